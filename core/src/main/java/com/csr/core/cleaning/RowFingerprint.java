@@ -1,0 +1,26 @@
+package com.csr.core.cleaning;
+
+/** A 128-bit hash of a row's cells, so exact duplicates are found without keeping every row's text. */
+record RowFingerprint(long high, long low) {
+
+    static RowFingerprint of(String[] cells) {
+        long fnv = 0xcbf29ce484222325L;
+        long poly = 0x9E3779B97F4A7C15L;
+        for (String cell : cells) {
+            for (int i = 0; i < cell.length(); i++) {
+                char c = cell.charAt(i);
+                fnv = (fnv ^ c) * 0x100000001b3L;
+                poly = poly * 31 + c;
+            }
+            fnv = (fnv ^ 0x1f) * 0x100000001b3L;
+            poly = poly * 1_000_003 + 0x1f;
+        }
+        return new RowFingerprint(fnv, mix(poly));
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,53 @@
+package com.csr.core.labels;
+
+import com.csr.core.features.CustomerFeatures;
+import com.csr.core.features.CustomerHistory;
+import com.csr.core.features.FeatureCalculator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A point-in-time training set: every customer known at a cutoff, with features as of the cutoff and labels from
+ * the horizon after it. Building one at T - H uses only data up to T; at T, labels are not known yet, so the
+ * scoring set ({@link #scoringSet}) carries features only.
+ *
+ * @param cutoff  epoch seconds, exclusive
+ * @param horizon the label window
+ * @param rows    one per customer known at the cutoff
+ */
+public record TrainingSet(long cutoff, Horizon horizon, List<LabelledCustomer> rows) {
+
+    /** Features at {@code cutoff} and labels in the horizon after it, for every customer known at the cutoff. */
+    public static TrainingSet build(Collection<CustomerHistory> histories, long cutoff, Horizon horizon) {
+        List<LabelledCustomer> rows = new ArrayList<>();
+        for (CustomerHistory history : histories) {
+            CustomerFeatures features = FeatureCalculator.asOf(history, cutoff);
+            if (features != null) {
+                rows.add(new LabelledCustomer(history.customerId(), features,
+                        Labels.churned(history, cutoff, horizon), Labels.futureSpend(history, cutoff, horizon)));
+            }
+        }
+        return new TrainingSet(cutoff, horizon, List.copyOf(rows));
+    }
+
+    /** Features at {@code cutoff} for every customer known then; labels are unknown and set to 0. */
+    public static TrainingSet scoringSet(Collection<CustomerHistory> histories, long cutoff, Horizon horizon) {
+        List<LabelledCustomer> rows = new ArrayList<>();
+        for (CustomerHistory history : histories) {
+            CustomerFeatures features = FeatureCalculator.asOf(history, cutoff);
+            if (features != null) {
+                rows.add(new LabelledCustomer(history.customerId(), features, 0, 0));
+            }
+        }
+        return new TrainingSet(cutoff, horizon, List.copyOf(rows));
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public double churnRate() {
+        return rows.stream().mapToInt(LabelledCustomer::churned).average().orElse(Double.NaN);
+    }
+}

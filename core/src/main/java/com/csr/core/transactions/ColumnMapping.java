@@ -1,0 +1,72 @@
+package com.csr.core.transactions;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Which source column holds each {@link Field}: by header name, or by 1-based position for files without a header.
+ * A mapping whose columns are all positions marks the file as headerless.
+ */
+public final class ColumnMapping {
+
+    private final Map<Field, String> columns;
+
+    private ColumnMapping(Map<Field, String> columns) {
+        this.columns = Collections.unmodifiableMap(new EnumMap<>(columns));
+    }
+
+    /** No explicit mapping: the header is recognised through {@link HeaderAliases}. */
+    public static ColumnMapping none() {
+        return new ColumnMapping(new EnumMap<>(Field.class));
+    }
+
+    /** A mapping from field to column. */
+    public static ColumnMapping of(Map<Field, String> columns) {
+        return new ColumnMapping(columns.isEmpty() ? new EnumMap<>(Field.class) : new EnumMap<>(columns));
+    }
+
+    /**
+     * Parses {@code customer=Customer ID,date=InvoiceDate,amount=Total} (or positions: {@code customer=1,date=3}).
+     *
+     * @throws IllegalArgumentException naming the bad part
+     */
+    public static ColumnMapping parse(String spec) {
+        Map<Field, String> columns = new EnumMap<>(Field.class);
+        if (spec == null || spec.isBlank()) {
+            return none();
+        }
+        for (String part : spec.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0 || eq == part.length() - 1) {
+                throw new IllegalArgumentException("bad column mapping '" + part.trim()
+                        + "': expected field=column, e.g. customer=CustomerID");
+            }
+            Field field = Field.fromKey(part.substring(0, eq));
+            if (columns.put(field, part.substring(eq + 1).trim()) != null) {
+                throw new IllegalArgumentException("column mapping names '" + field.key() + "' twice");
+            }
+        }
+        return new ColumnMapping(columns);
+    }
+
+    public boolean isEmpty() {
+        return columns.isEmpty();
+    }
+
+    public Map<Field, String> columns() {
+        return columns;
+    }
+
+    /** True when every mapped column is a 1-based position, so the file's first line is data. */
+    public boolean isPositional() {
+        return !columns.isEmpty() && columns.values().stream().allMatch(c -> c.matches("\\d+"));
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        columns.forEach((f, c) -> sb.append(sb.length() == 0 ? "" : ",").append(f.key()).append('=').append(c));
+        return sb.toString();
+    }
+}

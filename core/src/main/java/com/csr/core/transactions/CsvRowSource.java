@@ -1,0 +1,64 @@
+package com.csr.core.transactions;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** Rows of a delimited text file, parsed by commons-csv (quotes, embedded delimiters and line breaks). */
+final class CsvRowSource implements RowSource {
+
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final ColumnLayout layout;
+    private String[] pending;
+    private long rowNumber;
+
+    CsvRowSource(Reader reader, char delimiter, ColumnMapping mapping) throws IOException {
+        this.parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get()
+                .parse(reader);
+        this.records = parser.iterator();
+        String[] first = nextRecord();
+        if (first == null) {
+            throw new InvalidTransactionFileException("the file is empty");
+        }
+        this.layout = ColumnLayout.resolve(first, mapping);
+        this.pending = layout.hasHeader() ? null : first;
+    }
+
+    private String[] nextRecord() {
+        try {
+            return records.hasNext() ? records.next().values() : null;
+        } catch (UncheckedIOException e) {
+            throw TransactionFiles.unreadable(e, rowNumber);
+        }
+    }
+
+    @Override
+    public ColumnLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public String[] next() {
+        String[] row = pending != null ? pending : nextRecord();
+        pending = null;
+        if (row != null) {
+            rowNumber++;
+        }
+        return row;
+    }
+
+    @Override
+    public long rowNumber() {
+        return rowNumber;
+    }
+
+    @Override
+    public void close() {
+        TransactionFiles.closeQuietly(parser);
+    }
+}

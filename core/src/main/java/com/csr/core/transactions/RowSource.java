@@ -1,0 +1,24 @@
+package com.csr.core.transactions;
+
+/**
+ * The data rows of one transaction file, pulled one at a time so a file of any size streams through in bounded
+ * memory. Obtain one from {@link TransactionFiles#open}.
+ */
+public interface RowSource extends AutoCloseable {
+
+    /** Where each field sits in the rows. */
+    ColumnLayout layout();
+
+    /**
+     * The next data row's cells, or null at the end of the file. The array may be reused by the next call.
+     *
+     * @throws InvalidTransactionFileException when the file breaks off (e.g. an unterminated quote)
+     */
+    String[] next();
+
+    /** 1-based number of the row last returned by {@link #next()}, header excluded. */
+    long rowNumber();
+
+    @Override
+    void close();
+}
