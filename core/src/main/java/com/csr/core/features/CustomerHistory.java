@@ -113,6 +113,29 @@ public final class CustomerHistory {
         return spend;
     }
 
+    /**
+     * Purchase value per calendar day (UTC) before the cutoff, oldest first: the purchase occasions of the
+     * buy-till-you-die models, where several orders on one day count as one.
+     *
+     * @return {@code [epochDays, spend]}, two arrays of equal length
+     */
+    public double[][] dailyPurchasesBefore(long cutoff) {
+        int n = purchasesBefore(cutoff);
+        double[] days = new double[n];
+        double[] spend = new double[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            long day = Math.floorDiv(purchaseTimes[i], 86_400L);
+            if (count > 0 && days[count - 1] == day) {
+                spend[count - 1] += purchaseValues[i];
+            } else {
+                days[count] = day;
+                spend[count++] = purchaseValues[i];
+            }
+        }
+        return new double[][] {java.util.Arrays.copyOf(days, count), java.util.Arrays.copyOf(spend, count)};
+    }
+
     long[] purchaseTimes() {
         return purchaseTimes;
     }
