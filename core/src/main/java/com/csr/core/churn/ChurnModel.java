@@ -1,0 +1,114 @@
+package com.csr.core.churn;
+
+import com.csr.core.features.CustomerFeatures;
+import com.csr.core.ml.BoosterScorer;
+import com.csr.core.ml.FeatureEncoding;
+import com.csr.core.ml.ModelFiles;
+import com.csr.core.ml.TribuoData;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+
+/**
+ * A trained churn model: the probability that a customer makes no purchase over the horizon, calibrated. Saved as a
+ * Tribuo model plus a small card (algorithm, calibration).
+ */
+public final class ChurnModel {
+
+    public static final Label CHURNED = new Label("churned");
+    public static final Label ACTIVE = new Label("active");
+    public static final String MODEL_FILE = "churn-model.tribuo";
+    public static final String CARD_FILE = "churn-model.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ChurnAlgorithm algorithm;
+    private final Model<Label> model;
+    private final PlattCalibration calibration;
+    private final BoosterScorer booster;
+    private final int churnedColumn;
+
+    ChurnModel(ChurnAlgorithm algorithm, Model<Label> model, PlattCalibration calibration) {
+        this.algorithm = algorithm;
+        this.model = model;
+        this.calibration = calibration;
+        this.booster = BoosterScorer.of(model, algorithm.encoding());
+        this.churnedColumn = BoosterScorer.outputIndex(model, CHURNED);
+    }
+
+    /** Calibrated churn probability of one customer; fast enough to call per request. */
+    public double probability(CustomerFeatures features) {
+        FeatureEncoding encoding = algorithm.encoding();
+        double raw = booster != null ? booster.score(encoding.encode(features))[churnedColumn]
+                : uncalibrated(model.predict(encoding.example(features, LabelFactory.UNKNOWN_LABEL)));
+        return calibration.apply(raw);
+    }
+
+    /** Calibrated churn probabilities of many customers, in order. */
+    public double[] probabilities(List<CustomerFeatures> customers) {
+        double[] raw = uncalibratedProbabilities(customers);
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = calibration.apply(raw[i]);
+        }
+        return raw;
+    }
+
+    /** The model's own probabilities before calibration, in order. */
+    double[] uncalibratedProbabilities(List<CustomerFeatures> customers) {
+        List<Prediction<Label>> predictions = model.predict(TribuoData.examples(algorithm.encoding(), customers,
+                LabelFactory.UNKNOWN_LABEL));
+        return predictions.stream().mapToDouble(ChurnModel::uncalibrated).toArray();
+    }
+
+    private static double uncalibrated(Prediction<Label> prediction) {
+        Label churned = prediction.getOutputScores().get(CHURNED.getLabel());
+        return churned == null ? 0 : churned.getScore();
+    }
+
+    ChurnModel withCalibration(PlattCalibration calibrated) {
+        return new ChurnModel(algorithm, model, calibrated);
+    }
+
+    public ChurnAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    public PlattCalibration calibration() {
+        return calibration;
+    }
+
+    public Model<Label> tribuoModel() {
+        return model;
+    }
+
+    public void save(Path directory) {
+        ModelFiles.save(model, directory.resolve(MODEL_FILE));
+        Map<String, Object> card = Map.of("algorithm", algorithm.code(), "encoding", algorithm.encoding().name(),
+                "calibration", Map.of("slope", calibration.slope(), "intercept", calibration.intercept()));
+        try {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(directory.resolve(CARD_FILE).toFile(), card);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ChurnModel load(Path directory) {
+        Model<Label> model = ModelFiles.load(directory.resolve(MODEL_FILE), Label.class);
+        try {
+            Map<?, ?> card = JSON.readValue(directory.resolve(CARD_FILE).toFile(), Map.class);
+            Map<?, ?> calibration = (Map<?, ?>) card.get("calibration");
+            return new ChurnModel(ChurnAlgorithm.valueOf(((String) card.get("algorithm")).toUpperCase()), model,
+                    new PlattCalibration(((Number) calibration.get("slope")).doubleValue(),
+                            ((Number) calibration.get("intercept")).doubleValue()));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read the churn model card in " + directory + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package com.csr.core.cli;
+
+import com.csr.core.transactions.InvalidTransactionFileException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point of {@code ./csr train} and {@code ./csr bench}. Any failure the user can fix ends in one line naming
+ * the problem and a non-zero exit status; no stack traces.
+ */
+public final class Csr {
+
+    private Csr() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(argv));
+    }
+
+    static int run(String[] argv) {
+        Path home = Path.of(System.getProperty("csr.home", "."));
+        List<String> args = Arrays.asList(argv);
+        String command = args.isEmpty() ? "help" : args.get(0);
+        List<String> rest = args.subList(Math.min(1, args.size()), args.size());
+        try {
+            switch (command) {
+                case "train" -> TrainCommand.run(rest, home, System.out, System.err);
+                case "bench" -> BenchCommand.run(rest, home, System.out);
+                case "help", "--help", "-h" -> System.out.println(TrainCommand.USAGE + "\n\n" + BenchCommand.USAGE);
+                default -> throw new Arguments.UsageException("unknown command '" + command
+                        + "'; try: train, bench");
+            }
+            return 0;
+        } catch (Arguments.UsageException e) {
+            System.err.println("csr " + command + ": " + e.getMessage() + " (see csr " + command + " --help)");
+            return 2;
+        } catch (InvalidTransactionFileException | IllegalArgumentException | UncheckedIOException e) {
+            System.err.println("csr " + command + ": error: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            System.err.println("csr " + command + ": internal error: " + e + " (set CSR_DEBUG=1 for details)");
+            if (System.getenv("CSR_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            return 3;
+        }
+    }
+}

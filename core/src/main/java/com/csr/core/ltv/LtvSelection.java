@@ -1,0 +1,16 @@
+package com.csr.core.ltv;
+
+import com.csr.core.ltv.btyd.BtydBaseline;
+import com.csr.core.metrics.SpendMetrics;
+
+/**
+ * The outcome of training the lifetime-value model.
+ *
+ * @param model              XGBoost refitted on the latest labelled cutoff
+ * @param xgboost            its out-of-time metrics (fitted at T - 2H, judged at T - H)
+ * @param baseline           BG/NBD + Gamma-Gamma metrics on the same customers (fitted on the history before T - H)
+ * @param baselineParameters the fitted baseline
+ */
+public record LtvSelection(LtvModel model, SpendMetrics xgboost, SpendMetrics baseline,
+                           BtydBaseline baselineParameters) {
+}

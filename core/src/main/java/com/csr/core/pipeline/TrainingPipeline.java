@@ -1,0 +1,174 @@
+package com.csr.core.pipeline;
+
+import com.csr.core.churn.ChurnSelection;
+import com.csr.core.churn.ChurnTrainer;
+import com.csr.core.cleaning.CleanTransactions;
+import com.csr.core.cleaning.RejectReason;
+import com.csr.core.cleaning.RejectedRowListener;
+import com.csr.core.cleaning.TransactionCleaner;
+import com.csr.core.features.CustomerFeatures;
+import com.csr.core.features.CustomerHistory;
+import com.csr.core.labels.LabelledCustomer;
+import com.csr.core.labels.TrainingSet;
+import com.csr.core.ltv.LtvSelection;
+import com.csr.core.ltv.LtvTrainer;
+import com.csr.core.plan.CustomerScore;
+import com.csr.core.plan.RetentionPlan;
+import com.csr.core.plan.RetentionPlanner;
+import com.csr.core.segment.Persona;
+import com.csr.core.segment.SegmentTrainer;
+import com.csr.core.segment.SegmentTraining;
+import com.csr.core.transactions.ColumnLayout;
+import com.csr.core.transactions.RowSource;
+import com.csr.core.transactions.TransactionFiles;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The batch run: clean a file, compute features at three cutoffs, choose and fit the models with out-of-time
+ * validation, score every customer known at the as-of date, and plan retention.
+ *
+ * <p>Cutoffs, with T the end of the as-of date and H the horizon: validation models are fitted on features at
+ * T - 2H with labels in (T - 2H, T - H] and judged on features at T - H with labels in (T - H, T]; final models are
+ * refitted on that later set — the newest labels there are — and score features at T. Rows after the as-of date
+ * are rejected on reading, so nothing after T can reach any output.
+ */
+public final class TrainingPipeline {
+
+    private static final long PROGRESS_EVERY = 100_000;
+
+    private final Progress progress;
+
+    public TrainingPipeline(Progress progress) {
+        this.progress = progress;
+    }
+
+    /**
+     * @throws com.csr.core.transactions.InvalidTransactionFileException for a file that cannot be read
+     * @throws IllegalArgumentException                                   when the data cannot support the models
+     */
+    public PipelineResult run(PipelineConfig config) {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        Stopwatch watch = new Stopwatch(timings);
+
+        progress.stage("reading and cleaning " + config.dataPath());
+        CleanTransactions clean = read(config);
+        watch.lap("read_and_clean");
+        if (clean.transactions().isEmpty()) {
+            throw new IllegalArgumentException(noDataMessage(clean));
+        }
+
+        progress.stage("computing features of " + clean.report().rowsKept() + " transactions");
+        Map<String, CustomerHistory> histories = CustomerHistory.byCustomer(clean.transactions());
+        long scoringCutoff = clean.cutoffEpochSecond();
+        long validationCutoff = scoringCutoff - config.horizon().seconds();
+        long fitCutoff = validationCutoff - config.horizon().seconds();
+        TrainingSet scoring = TrainingSet.scoringSet(histories.values(), scoringCutoff, config.horizon());
+        TrainingSet later = TrainingSet.build(histories.values(), validationCutoff, config.horizon());
+        TrainingSet earlier = TrainingSet.build(histories.values(), fitCutoff, config.horizon());
+        List<CustomerFeatures> features = scoring.rows().stream().map(LabelledCustomer::features).toList();
+        List<String> customerIds = scoring.rows().stream().map(LabelledCustomer::customerId).toList();
+        watch.lap("features");
+
+        progress.stage("segmenting " + features.size() + " customers");
+        SegmentTraining segments = new SegmentTrainer(config.minSegments(), config.maxSegments(), config.seed())
+                .train(features);
+        watch.lap("segments");
+
+        progress.stage("churn: logistic regression vs XGBoost on " + earlier.size() + " -> " + later.size()
+                + " customers (out of time)");
+        ChurnSelection churn = new ChurnTrainer(config.seed()).train(earlier, later);
+        watch.lap("churn");
+
+        progress.stage("lifetime value: XGBoost vs BG/NBD + Gamma-Gamma");
+        LtvSelection ltv = new LtvTrainer(config.seed()).train(earlier, later, histories);
+        watch.lap("ltv");
+
+        progress.stage("scoring " + features.size() + " customers and planning a budget of " + config.budget());
+        List<Persona> personas = segments.model().personas(features);
+        double[] churnProbability = churn.model().probabilities(features);
+        double[] predictedLtv = ltv.model().predictAll(features);
+        List<CustomerScore> scores = new ArrayList<>(features.size());
+        for (int i = 0; i < features.size(); i++) {
+            scores.add(new CustomerScore(customerIds.get(i), personas.get(i), churnProbability[i], predictedLtv[i]));
+        }
+        RetentionPlan plan = new RetentionPlanner(config.actions()).plan(scores, config.budget());
+        watch.lap("score_and_plan");
+
+        return new PipelineResult(config, clean.report(), clean.asOf(), lastKnownDay(fitCutoff),
+                lastKnownDay(validationCutoff), customerIds, features, segments, churn, ltv, plan, timings);
+    }
+
+    private CleanTransactions read(PipelineConfig config) {
+        try (RowSource rows = TransactionFiles.open(config.dataPath(), config.mapping())) {
+            return new TransactionCleaner(config.asOf(), RejectedRowListener.NONE).clean(new Counting(rows));
+        }
+    }
+
+    private static String noDataMessage(CleanTransactions clean) {
+        if (clean.report().rowsRead() == 0) {
+            return "no transactions: the file has a header but no data rows";
+        }
+        String reasons = clean.report().rejected().entrySet().stream()
+                .sorted(Map.Entry.<RejectReason, Long>comparingByValue().reversed()).limit(3)
+                .map(e -> e.getKey().code() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return "no usable transactions: all " + clean.report().rowsRead() + " rows were rejected (" + reasons + ")";
+    }
+
+    private static LocalDate lastKnownDay(long cutoff) {
+        return LocalDate.ofEpochDay(Math.floorDiv(cutoff, 86_400L) - 1);
+    }
+
+    /** Reports reading progress every {@value #PROGRESS_EVERY} rows. */
+    private final class Counting implements RowSource {
+        private final RowSource rows;
+
+        Counting(RowSource rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public ColumnLayout layout() {
+            return rows.layout();
+        }
+
+        @Override
+        public String[] next() {
+            String[] row = rows.next();
+            if (row != null && rows.rowNumber() % PROGRESS_EVERY == 0) {
+                progress.rowsRead(rows.rowNumber());
+            }
+            return row;
+        }
+
+        @Override
+        public long rowNumber() {
+            return rows.rowNumber();
+        }
+
+        @Override
+        public void close() {
+            rows.close();
+        }
+    }
+
+    /** Milliseconds between laps, recorded under each stage's name. */
+    private static final class Stopwatch {
+        private final Map<String, Long> timings;
+        private long start = System.nanoTime();
+
+        Stopwatch(Map<String, Long> timings) {
+            this.timings = timings;
+        }
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            timings.put(stage, (now - start) / 1_000_000);
+            start = now;
+        }
+    }
+}
