@@ -31,6 +31,24 @@ public record TrainingSet(long cutoff, Horizon horizon, List<LabelledCustomer> r
         return new TrainingSet(cutoff, horizon, List.copyOf(rows));
     }
 
+    /**
+     * Several point-in-time sets stacked: cutoffs {@code lastCutoff}, one step earlier, and so on, {@code origins}
+     * in all — more examples of how customers behave, every label still ending by {@code lastCutoff + H}. Earlier
+     * cutoffs that leave fewer than {@code minimumCustomers} customers are skipped.
+     */
+    public static TrainingSet rolling(Collection<CustomerHistory> histories, long lastCutoff, Horizon horizon,
+                                      int origins, int stepDays, int minimumCustomers) {
+        List<LabelledCustomer> rows = new ArrayList<>(build(histories, lastCutoff, horizon).rows());
+        for (int i = 1; i < origins; i++) {
+            TrainingSet earlier = build(histories, lastCutoff - i * stepDays * 86_400L, horizon);
+            if (earlier.size() < minimumCustomers) {
+                break;
+            }
+            rows.addAll(earlier.rows());
+        }
+        return new TrainingSet(lastCutoff, horizon, List.copyOf(rows));
+    }
+
     /** Features at {@code cutoff} for every customer known then; labels are unknown and set to 0. */
     public static TrainingSet scoringSet(Collection<CustomerHistory> histories, long cutoff, Horizon horizon) {
         List<LabelledCustomer> rows = new ArrayList<>();
