@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** Rows of a delimited text file, parsed by commons-csv (quotes, embedded delimiters and line breaks). */
 final class CsvRowSource implements RowSource {
+
+    private static final Pattern UNCLOSED_QUOTE =
+            Pattern.compile("\\(startline ([\\d,.\\u00a0 ]+)\\) EOF reached before encapsulated token finished");
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
@@ -33,6 +38,11 @@ final class CsvRowSource implements RowSource {
         try {
             return records.hasNext() ? records.next().values() : null;
         } catch (UncheckedIOException e) {
+            Matcher unclosed = UNCLOSED_QUOTE.matcher(String.valueOf(e.getCause().getMessage()));
+            if (unclosed.find()) {
+                throw new InvalidTransactionFileException("unterminated quote on line " + unclosed.group(1).trim()
+                        + " (after data row " + rowNumber + "): a quoted field is never closed", e);
+            }
             throw TransactionFiles.unreadable(e, rowNumber);
         }
     }

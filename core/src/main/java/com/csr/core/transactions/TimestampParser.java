@@ -39,6 +39,9 @@ public final class TimestampParser {
         if (s.isEmpty()) {
             return INVALID;
         }
+        if (isSpreadsheetSerial(s)) {
+            return excelSerial(s);
+        }
         try {
             if (s.indexOf('T') == 10 && (s.endsWith("Z") || s.lastIndexOf('+') > 10 || s.lastIndexOf('-') > 10)) {
                 return OffsetDateTime.parse(s).toEpochSecond();
@@ -129,6 +132,21 @@ public final class TimestampParser {
             return INVALID;
         }
         return LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second;
+    }
+
+    /** Five digits and an optional fraction of any length: XLSX date-time cells carry up to 17 digits. */
+    private static boolean isSpreadsheetSerial(String s) {
+        int dot = s.indexOf('.');
+        if ((dot < 0 ? s.length() : dot) != 5) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (i != dot && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long excelSerial(String s) {

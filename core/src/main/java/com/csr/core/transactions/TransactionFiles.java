@@ -2,6 +2,7 @@ package com.csr.core.transactions;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -51,6 +52,9 @@ public final class TransactionFiles {
                 case GZIP_TEXT -> text(new GZIPInputStream(in, BUFFER), mapping);
                 case TEXT -> text(in, mapping);
             };
+        } catch (EOFException e) {
+            closeQuietly(in);
+            throw new InvalidTransactionFileException("the gzip file is truncated: its compressed data ends early", e);
         } catch (ZipException e) {
             closeQuietly(in);
             throw new InvalidTransactionFileException("not a valid gzip file: " + e.getMessage(), e);
