@@ -15,7 +15,7 @@ import org.tribuo.classification.LabelFactory;
 /**
  * Chooses and trains the churn model with out-of-time validation: every candidate is fitted on the earlier cutoff
  * and judged on the later one (ROC-AUC, then PR-AUC); the winner is refitted on the later cutoff, whose labels run
- * up to the as-of time, and calibrated on its out-of-time predictions.
+ * up to the as-of time, and calibrated with the mapping fitted on its out-of-time predictions.
  */
 public final class ChurnTrainer {
 
@@ -26,10 +26,11 @@ public final class ChurnTrainer {
     }
 
     /**
-     * @param earlier labelled customers at T - 2H (labels up to T - H)
-     * @param later   labelled customers at T - H (labels up to T)
+     * @param earlier labelled customers at T - 2H (labels up to T - H), possibly stacked with earlier cutoffs
+     * @param later   labelled customers at T - H (labels up to T): the validation set
+     * @param latest  what the final model is fitted on: {@code later}, possibly stacked with earlier cutoffs
      */
-    public ChurnSelection train(TrainingSet earlier, TrainingSet later) {
+    public ChurnSelection train(TrainingSet earlier, TrainingSet later, TrainingSet latest) {
         List<CustomerFeatures> validationFeatures = later.rows().stream().map(LabelledCustomer::features).toList();
         int[] churned = later.rows().stream().mapToInt(LabelledCustomer::churned).toArray();
         requireBothOutcomes(earlier, "the earlier cutoff");
@@ -47,7 +48,7 @@ public final class ChurnTrainer {
                 best = algorithm;
             }
         }
-        ChurnModel chosen = fit(best, later).withCalibration(calibrations.get(best));
+        ChurnModel chosen = fit(best, latest).withCalibration(calibrations.get(best));
         double[] recency = validationFeatures.stream().mapToDouble(CustomerFeatures::recencyDays).toArray();
         return new ChurnSelection(chosen, metrics, ChurnMetrics.of(scaleToUnit(recency), churned).rocAuc(),
                 later.size());

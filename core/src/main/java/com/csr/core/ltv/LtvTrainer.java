@@ -30,11 +30,13 @@ public final class LtvTrainer {
     }
 
     /**
-     * @param earlier   labelled customers at T - 2H (labels up to T - H)
-     * @param later     labelled customers at T - H (labels up to T)
+     * @param earlier   labelled customers at T - 2H (labels up to T - H), possibly stacked with earlier cutoffs
+     * @param later     labelled customers at T - H (labels up to T): the validation set
+     * @param latest    what the final model is fitted on: {@code later}, possibly stacked with earlier cutoffs
      * @param histories every customer's history, for the baseline's summaries before T - H
      */
-    public LtvSelection train(TrainingSet earlier, TrainingSet later, Map<String, CustomerHistory> histories) {
+    public LtvSelection train(TrainingSet earlier, TrainingSet later, TrainingSet latest,
+                              Map<String, CustomerHistory> histories) {
         List<CustomerFeatures> validationFeatures = later.rows().stream().map(LabelledCustomer::features).toList();
         double[] actual = later.rows().stream().mapToDouble(LabelledCustomer::futureSpend).toArray();
 
@@ -48,7 +50,7 @@ public final class LtvTrainer {
         double[] baselineSpend = summaries.stream()
                 .mapToDouble(s -> baseline.expectedSpend(s, later.horizon().days())).toArray();
 
-        return new LtvSelection(fit(later), xgboost, SpendMetrics.of(baselineSpend, actual), baseline);
+        return new LtvSelection(fit(latest), xgboost, SpendMetrics.of(baselineSpend, actual), baseline);
     }
 
     private LtvModel fit(TrainingSet set) {

@@ -40,6 +40,10 @@ import java.util.stream.Collectors;
 public final class TrainingPipeline {
 
     private static final long PROGRESS_EVERY = 100_000;
+    /** Training stacks this many cutoffs, a month apart, ending at the fit cutoff: more examples, same honesty. */
+    private static final int ORIGINS = 3;
+    private static final int ORIGIN_STEP_DAYS = 30;
+    private static final int MIN_CUSTOMERS_PER_ORIGIN = 200;
 
     private final Progress progress;
 
@@ -69,7 +73,10 @@ public final class TrainingPipeline {
         long fitCutoff = validationCutoff - config.horizon().seconds();
         TrainingSet scoring = TrainingSet.scoringSet(histories.values(), scoringCutoff, config.horizon());
         TrainingSet later = TrainingSet.build(histories.values(), validationCutoff, config.horizon());
-        TrainingSet earlier = TrainingSet.build(histories.values(), fitCutoff, config.horizon());
+        TrainingSet earlier = TrainingSet.rolling(histories.values(), fitCutoff, config.horizon(), ORIGINS,
+                ORIGIN_STEP_DAYS, MIN_CUSTOMERS_PER_ORIGIN);
+        TrainingSet latest = TrainingSet.rolling(histories.values(), validationCutoff, config.horizon(), ORIGINS,
+                ORIGIN_STEP_DAYS, MIN_CUSTOMERS_PER_ORIGIN);
         List<CustomerFeatures> features = scoring.rows().stream().map(LabelledCustomer::features).toList();
         List<String> customerIds = scoring.rows().stream().map(LabelledCustomer::customerId).toList();
         watch.lap("features");
@@ -81,11 +88,11 @@ public final class TrainingPipeline {
 
         progress.stage("churn: logistic regression vs XGBoost on " + earlier.size() + " -> " + later.size()
                 + " customers (out of time)");
-        ChurnSelection churn = new ChurnTrainer(config.seed()).train(earlier, later);
+        ChurnSelection churn = new ChurnTrainer(config.seed()).train(earlier, later, latest);
         watch.lap("churn");
 
         progress.stage("lifetime value: XGBoost vs BG/NBD + Gamma-Gamma");
-        LtvSelection ltv = new LtvTrainer(config.seed()).train(earlier, later, histories);
+        LtvSelection ltv = new LtvTrainer(config.seed()).train(earlier, later, latest, histories);
         watch.lap("ltv");
 
         progress.stage("scoring " + features.size() + " customers and planning a budget of " + config.budget());
