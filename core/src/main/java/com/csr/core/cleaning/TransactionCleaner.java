@@ -8,12 +8,9 @@ import com.csr.core.transactions.TimestampParser;
 import com.csr.core.transactions.Transaction;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a file's rows into clean {@link Transaction}s with an accounting. Row rules run as rows stream in; the one
@@ -41,7 +38,7 @@ public final class TransactionCleaner {
         QualityReport report = new QualityReport();
         TimestampParser timestamps = new TimestampParser();
         StringPool pool = new StringPool();
-        Set<RowFingerprint> seen = new HashSet<>();
+        FingerprintSet seen = new FingerprintSet();
         List<Transaction> candidates = new ArrayList<>();
         Map<Long, String[]> cancellationCells = new HashMap<>();
         int requiredWidth = requiredWidth(layout);
@@ -107,31 +104,28 @@ public final class TransactionCleaner {
         return new CleanTransactions(kept, report.checkBalanced(), effectiveAsOf);
     }
 
-    /** Cancellations are netted against the customer's earlier purchases; one without such a purchase is rejected. */
+    /**
+     * Cancellations are netted against the customer's earlier purchases; one with no earlier purchase of the same
+     * product by the customer (a return of something bought before the file starts) is rejected.
+     */
     private List<Transaction> keepMatchedCancellations(List<Transaction> candidates, QualityReport report,
                                                        Map<Long, String[]> cancellationCells) {
-        List<Transaction> byCustomerAndTime = new ArrayList<>(candidates);
-        byCustomerAndTime.sort(Comparator.comparing(Transaction::customerId)
-                .thenComparingLong(Transaction::epochSecond)
-                .thenComparing(Transaction::cancellation)
-                .thenComparingLong(Transaction::rowNumber));
-        Set<Long> unmatched = new HashSet<>();
-        Set<String> purchased = new HashSet<>();
-        String customer = null;
-        for (Transaction t : byCustomerAndTime) {
-            if (!t.customerId().equals(customer)) {
-                customer = t.customerId();
-                purchased.clear();
-            }
-            if (!t.cancellation()) {
-                purchased.add(t.stockCode());
-            } else if (!purchased.contains(t.stockCode())) {
-                unmatched.add(t.rowNumber());
+        Map<String, Map<String, Long>> firstPurchase = new HashMap<>();
+        for (Transaction t : candidates) {
+            if (t.cancellation()) {
+                firstPurchase.putIfAbsent(t.customerId(), new HashMap<>());
             }
         }
-        List<Transaction> kept = new ArrayList<>(candidates.size() - unmatched.size());
         for (Transaction t : candidates) {
-            if (unmatched.contains(t.rowNumber())) {
+            Map<String, Long> products = t.cancellation() ? null : firstPurchase.get(t.customerId());
+            if (products != null) {
+                products.merge(t.stockCode(), t.epochSecond(), Math::min);
+            }
+        }
+        List<Transaction> kept = new ArrayList<>(candidates.size());
+        for (Transaction t : candidates) {
+            Long bought = t.cancellation() ? firstPurchase.get(t.customerId()).get(t.stockCode()) : null;
+            if (t.cancellation() && (bought == null || bought > t.epochSecond())) {
                 report.rejected(RejectReason.UNMATCHED_CANCELLATION, t.amount());
                 listener.rejected(t.rowNumber(), RejectReason.UNMATCHED_CANCELLATION,
                         cancellationCells.get(t.rowNumber()));
@@ -153,7 +147,7 @@ public final class TransactionCleaner {
 
     /** Shares the many repeated codes, names and ids of a file so a million rows stay small in memory. */
     private static final class StringPool {
-        private final Map<String, String> strings = new HashMap<>();
+        private final Map<String, String> strings = new HashMap<>(1 << 16);
 
         String get(String s) {
             String shared = strings.putIfAbsent(s, s);
