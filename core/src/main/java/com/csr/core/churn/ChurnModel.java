@@ -38,7 +38,7 @@ public final class ChurnModel {
         this.algorithm = algorithm;
         this.model = model;
         this.calibration = calibration;
-        this.booster = BoosterScorer.of(model, algorithm.encoding());
+        this.booster = BoosterScorer.of(model, algorithm.encoding(), BoosterScorer.Link.SOFTMAX);
         this.churnedColumn = BoosterScorer.outputIndex(model, CHURNED);
     }
 

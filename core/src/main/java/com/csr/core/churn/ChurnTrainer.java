@@ -54,7 +54,8 @@ public final class ChurnTrainer {
                 later.size());
     }
 
-    private ChurnModel fit(ChurnAlgorithm algorithm, TrainingSet set) {
+    /** One candidate fitted on a training set, uncalibrated. */
+    public ChurnModel fit(ChurnAlgorithm algorithm, TrainingSet set) {
         Model<Label> model = algorithm.trainer(seed).train(TribuoData.dataset(
                 "customers at cutoff " + set.cutoff() + " with churn over " + set.horizon().days() + " days",
                 new LabelFactory(), algorithm.encoding(), set.rows(), LabelledCustomer::features,

@@ -24,7 +24,7 @@ public final class LtvModel {
 
     LtvModel(Model<Regressor> model) {
         this.model = model;
-        this.booster = BoosterScorer.of(model, ENCODING);
+        this.booster = BoosterScorer.of(model, ENCODING, BoosterScorer.Link.EXP);
     }
 
     /** Predicted spend of one customer over the horizon; fast enough to call per request. */

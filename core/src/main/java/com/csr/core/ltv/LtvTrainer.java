@@ -53,7 +53,8 @@ public final class LtvTrainer {
         return new LtvSelection(fit(latest), xgboost, SpendMetrics.of(baselineSpend, actual), baseline);
     }
 
-    private LtvModel fit(TrainingSet set) {
+    /** The XGBoost model fitted on a training set. */
+    public LtvModel fit(TrainingSet set) {
         XGBoostRegressionTrainer trainer = new XGBoostRegressionTrainer(XGBoostRegressionTrainer.RegressionType.TWEEDIE,
                 300, Map.of("objective", "reg:tweedie", "eta", 0.03, "max_depth", 4, "min_child_weight", 5.0, "subsample", 0.8,
                         "colsample_bytree", 0.8, "tweedie_variance_power", TWEEDIE_POWER, "nthread", 2,

@@ -1,0 +1,87 @@
+package com.csr.core.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.csr.core.SampleData;
+import com.csr.core.churn.ChurnAlgorithm;
+import com.csr.core.churn.ChurnModel;
+import com.csr.core.churn.ChurnTrainer;
+import com.csr.core.features.CustomerFeatures;
+import com.csr.core.labels.LabelledCustomer;
+import com.csr.core.ltv.LtvModel;
+import com.csr.core.ltv.LtvTrainer;
+import com.csr.core.segment.Persona;
+import com.csr.core.segment.SegmentModel;
+import com.csr.core.segment.SegmentTrainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.tribuo.classification.Label;
+
+/**
+ * Every model saved as Tribuo protobuf loads back predicting exactly the same; the single-customer fast path agrees
+ * with Tribuo's batch predictions.
+ */
+class ModelRoundTripTest {
+
+    private static final SampleData SAMPLE = SampleData.get();
+    private static final List<CustomerFeatures> CUSTOMERS =
+            SAMPLE.later.rows().stream().map(LabelledCustomer::features).toList();
+
+    @TempDir
+    Path directory;
+
+    @ParameterizedTest
+    @EnumSource(ChurnAlgorithm.class)
+    void churnModelsRoundTripAndScoreOneCustomerAsInABatch(ChurnAlgorithm algorithm) {
+        ChurnModel model = new ChurnTrainer(Seeds.DEFAULT).fit(algorithm, SAMPLE.earlier);
+        model.save(directory);
+        ChurnModel loaded = ChurnModel.load(directory);
+
+        double[] batch = model.probabilities(CUSTOMERS);
+        assertThat(loaded.algorithm()).isEqualTo(algorithm);
+        assertThat(loaded.probabilities(CUSTOMERS)).containsExactly(batch);
+        for (int i = 0; i < CUSTOMERS.size(); i++) {
+            assertThat(loaded.probability(CUSTOMERS.get(i))).isCloseTo(batch[i], within(1e-5));
+        }
+    }
+
+    @Test
+    void ltvModelRoundTripsAndScoresOneCustomerAsInABatch() {
+        LtvModel model = new LtvTrainer(Seeds.DEFAULT).fit(SAMPLE.earlier);
+        model.save(directory);
+        LtvModel loaded = LtvModel.load(directory);
+
+        double[] batch = model.predictAll(CUSTOMERS);
+        assertThat(loaded.predictAll(CUSTOMERS)).containsExactly(batch);
+        for (int i = 0; i < CUSTOMERS.size(); i++) {
+            assertThat(loaded.predict(CUSTOMERS.get(i))).isCloseTo(batch[i], within(1e-4 * Math.max(1, batch[i])));
+        }
+    }
+
+    @Test
+    void segmentModelRoundTrips() {
+        SegmentModel model = new SegmentTrainer(5, 5, Seeds.DEFAULT).train(CUSTOMERS).model();
+        model.save(directory);
+        SegmentModel loaded = SegmentModel.load(directory);
+
+        List<Persona> personas = model.personas(CUSTOMERS);
+        assertThat(loaded.personas(CUSTOMERS)).isEqualTo(personas);
+        assertThat(CUSTOMERS.stream().map(loaded::persona).toList()).isEqualTo(personas);
+    }
+
+    @Test
+    void aModelOfAnotherKindIsRefused() throws Exception {
+        new LtvTrainer(Seeds.DEFAULT).fit(SAMPLE.earlier).save(directory);
+        Files.move(directory.resolve(LtvModel.MODEL_FILE), directory.resolve(ChurnModel.MODEL_FILE));
+
+        assertThatThrownBy(() -> ModelFiles.load(directory.resolve(ChurnModel.MODEL_FILE), Label.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Label");
+    }
+}
