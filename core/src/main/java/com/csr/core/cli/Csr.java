@@ -1,6 +1,7 @@
 package com.csr.core.cli;
 
 import com.csr.core.transactions.InvalidTransactionFileException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,33 +17,34 @@ public final class Csr {
     }
 
     public static void main(String[] argv) {
-        System.exit(run(argv));
+        System.exit(run(argv, System.out, System.err));
     }
 
-    static int run(String[] argv) {
+    /** Runs a command; returns the exit status: 0 done, 1 bad input or data, 2 bad command line, 3 a bug. */
+    public static int run(String[] argv, PrintStream out, PrintStream err) {
         Path home = Path.of(System.getProperty("csr.home", "."));
         List<String> args = Arrays.asList(argv);
         String command = args.isEmpty() ? "help" : args.get(0);
         List<String> rest = args.subList(Math.min(1, args.size()), args.size());
         try {
             switch (command) {
-                case "train" -> TrainCommand.run(rest, home, System.out, System.err);
-                case "bench" -> BenchCommand.run(rest, home, System.out);
-                case "help", "--help", "-h" -> System.out.println(TrainCommand.USAGE + "\n\n" + BenchCommand.USAGE);
+                case "train" -> TrainCommand.run(rest, home, out, err);
+                case "bench" -> BenchCommand.run(rest, home, out);
+                case "help", "--help", "-h" -> out.println(TrainCommand.USAGE + "\n\n" + BenchCommand.USAGE);
                 default -> throw new Arguments.UsageException("unknown command '" + command
                         + "'; try: train, bench");
             }
             return 0;
         } catch (Arguments.UsageException e) {
-            System.err.println("csr " + command + ": " + e.getMessage() + " (see csr " + command + " --help)");
+            err.println("csr " + command + ": " + e.getMessage() + " (see csr " + command + " --help)");
             return 2;
         } catch (InvalidTransactionFileException | IllegalArgumentException | UncheckedIOException e) {
-            System.err.println("csr " + command + ": error: " + e.getMessage());
+            err.println("csr " + command + ": error: " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {
-            System.err.println("csr " + command + ": internal error: " + e + " (set CSR_DEBUG=1 for details)");
+            err.println("csr " + command + ": internal error: " + e + " (set CSR_DEBUG=1 for details)");
             if (System.getenv("CSR_DEBUG") != null) {
-                e.printStackTrace();
+                e.printStackTrace(err);
             }
             return 3;
         }
