@@ -21,6 +21,10 @@ public record PlattCalibration(double slope, double intercept) {
 
     /** Fits on predicted probabilities and outcomes (1 = churned). */
     public static PlattCalibration fit(double[] probability, int[] outcome) {
+        if (probability.length != outcome.length || probability.length == 0) {
+            throw new IllegalArgumentException("calibration needs as many outcomes as probabilities, and some: "
+                    + probability.length + " vs " + outcome.length);
+        }
         int positives = 0;
         for (int y : outcome) {
             positives += y;

@@ -13,9 +13,14 @@ public final class RepeatPurchases {
      * The BTYD summary as of a cutoff: purchase occasions are calendar days; recency and age run to the last day
      * before the cutoff (the as-of date), in units of {@code unitDays} days (1 for days, 7 for weeks).
      *
+     * @param cutoff epoch seconds at a midnight (UTC): the start of the day after the as-of date
      * @return the summary, or null when the customer had not bought before the cutoff
+     * @throws IllegalArgumentException for a cutoff that is not at midnight
      */
     public static RepeatPurchaseSummary asOf(CustomerHistory history, long cutoff, double unitDays) {
+        if (cutoff % 86_400L != 0) {
+            throw new IllegalArgumentException("BTYD summaries count whole days: the cutoff must be at midnight UTC");
+        }
         double[][] daily = history.dailyPurchasesBefore(cutoff);
         double[] days = daily[0];
         double[] spend = daily[1];

@@ -26,6 +26,12 @@ public record ChurnMetrics(double rocAuc, double prAuc, double brier, double ece
      */
     public static ChurnMetrics of(double[] probability, int[] churned) {
         Ranks.requireSameLength(probability.length, churned.length);
+        for (int i = 0; i < probability.length; i++) {
+            if (!(probability[i] >= 0 && probability[i] <= 1) || (churned[i] != 0 && churned[i] != 1)) {
+                throw new IllegalArgumentException("row " + i + ": probability " + probability[i] + " and outcome "
+                        + churned[i] + " must be in [0, 1] and {0, 1}");
+            }
+        }
         int n = probability.length;
         int positives = 0;
         double brier = 0;
@@ -105,7 +111,8 @@ public record ChurnMetrics(double rocAuc, double prAuc, double brier, double ece
         return curve;
     }
 
-    private static double[] lift(double[] probability, int[] churned, double rate) {
+    private static double[] lift(double[] probability, int[] outcome, double rate) {
+        double[] churned = Ranks.tieAveraged(probability, java.util.Arrays.stream(outcome).asDoubleStream().toArray());
         Integer[] order = Ranks.descending(probability);
         double[] lift = new double[BINS];
         for (int d = 0; d < BINS; d++) {

@@ -48,6 +48,28 @@ final class Ranks {
         return order;
     }
 
+    /**
+     * {@code values} with each group of customers that share a score replaced by the group's mean, so metrics that
+     * walk customers in score order do not depend on how tied customers happen to be ordered.
+     */
+    static double[] tieAveraged(double[] score, double[] values) {
+        Integer[] order = ascending(score);
+        double[] averaged = new double[values.length];
+        int i = 0;
+        while (i < order.length) {
+            int j = i;
+            double sum = 0;
+            while (j < order.length && score[order[j]] == score[order[i]]) {
+                sum += values[order[j++]];
+            }
+            for (int k = i; k < j; k++) {
+                averaged[order[k]] = sum / (j - i);
+            }
+            i = j;
+        }
+        return averaged;
+    }
+
     static double pearson(double[] x, double[] y) {
         double mx = Arrays.stream(x).average().orElse(0);
         double my = Arrays.stream(y).average().orElse(0);

@@ -35,8 +35,12 @@ public record SpendMetrics(double mae, double rmse, double spearman, double norm
                 perfect == 0 ? Double.NaN : gini(actual, predicted) / perfect, deciles(predicted, actual));
     }
 
-    /** Gini of {@code actual} when customers are ordered by {@code score}, highest first. */
-    static double gini(double[] actual, double[] score) {
+    /**
+     * Gini of {@code actual} when customers are ordered by {@code score}, highest first; customers with equal scores
+     * share their actual spend evenly, so a constant prediction scores 0 whatever the row order.
+     */
+    static double gini(double[] rawActual, double[] score) {
+        double[] actual = Ranks.tieAveraged(score, rawActual);
         Integer[] order = Ranks.descending(score);
         double total = 0;
         for (double a : actual) {
@@ -55,7 +59,8 @@ public record SpendMetrics(double mae, double rmse, double spearman, double norm
         return (sum - (n + 1) / 2.0) / n;
     }
 
-    private static List<Decile> deciles(double[] predicted, double[] actual) {
+    private static List<Decile> deciles(double[] predicted, double[] rawActual) {
+        double[] actual = Ranks.tieAveraged(predicted, rawActual);
         Integer[] order = Ranks.descending(predicted);
         double total = 0;
         for (double a : actual) {

@@ -97,8 +97,13 @@ class RepeatPurchasesTest {
     @Test
     void nullWhenTheCustomerHadNotBoughtBeforeTheCutoff() {
         assertThat(RepeatPurchases.asOf(HISTORY, seconds(DAY_0.atStartOfDay()), DAYS)).isNull();
-        // a purchase exactly at the cutoff is not before it
-        assertThat(RepeatPurchases.asOf(HISTORY, seconds(DAY_0.atTime(9, 0)), DAYS)).isNull();
+    }
+
+    @Test
+    void aCutoffThatIsNotAtMidnightIsRefusedBecauseSummariesCountWholeDays() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> RepeatPurchases.asOf(HISTORY, seconds(DAY_0.atTime(12, 0)), DAYS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("midnight");
     }
 
     private static Transaction purchase(String invoice, LocalDateTime time, double amount) {

@@ -176,4 +176,22 @@ class ChurnMetricsTest {
         assertThatThrownBy(() -> ChurnMetrics.of(new double[0], new int[0]))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void aConstantProbabilityHasNoLiftWhateverTheRowOrder() {
+        double[] constant = new double[100];
+        int[] churnersFirst = new int[100];
+        java.util.Arrays.fill(constant, 0.5);
+        java.util.Arrays.fill(churnersFirst, 0, 50, 1);
+        org.assertj.core.api.Assertions.assertThat(ChurnMetrics.of(constant, churnersFirst).liftByDecile())
+                .containsOnly(1.0);
+    }
+
+    @org.junit.jupiter.api.Test
+    void probabilitiesOutsideZeroOneOrOutcomesOtherThanZeroOneAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChurnMetrics.of(new double[] {-0.2}, new int[] {1}))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChurnMetrics.of(new double[] {0.2}, new int[] {2}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -130,4 +130,13 @@ class SpendMetricsTest {
         assertThatThrownBy(() -> SpendMetrics.of(new double[0], new double[0]))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void aConstantPredictionHasNoGiniWhateverTheRowOrder() {
+        double[] constant = {5, 5, 5, 5};
+        org.assertj.core.api.Assertions.assertThat(SpendMetrics.of(constant, new double[] {60, 30, 10, 0})
+                .normalizedGini()).isZero();
+        org.assertj.core.api.Assertions.assertThat(SpendMetrics.of(constant, new double[] {0, 10, 30, 60})
+                .normalizedGini()).isZero();
+    }
 }
