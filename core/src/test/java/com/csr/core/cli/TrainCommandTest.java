@@ -123,6 +123,20 @@ class TrainCommandTest {
         assertThat(sampleRun.stderr()).contains("reading and cleaning", "churn: logistic regression vs XGBoost");
     }
 
+    @Test
+    void trainsOnTheCdnowBenchmarkThroughAPositionalColumnMapping(@TempDir Path cdnowOut) throws IOException {
+        Run run = csr("train", "--tenant-id", "cdnow", "--data-path", TestFiles.cdnow("CDNOW_sample.txt").toString(),
+                "--columns", "customer=1,date=3,quantity=4,amount=5", "--as-of", "1998-06-30", "--currency", "USD",
+                "--out", cdnowOut.toString());
+
+        assertThat(run.status()).as(run.stderr()).isZero();
+        JsonNode s = new ObjectMapper().readTree(cdnowOut.resolve("summary.json").toFile());
+        assertThat(s.get("rows_read").asInt()).isEqualTo(6_919);
+        // CDNOW has no returns: return_rate is constant and left out of the models rather than breaking them
+        assertThat(s.at("/churn/candidates/logistic_regression/roc_auc").asDouble()).isGreaterThan(0.75);
+        assertThat(Files.readAllLines(cdnowOut.resolve("predictions.csv"))).hasSize(s.get("customers").asInt() + 1);
+    }
+
     static Stream<Arguments> badInputs() throws IOException {
         Path dir = Files.createTempDirectory("csr-bad");
         Path empty = Files.writeString(dir.resolve("empty.csv"), "");
