@@ -11,60 +11,33 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** Rows of a delimited text file, parsed by commons-csv (quotes, embedded delimiters and line breaks). */
-final class CsvRowSource implements RowSource {
+final class CsvRowSource extends HeaderedRowSource {
 
     private static final Pattern UNCLOSED_QUOTE =
             Pattern.compile("\\(startline ([\\d,.\\u00a0 ]+)\\) EOF reached before encapsulated token finished");
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
-    private final ColumnLayout layout;
-    private String[] pending;
-    private long rowNumber;
 
     CsvRowSource(Reader reader, char delimiter, ColumnMapping mapping) throws IOException {
         this.parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get()
                 .parse(reader);
         this.records = parser.iterator();
-        String[] first = nextRecord();
-        if (first == null) {
-            throw new InvalidTransactionFileException("the file is empty");
-        }
-        this.layout = ColumnLayout.resolve(first, mapping);
-        this.pending = layout.hasHeader() ? null : first;
+        resolveLayout(mapping, "the file is empty");
     }
 
-    private String[] nextRecord() {
+    @Override
+    String[] readRow() {
         try {
             return records.hasNext() ? records.next().values() : null;
         } catch (UncheckedIOException e) {
             Matcher unclosed = UNCLOSED_QUOTE.matcher(String.valueOf(e.getCause().getMessage()));
             if (unclosed.find()) {
                 throw new InvalidTransactionFileException("unterminated quote on line " + unclosed.group(1).trim()
-                        + " (after data row " + rowNumber + "): a quoted field is never closed", e);
+                        + " (after data row " + rowNumber() + "): a quoted field is never closed", e);
             }
-            throw TransactionFiles.unreadable(e, rowNumber);
+            throw TransactionFiles.unreadable(e, rowNumber());
         }
-    }
-
-    @Override
-    public ColumnLayout layout() {
-        return layout;
-    }
-
-    @Override
-    public String[] next() {
-        String[] row = pending != null ? pending : nextRecord();
-        pending = null;
-        if (row != null) {
-            rowNumber++;
-        }
-        return row;
-    }
-
-    @Override
-    public long rowNumber() {
-        return rowNumber;
     }
 
     @Override

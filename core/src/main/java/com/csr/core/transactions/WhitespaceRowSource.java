@@ -6,26 +6,19 @@ import java.io.UncheckedIOException;
 import java.util.regex.Pattern;
 
 /** Rows of a file whose columns are separated by runs of spaces (fixed-width benchmark files such as CDNOW). */
-final class WhitespaceRowSource implements RowSource {
+final class WhitespaceRowSource extends HeaderedRowSource {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final BufferedReader reader;
-    private final ColumnLayout layout;
-    private String[] pending;
-    private long rowNumber;
 
     WhitespaceRowSource(BufferedReader reader, ColumnMapping mapping) {
         this.reader = reader;
-        String[] first = nextLine();
-        if (first == null) {
-            throw new InvalidTransactionFileException("the file is empty");
-        }
-        this.layout = ColumnLayout.resolve(first, mapping);
-        this.pending = layout.hasHeader() ? null : first;
+        resolveLayout(mapping, "the file is empty");
     }
 
-    private String[] nextLine() {
+    @Override
+    String[] readRow() {
         try {
             String line;
             while ((line = reader.readLine()) != null) {
@@ -36,28 +29,8 @@ final class WhitespaceRowSource implements RowSource {
             }
             return null;
         } catch (IOException e) {
-            throw TransactionFiles.unreadable(new UncheckedIOException(e), rowNumber);
+            throw TransactionFiles.unreadable(new UncheckedIOException(e), rowNumber());
         }
-    }
-
-    @Override
-    public ColumnLayout layout() {
-        return layout;
-    }
-
-    @Override
-    public String[] next() {
-        String[] row = pending != null ? pending : nextLine();
-        pending = null;
-        if (row != null) {
-            rowNumber++;
-        }
-        return row;
-    }
-
-    @Override
-    public long rowNumber() {
-        return rowNumber;
     }
 
     @Override

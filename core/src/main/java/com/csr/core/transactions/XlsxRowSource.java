@@ -14,14 +14,11 @@ import org.dhatim.fastexcel.reader.Row;
  * Rows of the first sheet of an XLSX workbook, streamed by fastexcel-reader (StAX, no DOM). Numbers keep their raw
  * text, so dates arrive as spreadsheet serial days, which {@link TimestampParser} reads.
  */
-final class XlsxRowSource implements RowSource {
+final class XlsxRowSource extends HeaderedRowSource {
 
     private final ReadableWorkbook workbook;
     private final Stream<Row> stream;
     private final Iterator<Row> rows;
-    private final ColumnLayout layout;
-    private String[] pending;
-    private long rowNumber;
 
     XlsxRowSource(InputStream in, ColumnMapping mapping) {
         try {
@@ -32,16 +29,16 @@ final class XlsxRowSource implements RowSource {
             throw new InvalidTransactionFileException("not a readable XLSX workbook: " + e.getMessage(), e);
         }
         this.rows = stream.iterator();
-        String[] first = nextRow();
-        if (first == null) {
+        try {
+            resolveLayout(mapping, "the workbook's first sheet is empty");
+        } catch (RuntimeException e) {
             close();
-            throw new InvalidTransactionFileException("the workbook's first sheet is empty");
+            throw e;
         }
-        this.layout = ColumnLayout.resolve(first, mapping);
-        this.pending = layout.hasHeader() ? null : first;
     }
 
-    private String[] nextRow() {
+    @Override
+    String[] readRow() {
         try {
             while (rows.hasNext()) {
                 Row row = rows.next();
@@ -57,9 +54,9 @@ final class XlsxRowSource implements RowSource {
             }
             return null;
         } catch (UncheckedIOException e) {
-            throw TransactionFiles.unreadable(e, rowNumber);
+            throw TransactionFiles.unreadable(e, rowNumber());
         } catch (RuntimeException e) {
-            throw new InvalidTransactionFileException("the workbook breaks off after data row " + rowNumber + ": "
+            throw new InvalidTransactionFileException("the workbook breaks off after data row " + rowNumber() + ": "
                     + e.getMessage(), e);
         }
     }
@@ -70,26 +67,6 @@ final class XlsxRowSource implements RowSource {
         }
         String raw = cell.getType() == CellType.NUMBER ? cell.getRawValue() : cell.getText();
         return raw == null ? "" : raw;
-    }
-
-    @Override
-    public ColumnLayout layout() {
-        return layout;
-    }
-
-    @Override
-    public String[] next() {
-        String[] row = pending != null ? pending : nextRow();
-        pending = null;
-        if (row != null) {
-            rowNumber++;
-        }
-        return row;
-    }
-
-    @Override
-    public long rowNumber() {
-        return rowNumber;
     }
 
     @Override
