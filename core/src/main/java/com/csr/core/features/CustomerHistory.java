@@ -44,7 +44,7 @@ public final class CustomerHistory {
 
     /** The history of one customer from their transactions (in any order). */
     public static CustomerHistory of(String customerId, List<Transaction> transactions) {
-        Map<String, long[]> invoiceTimes = new HashMap<>();
+        Map<String, Long> invoiceTimes = new HashMap<>();
         Map<String, double[]> invoiceValues = new HashMap<>();
         Map<String, Long> productFirstTimes = new HashMap<>();
         List<long[]> returns = new ArrayList<>();
@@ -55,8 +55,7 @@ public final class CustomerHistory {
                 returnAmounts.add(-t.amount());
                 continue;
             }
-            invoiceTimes.merge(t.invoice(), new long[] {t.epochSecond()},
-                    (a, b) -> new long[] {Math.min(a[0], b[0])});
+            invoiceTimes.merge(t.invoice(), t.epochSecond(), Math::min);
             invoiceValues.computeIfAbsent(t.invoice(), k -> new double[1])[0] += t.amount();
             productFirstTimes.merge(t.stockCode(), t.epochSecond(), Math::min);
         }
@@ -64,8 +63,8 @@ public final class CustomerHistory {
         long[][] occasions = new long[n][];
         double[] valuesByOccasion = new double[n];
         int i = 0;
-        for (Map.Entry<String, long[]> e : invoiceTimes.entrySet()) {
-            occasions[i] = new long[] {e.getValue()[0], i};
+        for (Map.Entry<String, Long> e : invoiceTimes.entrySet()) {
+            occasions[i] = new long[] {e.getValue(), i};
             valuesByOccasion[i++] = invoiceValues.get(e.getKey())[0];
         }
         Arrays.sort(occasions, (a, b) -> Long.compare(a[0], b[0]));

@@ -55,23 +55,18 @@ public final class StrategicReport {
     }
 
     private static void personas(StringBuilder md, PipelineResult r, String currency) {
+        Map<String, Double> monetary = new java.util.HashMap<>();
+        for (int i = 0; i < r.customerIds().size(); i++) {
+            monetary.put(r.customerIds().get(i), Math.max(0, r.features().get(i).monetary()));
+        }
+        double totalMonetary = monetary.values().stream().mapToDouble(Double::doubleValue).sum();
         Map<Persona, double[]> stats = new EnumMap<>(Persona.class);
-        double totalMonetary = 0;
         for (PlannedCustomer p : r.plan().customers()) {
             double[] s = stats.computeIfAbsent(p.score().persona(), k -> new double[4]);
             s[0]++;
             s[1] += p.score().churnProbability();
             s[2] += p.score().predictedLtv();
-        }
-        for (int i = 0; i < r.features().size(); i++) {
-            totalMonetary += Math.max(0, r.features().get(i).monetary());
-        }
-        Map<String, Double> monetaryByCustomer = new java.util.HashMap<>();
-        for (int i = 0; i < r.customerIds().size(); i++) {
-            monetaryByCustomer.put(r.customerIds().get(i), Math.max(0, r.features().get(i).monetary()));
-        }
-        for (PlannedCustomer p : r.plan().customers()) {
-            stats.get(p.score().persona())[3] += monetaryByCustomer.get(p.score().customerId());
+            s[3] += monetary.get(p.score().customerId());
         }
         md.append("## Personas\n\n");
         md.append(r.segments().k()).append(" segments (K-Means on log recency, frequency and monetary value; k chosen "
