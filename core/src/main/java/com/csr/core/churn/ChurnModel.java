@@ -5,9 +5,6 @@ import com.csr.core.ml.BoosterScorer;
 import com.csr.core.ml.FeatureEncoding;
 import com.csr.core.ml.ModelFiles;
 import com.csr.core.ml.TribuoData;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,6 @@ public final class ChurnModel {
     public static final Label ACTIVE = new Label("active");
     public static final String MODEL_FILE = "churn-model.tribuo";
     public static final String CARD_FILE = "churn-model.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ChurnAlgorithm algorithm;
     private final Model<Label> model;
@@ -91,24 +87,19 @@ public final class ChurnModel {
         ModelFiles.save(model, directory.resolve(MODEL_FILE));
         Map<String, Object> card = Map.of("algorithm", algorithm.code(), "encoding", algorithm.encoding().name(),
                 "calibration", Map.of("slope", calibration.slope(), "intercept", calibration.intercept()));
-        try {
-            JSON.writerWithDefaultPrettyPrinter().writeValue(directory.resolve(CARD_FILE).toFile(), card);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ModelFiles.saveCard(card, directory.resolve(CARD_FILE));
     }
 
     public static ChurnModel load(Path directory) {
         Model<Label> model = ModelFiles.load(directory.resolve(MODEL_FILE), Label.class);
+        Map<String, Object> card = ModelFiles.loadCard(directory.resolve(CARD_FILE));
         try {
-            Map<?, ?> card = JSON.readValue(directory.resolve(CARD_FILE).toFile(), Map.class);
             Map<?, ?> calibration = (Map<?, ?>) card.get("calibration");
             return new ChurnModel(ChurnAlgorithm.valueOf(((String) card.get("algorithm")).toUpperCase()), model,
                     new PlattCalibration(((Number) calibration.get("slope")).doubleValue(),
                             ((Number) calibration.get("intercept")).doubleValue()));
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot read the churn model card in " + directory + ": "
-                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the churn model card in " + directory + " is incomplete: " + card, e);
         }
     }
 }

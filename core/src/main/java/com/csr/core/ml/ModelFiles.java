@@ -1,15 +1,23 @@
 package com.csr.core.ml;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import org.tribuo.Model;
 import org.tribuo.Output;
 
-/** Saves and loads Tribuo models as protobuf files, never leaving a half-written file under the final name. */
+/**
+ * Saves and loads Tribuo models as protobuf files, never leaving a half-written file under the final name, and the
+ * JSON cards beside them.
+ */
 public final class ModelFiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelFiles() {
     }
@@ -22,6 +30,28 @@ public final class ModelFiles {
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save model to " + file, e);
+        }
+    }
+
+    /** Writes the small JSON card that travels beside a model (names, calibration, ...). */
+    public static void saveCard(Map<String, ?> card, Path file) {
+        try {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), card);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save model card to " + file, e);
+        }
+    }
+
+    /**
+     * Reads a model card.
+     *
+     * @throws IllegalArgumentException when it is missing or not a JSON object
+     */
+    public static Map<String, Object> loadCard(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read model card " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -4,10 +4,6 @@ import com.csr.core.features.CustomerFeatures;
 import com.csr.core.ml.FeatureEncoding;
 import com.csr.core.ml.ModelFiles;
 import com.csr.core.ml.TribuoData;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +18,6 @@ public final class SegmentModel {
 
     public static final String MODEL_FILE = "segment-model.tribuo";
     public static final String PERSONAS_FILE = "segment-personas.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Model<ClusterID> model;
     private final Map<Integer, Persona> personaOfCluster;
@@ -59,23 +54,14 @@ public final class SegmentModel {
         ModelFiles.save(model, directory.resolve(MODEL_FILE));
         Map<String, String> names = new LinkedHashMap<>();
         personaOfCluster.forEach((cluster, persona) -> names.put(String.valueOf(cluster), persona.code()));
-        try {
-            JSON.writerWithDefaultPrettyPrinter().writeValue(directory.resolve(PERSONAS_FILE).toFile(), names);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ModelFiles.saveCard(names, directory.resolve(PERSONAS_FILE));
     }
 
     public static SegmentModel load(Path directory) {
         Model<ClusterID> model = ModelFiles.load(directory.resolve(MODEL_FILE), ClusterID.class);
-        try {
-            Map<String, String> names = JSON.readValue(directory.resolve(PERSONAS_FILE).toFile(),
-                    new TypeReference<Map<String, String>>() { });
-            Map<Integer, Persona> personas = new LinkedHashMap<>();
-            names.forEach((cluster, code) -> personas.put(Integer.parseInt(cluster), Persona.of(code)));
-            return new SegmentModel(model, personas);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read persona names in " + directory, e);
-        }
+        Map<Integer, Persona> personas = new LinkedHashMap<>();
+        ModelFiles.loadCard(directory.resolve(PERSONAS_FILE))
+                .forEach((cluster, code) -> personas.put(Integer.parseInt(cluster), Persona.of(String.valueOf(code))));
+        return new SegmentModel(model, personas);
     }
 }
