@@ -17,6 +17,10 @@ public final class QualityReport {
     private final EnumMap<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
     private final EnumMap<RejectReason, Double> rejectedRevenue = new EnumMap<>(RejectReason.class);
 
+    /** An empty report: nothing read yet. */
+    public QualityReport() {
+    }
+
     void read() {
         rowsRead++;
     }

@@ -1,14 +1,12 @@
 package com.csr.core.ltv;
 
 import com.csr.core.features.CustomerFeatures;
-import com.csr.core.features.CustomerHistory;
 import com.csr.core.labels.LabelledCustomer;
 import com.csr.core.labels.TrainingSet;
 import com.csr.core.ltv.btyd.BtydBaseline;
 import com.csr.core.ltv.btyd.RepeatPurchaseSummary;
 import com.csr.core.metrics.SpendMetrics;
 import com.csr.core.ml.TribuoData;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tribuo.regression.RegressionFactory;
@@ -33,19 +31,15 @@ public final class LtvTrainer {
      * @param earlier   labelled customers at T - 2H (labels up to T - H), possibly stacked with earlier cutoffs
      * @param later     labelled customers at T - H (labels up to T): the validation set
      * @param latest    what the final model is fitted on: {@code later}, possibly stacked with earlier cutoffs
-     * @param histories every customer's history, for the baseline's summaries before T - H
+     * @param summaries the BTYD summary at T - H of each customer of {@code later}, in the same order
      */
     public LtvSelection train(TrainingSet earlier, TrainingSet later, TrainingSet latest,
-                              Map<String, CustomerHistory> histories) {
+                              List<RepeatPurchaseSummary> summaries) {
         List<CustomerFeatures> validationFeatures = later.rows().stream().map(LabelledCustomer::features).toList();
         double[] actual = later.rows().stream().mapToDouble(LabelledCustomer::futureSpend).toArray();
 
         SpendMetrics xgboost = SpendMetrics.of(fit(earlier).predictAll(validationFeatures), actual);
 
-        List<RepeatPurchaseSummary> summaries = new ArrayList<>();
-        for (LabelledCustomer row : later.rows()) {
-            summaries.add(RepeatPurchases.asOf(histories.get(row.customerId()), later.cutoff(), 1.0));
-        }
         BtydBaseline baseline = BtydBaseline.fit(summaries);
         double[] baselineSpend = summaries.stream()
                 .mapToDouble(s -> baseline.expectedSpend(s, later.horizon().days())).toArray();

@@ -5,11 +5,11 @@ import com.csr.core.ml.Seeds;
 import com.csr.core.plan.RetentionAction;
 import com.csr.core.plan.RetentionActions;
 import com.csr.core.segment.Persona;
+import com.csr.core.tenants.TenantIds;
 import com.csr.core.transactions.ColumnMapping;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Everything a training run needs.
@@ -30,8 +30,6 @@ public record PipelineConfig(String tenantId, Path dataPath, ColumnMapping mappi
                              double budget, int minSegments, int maxSegments, Map<Persona, RetentionAction> actions,
                              String currency, long seed) {
 
-    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-
     public PipelineConfig {
         requireValidTenant(tenantId);
         if (!(budget >= 0)) {
@@ -51,10 +49,7 @@ public record PipelineConfig(String tenantId, Path dataPath, ColumnMapping mappi
      * @throws IllegalArgumentException for anything else (a path, an empty id, ...)
      */
     public static void requireValidTenant(String tenantId) {
-        if (tenantId == null || !TENANT.matcher(tenantId).matches()) {
-            throw new IllegalArgumentException("invalid tenant id '" + tenantId
-                    + "': use 1-64 letters, digits, '_' or '-', starting with a letter or digit");
-        }
+        TenantIds.require(tenantId);
     }
 
     public PipelineConfig withAsOf(LocalDate date) {

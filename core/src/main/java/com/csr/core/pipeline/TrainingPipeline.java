@@ -9,7 +9,6 @@ import com.csr.core.cleaning.TransactionCleaner;
 import com.csr.core.features.CustomerFeatures;
 import com.csr.core.features.CustomerHistory;
 import com.csr.core.labels.LabelledCustomer;
-import com.csr.core.labels.TrainingSet;
 import com.csr.core.ltv.LtvSelection;
 import com.csr.core.ltv.LtvTrainer;
 import com.csr.core.plan.CustomerScore;
@@ -21,7 +20,6 @@ import com.csr.core.segment.SegmentTraining;
 import com.csr.core.transactions.ColumnLayout;
 import com.csr.core.transactions.RowSource;
 import com.csr.core.transactions.TransactionFiles;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +38,6 @@ import java.util.stream.Collectors;
 public final class TrainingPipeline {
 
     private static final long PROGRESS_EVERY = 100_000;
-    /** Training stacks this many cutoffs, a month apart, ending at the fit cutoff: more examples, same honesty. */
-    private static final int ORIGINS = 3;
-    private static final int ORIGIN_STEP_DAYS = 30;
-    private static final int MIN_CUSTOMERS_PER_ORIGIN = 200;
 
     private final Progress progress;
 
@@ -68,17 +62,9 @@ public final class TrainingPipeline {
 
         progress.stage("computing features of " + clean.report().rowsKept() + " transactions");
         Map<String, CustomerHistory> histories = CustomerHistory.byCustomer(clean.transactions());
-        long scoringCutoff = clean.cutoffEpochSecond();
-        long validationCutoff = scoringCutoff - config.horizon().seconds();
-        long fitCutoff = validationCutoff - config.horizon().seconds();
-        TrainingSet scoring = TrainingSet.scoringSet(histories.values(), scoringCutoff, config.horizon());
-        TrainingSet later = TrainingSet.build(histories.values(), validationCutoff, config.horizon());
-        TrainingSet earlier = TrainingSet.rolling(histories.values(), fitCutoff, config.horizon(), ORIGINS,
-                ORIGIN_STEP_DAYS, MIN_CUSTOMERS_PER_ORIGIN);
-        TrainingSet latest = TrainingSet.rolling(histories.values(), validationCutoff, config.horizon(), ORIGINS,
-                ORIGIN_STEP_DAYS, MIN_CUSTOMERS_PER_ORIGIN);
-        List<CustomerFeatures> features = scoring.rows().stream().map(LabelledCustomer::features).toList();
-        List<String> customerIds = scoring.rows().stream().map(LabelledCustomer::customerId).toList();
+        TrainingData data = TrainingData.build(histories.values(), clean.asOf(), config.horizon());
+        List<CustomerFeatures> features = data.scoring().rows().stream().map(LabelledCustomer::features).toList();
+        List<String> customerIds = data.scoring().rows().stream().map(LabelledCustomer::customerId).toList();
         watch.lap("features");
 
         progress.stage("segmenting " + features.size() + " customers");
@@ -86,13 +72,14 @@ public final class TrainingPipeline {
                 .train(features);
         watch.lap("segments");
 
-        progress.stage("churn: logistic regression vs XGBoost on " + earlier.size() + " -> " + later.size()
-                + " customers (out of time)");
-        ChurnSelection churn = new ChurnTrainer(config.seed()).train(earlier, later, latest);
+        progress.stage("churn: logistic regression vs XGBoost on " + data.earlier().size() + " -> "
+                + data.later().size() + " customers (out of time)");
+        ChurnSelection churn = new ChurnTrainer(config.seed()).train(data.earlier(), data.later(), data.latest());
         watch.lap("churn");
 
         progress.stage("lifetime value: XGBoost vs BG/NBD + Gamma-Gamma");
-        LtvSelection ltv = new LtvTrainer(config.seed()).train(earlier, later, latest, histories);
+        LtvSelection ltv = new LtvTrainer(config.seed()).train(data.earlier(), data.later(), data.latest(),
+                data.validationSummaries());
         watch.lap("ltv");
 
         progress.stage("scoring " + features.size() + " customers and planning a budget of " + config.budget());
@@ -106,8 +93,8 @@ public final class TrainingPipeline {
         RetentionPlan plan = new RetentionPlanner(config.actions()).plan(scores, config.budget());
         watch.lap("score_and_plan");
 
-        return new PipelineResult(config, clean.report(), clean.asOf(), lastKnownDay(fitCutoff),
-                lastKnownDay(validationCutoff), customerIds, features, segments, churn, ltv, plan, timings);
+        return new PipelineResult(config, clean.report(), clean.asOf(), data.validationFitDate(),
+                data.validationDate(), customerIds, features, segments, churn, ltv, plan, timings);
     }
 
     private CleanTransactions read(PipelineConfig config) {
@@ -126,10 +113,6 @@ public final class TrainingPipeline {
         return "no usable transactions: all " + clean.report().rowsRead() + " rows were rejected (" + reasons + ")";
     }
 
-    private static LocalDate lastKnownDay(long cutoff) {
-        return LocalDate.ofEpochDay(Math.floorDiv(cutoff, 86_400L) - 1);
-    }
-
     /** Reports reading progress every {@value #PROGRESS_EVERY} rows. */
     private final class Counting implements RowSource {
         private final RowSource rows;
@@ -141,6 +124,11 @@ public final class TrainingPipeline {
         @Override
         public ColumnLayout layout() {
             return rows.layout();
+        }
+
+        @Override
+        public List<String> header() {
+            return rows.header();
         }
 
         @Override

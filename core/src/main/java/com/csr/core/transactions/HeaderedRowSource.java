@@ -7,6 +7,7 @@ package com.csr.core.transactions;
 abstract class HeaderedRowSource implements RowSource {
 
     private ColumnLayout layout;
+    private java.util.List<String> header;
     private String[] pending;
     private long rowNumber;
 
@@ -25,6 +26,13 @@ abstract class HeaderedRowSource implements RowSource {
         }
         layout = ColumnLayout.resolve(first, mapping);
         pending = layout.hasHeader() ? null : first;
+        header = layout.hasHeader() ? java.util.List.of(first)
+                : java.util.stream.IntStream.rangeClosed(1, first.length).mapToObj(String::valueOf).toList();
+    }
+
+    @Override
+    public final java.util.List<String> header() {
+        return header;
     }
 
     @Override

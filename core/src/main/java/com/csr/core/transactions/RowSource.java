@@ -9,6 +9,9 @@ public interface RowSource extends AutoCloseable {
     /** Where each field sits in the rows. */
     ColumnLayout layout();
 
+    /** The column names as the file has them; {@code 1, 2, ...} for a file without a header. */
+    java.util.List<String> header();
+
     /**
      * The next data row's cells, or null at the end of the file. The array may be reused by the next call.
      *

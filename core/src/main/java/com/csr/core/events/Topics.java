@@ -1,0 +1,37 @@
+package com.csr.core.events;
+
+import java.util.List;
+
+/** Kafka topic names and the header every record carries. */
+public final class Topics {
+
+    /** Rows of transaction files as data engineers publish them; key {@code tenant:file:row}. */
+    public static final String TRANSACTIONS_RAW = "transactions.raw";
+    /** Clean transactions; key {@code tenant:customer}. */
+    public static final String TRANSACTIONS_CLEAN = "transactions.clean";
+    /** Rejected rows with their reason; key {@code tenant:file:row}. */
+    public static final String TRANSACTIONS_REJECTED = "transactions.rejected";
+    /** One quality report per file; key {@code tenant:file}. */
+    public static final String INGEST_REPORTS = "ingest.reports";
+    /** Feature vectors; key {@code tenant:customer}; compacted. */
+    public static final String CUSTOMER_FEATURES = "customer.features";
+    /** Training sets ready in the artifact store; key {@code tenant}. */
+    public static final String TRAINING_DATASETS = "training.datasets";
+    /** Models ready to serve; key {@code tenant:model}. */
+    public static final String MODELS_PUBLISHED = "models.published";
+    /** Scores of one model for one customer; key {@code tenant:customer}; compacted per model by the gateway. */
+    public static final String CUSTOMER_SCORES = "customer.scores";
+
+    /** The header naming the tenant of a record. */
+    public static final String TENANT_HEADER = "tenant-id";
+
+    /** Every topic, for creating them. */
+    public static final List<String> ALL = List.of(TRANSACTIONS_RAW, TRANSACTIONS_CLEAN, TRANSACTIONS_REJECTED,
+            INGEST_REPORTS, CUSTOMER_FEATURES, TRAINING_DATASETS, MODELS_PUBLISHED, CUSTOMER_SCORES);
+
+    /** Topics that keep only the latest record per key. */
+    public static final List<String> COMPACTED = List.of(CUSTOMER_FEATURES, CUSTOMER_SCORES, INGEST_REPORTS);
+
+    private Topics() {
+    }
+}

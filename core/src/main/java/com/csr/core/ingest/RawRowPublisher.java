@@ -1,0 +1,132 @@
+package com.csr.core.ingest;
+
+import com.csr.core.events.EventJson;
+import com.csr.core.events.EventKeys;
+import com.csr.core.events.RawRow;
+import com.csr.core.events.Topics;
+import com.csr.core.tenants.TenantIds;
+import com.csr.core.transactions.ColumnMapping;
+import com.csr.core.transactions.RowSource;
+import com.csr.core.transactions.TransactionFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes a transaction file to {@code transactions.raw} the way data engineers do: one record per row (a JSON
+ * object of the source columns) and an end-of-file marker with the row count. The file is read as a stream; the
+ * file id defaults to the SHA-256 of its bytes, so publishing the same file twice counts once.
+ */
+public final class RawRowPublisher implements AutoCloseable {
+
+    private final Producer<String, byte[]> producer;
+    private final java.util.concurrent.atomic.AtomicReference<Exception> failure =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    public RawRowPublisher(Producer<String, byte[]> producer) {
+        this.producer = producer;
+    }
+
+    /** A publisher with its own idempotent producer. */
+    public static RawRowPublisher connect(String bootstrapServers) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.putAll(producerSettings());
+        return new RawRowPublisher(new KafkaProducer<>(p));
+    }
+
+    /** The producer settings raw rows need: idempotent, batched, and partitioned by file. */
+    public static Map<String, Object> producerSettings() {
+        return Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
+                ProducerConfig.PARTITIONER_CLASS_CONFIG, FilePartitioner.class.getName());
+    }
+
+    /** What was published. */
+    public record Published(String fileId, long rows) {
+    }
+
+    /**
+     * Publishes a file.
+     *
+     * @param fileId  the file's id, or null to use the SHA-256 of its bytes
+     * @param columns an explicit column mapping, or null for header aliases (checked before anything is sent)
+     * @param asOf    last known date (YYYY-MM-DD), or null
+     */
+    public Published publish(String tenantId, Path file, String fileId, String columns, String asOf) {
+        TenantIds.require(tenantId);
+        String id = fileId != null ? fileId : sha256(file);
+        ColumnMapping mapping = ColumnMapping.parse(columns);
+        long rows = 0;
+        try (RowSource source = TransactionFiles.open(file, mapping)) {
+            List<String> header = source.header();
+            String[] cells;
+            while ((cells = source.next()) != null) {
+                rows = source.rowNumber();
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int i = 0; i < cells.length; i++) {
+                    values.put(i < header.size() ? header.get(i) : String.valueOf(i + 1), cells[i]);
+                }
+                send(RawRow.row(tenantId, id, rows, values));
+            }
+        }
+        send(RawRow.end(tenantId, id, rows, columns, asOf));
+        producer.flush();
+        Exception error = failure.getAndSet(null);
+        if (error != null) {
+            throw new IllegalStateException("Kafka refused rows of file " + id + ": " + error.getMessage(), error);
+        }
+        return new Published(id, rows);
+    }
+
+    private void send(RawRow row) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TRANSACTIONS_RAW,
+                EventKeys.row(row.tenantId(), row.fileId(), row.row()), EventJson.write(row));
+        record.headers().add(Topics.TENANT_HEADER, row.tenantId().getBytes(StandardCharsets.UTF_8));
+        producer.send(record, (metadata, error) -> {
+            if (error != null) {
+                failure.compareAndSet(null, error);
+            }
+        });
+    }
+
+    /** The SHA-256 of a file's bytes, hex. */
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

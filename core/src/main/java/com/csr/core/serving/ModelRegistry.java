@@ -1,0 +1,135 @@
+package com.csr.core.serving;
+
+import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.events.CustomerFeaturesUpdate;
+import com.csr.core.events.CustomerScore;
+import com.csr.core.events.ModelPublished;
+import com.csr.core.events.TrainingDataset;
+import com.csr.core.features.CustomerFeatures;
+import com.csr.core.features.FeatureVectors;
+import com.csr.core.ingest.RawRowPublisher;
+import com.csr.core.ml.ModelFiles;
+import com.csr.core.pipeline.TrainingData;
+import com.csr.core.pipeline.TrainingDataFiles;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The models of one kind a service holds, one active per tenant: trains on a published training set, loads a
+ * published model (checking its checksum) and swaps it in atomically, and scores. Every instance of a service
+ * activates every published model, so all serve the same version.
+ */
+public final class ModelRegistry {
+
+    static final String CARD = "model.json";
+
+    private final ModelKind kind;
+    private final ArtifactLayout artifacts;
+    private final long seed;
+    private final Map<String, ActiveModel> active = new ConcurrentHashMap<>();
+
+    public ModelRegistry(ModelKind kind, ArtifactLayout artifacts, long seed) {
+        this.kind = kind;
+        this.artifacts = artifacts;
+        this.seed = seed;
+    }
+
+    /**
+     * A model in service.
+     *
+     * @param model     the model
+     * @param version   its version (the training set's id)
+     * @param trainedAt ISO instant
+     * @param datasetId what it was trained on
+     * @param metrics   out-of-time metrics
+     */
+    public record ActiveModel(TrainedModel model, String version, String trainedAt, String datasetId,
+                              Map<String, Object> metrics) {
+    }
+
+    public ModelKind kind() {
+        return kind;
+    }
+
+    /** Trains on a published training set, saves the model beside its card, and says what to publish. */
+    public ModelPublished train(TrainingDataset dataset) {
+        Path data = artifacts.inTenant(dataset.tenantId(), dataset.uri());
+        TrainingData trainingData = TrainingDataFiles.read(data);
+        TrainedModel model = kind.train(trainingData, seed);
+        String version = dataset.datasetId();
+        Path directory = artifacts.model(dataset.tenantId(), kind.code(), version);
+        model.save(directory);
+        String sha256 = RawRowPublisher.sha256(directory.resolve(kind.modelFile()));
+        String trainedAt = Instant.now().toString();
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("kind", kind.code());
+        card.put("version", version);
+        card.put("dataset_id", dataset.datasetId());
+        card.put("trained_at", trainedAt);
+        card.put("sha256", sha256);
+        card.put("metrics", model.metrics());
+        ModelFiles.saveCard(card, directory.resolve(CARD));
+        return new ModelPublished(dataset.tenantId(), kind.code(), version, directory.toUri().toString(), sha256,
+                dataset.datasetId(), trainedAt, model.metrics());
+    }
+
+    /**
+     * Loads a published model and makes it the tenant's active one, unless that version is already active.
+     *
+     * @throws IllegalArgumentException when the model is of another kind, outside the tenant's artifacts, or its
+     *                                  file does not match the published checksum
+     */
+    public ActiveModel activate(ModelPublished published) {
+        if (!kind.code().equals(published.kind())) {
+            throw new IllegalArgumentException("a " + published.kind() + " model cannot serve as " + kind.code());
+        }
+        ActiveModel current = active.get(published.tenantId());
+        if (current != null && current.version().equals(published.version())) {
+            return current;
+        }
+        Path directory = artifacts.inTenant(published.tenantId(), published.uri());
+        String sha256 = RawRowPublisher.sha256(directory.resolve(kind.modelFile()));
+        if (!sha256.equals(published.sha256())) {
+            throw new IllegalArgumentException("refusing " + kind.code() + " model " + published.version()
+                    + " of tenant " + published.tenantId() + ": its file's SHA-256 " + sha256
+                    + " does not match the published " + published.sha256());
+        }
+        TrainedModel model = kind.load(directory);
+        ActiveModel next = new ActiveModel(model, published.version(), published.trainedAt(), published.datasetId(),
+                published.metrics() == null ? Map.of() : published.metrics());
+        active.put(published.tenantId(), next);
+        return next;
+    }
+
+    public Optional<ActiveModel> active(String tenantId) {
+        return Optional.ofNullable(active.get(tenantId));
+    }
+
+    /** True when at least one tenant has a model in service. */
+    public boolean hasModels() {
+        return !active.isEmpty();
+    }
+
+    /** Scores a feature update with the tenant's active model; empty when the tenant has none yet. */
+    public Optional<CustomerScore> score(CustomerFeaturesUpdate update) {
+        return active(update.tenantId()).map(m -> toEvent(update.tenantId(), update.customerId(), update.asOf(), m,
+                m.model().score(FeatureVectors.fromMap(update.features()))));
+    }
+
+    /** The event form of a score. */
+    public CustomerScore toEvent(String tenantId, String customerId, String asOf, ActiveModel model, Score score) {
+        return new CustomerScore(tenantId, customerId, kind.code(), model.version(), asOf,
+                score.persona() == null ? null : score.persona().segmentId(),
+                score.persona() == null ? null : score.persona().displayName(), score.churnProbability(),
+                score.predictedLtv());
+    }
+
+    /** Scores features with the tenant's active model. */
+    public Optional<Score> score(String tenantId, CustomerFeatures features) {
+        return active(tenantId).map(m -> m.model().score(features));
+    }
+}

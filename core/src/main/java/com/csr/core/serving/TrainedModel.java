@@ -1,0 +1,21 @@
+package com.csr.core.serving;
+
+import com.csr.core.features.CustomerFeatures;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** A trained model of any kind, as the model services handle it. */
+public interface TrainedModel {
+
+    ModelKind kind();
+
+    /** Out-of-time metrics, by name (empty for a model loaded without them). */
+    Map<String, Object> metrics();
+
+    void save(Path directory);
+
+    Score score(CustomerFeatures features);
+
+    List<Score> scoreAll(List<CustomerFeatures> customers);
+}

@@ -1,0 +1,83 @@
+package com.csr.core.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.csr.core.SampleData;
+import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.events.CustomerFeaturesUpdate;
+import com.csr.core.events.CustomerScore;
+import com.csr.core.events.ModelPublished;
+import com.csr.core.events.TrainingDataset;
+import com.csr.core.features.FeatureVectors;
+import com.csr.core.labels.LabelledCustomer;
+import com.csr.core.ml.Seeds;
+import com.csr.core.pipeline.TrainingData;
+import com.csr.core.pipeline.TrainingDataFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Each kind trains from a written training set, publishes, activates (checksum checked) and scores. */
+class ModelRegistryTest {
+
+    @TempDir
+    static Path root;
+    private static ArtifactLayout artifacts;
+    private static TrainingDataset dataset;
+    private static TrainingData data;
+
+    @BeforeAll
+    static void writeTrainingSet() {
+        SampleData sample = SampleData.get();
+        artifacts = new ArtifactLayout(root);
+        data = TrainingData.build(sample.histories.values(), sample.clean.asOf(), SampleData.HORIZON);
+        Path directory = artifacts.dataset("t1", "ds-1");
+        TrainingDataFiles.write(data, directory);
+        dataset = new TrainingDataset("t1", "ds-1", directory.toUri().toString(), data.asOf().toString(), 90,
+                data.scoring().size(), "now");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void trainsPublishesActivatesAndScores(ModelKind kind) {
+        ModelRegistry trainer = new ModelRegistry(kind, artifacts, Seeds.DEFAULT);
+        ModelPublished published = trainer.train(dataset);
+        ModelRegistry server = new ModelRegistry(kind, artifacts, Seeds.DEFAULT);
+
+        assertThat(published.version()).isEqualTo("ds-1");
+        assertThat(published.metrics()).isNotEmpty();
+        assertThat(server.active("t1")).isEmpty();
+        server.activate(published);
+        LabelledCustomer customer = data.scoring().rows().get(0);
+        CustomerScore score = server.score(new CustomerFeaturesUpdate("t1", customer.customerId(), "2010-12-09",
+                FeatureVectors.toMap(customer.features()))).orElseThrow();
+        assertThat(score.kind()).isEqualTo(kind.code());
+        assertThat(score.modelVersion()).isEqualTo("ds-1");
+        switch (kind) {
+            case SEGMENT -> assertThat(score.persona()).isNotNull();
+            case CHURN -> assertThat(score.churnProbability()).isBetween(0.0, 1.0);
+            case LTV -> assertThat(score.predictedLtv()).isNotNegative();
+        }
+        assertThat(server.active("other")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ModelKind.class, names = "SEGMENT")
+    void aTamperedModelIsRefusedLoudly(ModelKind kind) throws Exception {
+        ModelPublished published = new ModelRegistry(kind, artifacts, Seeds.DEFAULT).train(new TrainingDataset("t1",
+                "ds-1", dataset.uri(), dataset.asOf(), 90, 1, "now"));
+        Path file = artifacts.model("t1", kind.code(), "ds-1").resolve("segment-model.tribuo");
+        Files.write(file, new byte[] {1}, StandardOpenOption.APPEND);
+
+        assertThatThrownBy(() -> new ModelRegistry(kind, artifacts, Seeds.DEFAULT).activate(published))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not match");
+        assertThatThrownBy(() -> new ModelRegistry(kind, artifacts, Seeds.DEFAULT).activate(new ModelPublished("t2",
+                kind.code(), "x", published.uri(), published.sha256(), "ds-1", "now", null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in tenant t2");
+    }
+}
