@@ -1,5 +1,6 @@
 package com.csr.core.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 
 /**
@@ -32,6 +33,7 @@ public record RawRow(String tenantId, String fileId, long row, Map<String, Strin
         return new RawRow(tenantId, fileId, rowCount, null, new FileEnd(rowCount, columns, asOf));
     }
 
+    @JsonIgnore
     public boolean isEnd() {
         return end != null;
     }

@@ -1,0 +1,83 @@
+package com.csr.core.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.csr.core.TestFiles;
+import com.csr.core.events.EventJson;
+import com.csr.core.events.RawRow;
+import com.csr.core.events.Topics;
+import com.csr.core.testing.EmbeddedKafka;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Against a real broker: a file's rows and end marker land on one partition, in order, assembled complete. */
+class RawRowPublisherIT {
+
+    private static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void publishesEveryRowAndTheMarkerOnOnePartition() {
+        RawRowPublisher.Published published;
+        try (RawRowPublisher publisher = RawRowPublisher.connect(kafka.bootstrapServers())) {
+            published = publisher.publish("t1", TestFiles.fixture("tiny.csv"), null, null, null);
+        }
+        assertThat(published.rows()).isEqualTo(15);
+        assertThat(published.fileId()).hasSize(64);
+
+        List<ConsumerRecord<String, byte[]>> records = consumeAll(16);
+        Set<Integer> partitions = new HashSet<>();
+        FileAssembly file = new FileAssembly("t1", published.fileId());
+        boolean complete = false;
+        long previousRow = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            partitions.add(record.partition());
+            RawRow row = EventJson.read(record.value(), RawRow.class);
+            assertThat(row.isEnd() || row.row() == previousRow + 1).isTrue();
+            previousRow = row.row();
+            assertThat(new String(record.headers().lastHeader(Topics.TENANT_HEADER).value())).isEqualTo("t1");
+            complete = file.add(row);
+        }
+        assertThat(partitions).hasSize(1);
+        assertThat(complete).isTrue();
+        assertThat(FileIngestion.ingest(file).report().rowsRead()).isEqualTo(15);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> consumeAll(int expected) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.TRANSACTIONS_RAW));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (records.size() < expected && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+}

@@ -1,0 +1,77 @@
+package com.csr.core.testing;
+
+import com.csr.core.events.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real Kafka broker (KRaft, one combined node) inside the test JVM, with the platform's topics created. Shared
+ * by the services' tests through core's test jar.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    public static final int PARTITIONS = 3;
+
+    private final KafkaClusterTestKit cluster;
+
+    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    /** Starts a broker and creates every topic of {@link Topics}; about 3-4 s. */
+    public static EmbeddedKafka start() {
+        try {
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("auto.create.topics.enable", "false")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            EmbeddedKafka kafka = new EmbeddedKafka(cluster);
+            kafka.createTopics();
+            return kafka;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start an embedded Kafka broker", e);
+        }
+    }
+
+    private void createTopics() throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            List<NewTopic> topics = Topics.ALL.stream().map(name -> {
+                NewTopic topic = new NewTopic(name, PARTITIONS, (short) 1);
+                return Topics.COMPACTED.contains(name)
+                        ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+                        : topic;
+            }).toList();
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the embedded Kafka broker", e);
+        }
+    }
+}
