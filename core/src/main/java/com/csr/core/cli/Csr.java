@@ -30,15 +30,19 @@ public final class Csr {
             switch (command) {
                 case "train" -> TrainCommand.run(rest, home, out, err);
                 case "bench" -> BenchCommand.run(rest, home, out);
-                case "help", "--help", "-h" -> out.println(TrainCommand.USAGE + "\n\n" + BenchCommand.USAGE);
+                case "topics" -> KafkaCommands.topics(rest, out);
+                case "publish" -> KafkaCommands.publish(rest, out);
+                case "help", "--help", "-h" -> out.println(TrainCommand.USAGE + "\n\n" + BenchCommand.USAGE + "\n\n"
+                        + KafkaCommands.USAGE);
                 default -> throw new Arguments.UsageException("unknown command '" + command
-                        + "'; try: train, bench");
+                        + "'; try: train, bench, topics, publish");
             }
             return 0;
         } catch (Arguments.UsageException e) {
             err.println("csr " + command + ": " + e.getMessage() + " (see csr " + command + " --help)");
             return 2;
-        } catch (InvalidTransactionFileException | IllegalArgumentException | UncheckedIOException e) {
+        } catch (InvalidTransactionFileException | IllegalArgumentException | IllegalStateException
+                 | UncheckedIOException e) {
             err.println("csr " + command + ": error: " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {

@@ -1,13 +1,7 @@
 package com.csr.core.testing;
 
+import com.csr.core.events.TopicSetup;
 import com.csr.core.events.Topics;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -41,24 +35,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             cluster.startup();
             cluster.waitForReadyBrokers();
             EmbeddedKafka kafka = new EmbeddedKafka(cluster);
-            kafka.createTopics();
+            TopicSetup.create(kafka.bootstrapServers(), PARTITIONS);
             return kafka;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start an embedded Kafka broker", e);
-        }
-    }
-
-    private void createTopics() throws Exception {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        try (Admin admin = Admin.create(p)) {
-            List<NewTopic> topics = Topics.ALL.stream().map(name -> {
-                NewTopic topic = new NewTopic(name, PARTITIONS, (short) 1);
-                return Topics.COMPACTED.contains(name)
-                        ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
-                        : topic;
-            }).toList();
-            admin.createTopics(topics).all().get();
         }
     }
 
