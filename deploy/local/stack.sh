@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# The whole platform on one machine, no Docker: a Kafka broker (KRaft, from Maven Central jars) and every service
+# as a JVM process. Run state, logs and data live under .csr/ (git-ignored). Called by ./csr up | down | status.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUN="$ROOT/.csr"
+PIDS="$RUN/pids"
+LOGS="$RUN/logs"
+KAFKA_HOME="$RUN/kafka"
+
+KAFKA_PORT=${CSR_KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${CSR_KAFKA_CONTROLLER_PORT:-9093}
+GATEWAY_PORT=${CSR_GATEWAY_PORT:-8000}
+INGEST_PORT=${CSR_INGEST_PORT:-8081}
+FEATURES_PORT=${CSR_FEATURES_PORT:-8082}
+SEGMENT_PORT=${CSR_SEGMENT_PORT:-8083}
+CHURN_PORT=${CSR_CHURN_PORT:-8084}
+LTV_PORT=${CSR_LTV_PORT:-8085}
+TENANT=${CSR_DEMO_TENANT:-demo}
+SAMPLE=${CSR_SAMPLE:-$ROOT/data/online_retail_ii_2009_2010.csv.gz}
+BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
+SERVICE_HEAP=${CSR_SERVICE_HEAP:--Xmx384m}
+
+declare -A PORT=([ingest-service]=$INGEST_PORT [feature-service]=$FEATURES_PORT [segment-service]=$SEGMENT_PORT
+                 [churn-service]=$CHURN_PORT [ltv-service]=$LTV_PORT [gateway]=$GATEWAY_PORT)
+SERVICES=(ingest-service feature-service segment-service churn-service ltv-service gateway)
+
+say() { printf '[csr %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+die() { printf 'csr: %s\n' "$*" >&2; exit 1; }
+
+running() { [[ -f "$PIDS/$1.pid" ]] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }
+
+wait_for() { # name, seconds, command...
+  local name=$1 seconds=$2; shift 2
+  local end=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < end)) || die "$name did not come up in ${seconds}s; see $LOGS"
+    sleep 0.5
+  done
+}
+
+http_ok() { curl -fsS -o /dev/null --max-time 2 "$@"; }
+
+build() {
+  local stale=0
+  for s in core "${SERVICES[@]}"; do
+    local artifact="$ROOT/$s/target/quarkus-app/quarkus-run.jar"
+    [[ $s == core ]] && artifact="$ROOT/core/target/core.jar"
+    if [[ ! -f $artifact || -n "$(find "$ROOT/$s/src/main" "$ROOT/$s/pom.xml" -newer "$artifact" -print -quit 2>/dev/null)" ]]; then
+      stale=1
+    fi
+  done
+  if ((stale)); then
+    say "building (first run downloads Maven dependencies; a few minutes)"
+    mvn -B -q -ntp -f "$ROOT/pom.xml" install -DskipTests >"$LOGS/build.log" 2>&1 || die "build failed; see $LOGS/build.log"
+  fi
+  if [[ ! -d "$KAFKA_HOME/lib" ]]; then
+    say "fetching the Kafka broker jars"
+    mvn -B -q -ntp -f "$ROOT/deploy/local/kafka/pom.xml" dependency:copy-dependencies \
+      -DoutputDirectory="$KAFKA_HOME/lib" >"$LOGS/kafka-fetch.log" 2>&1 || die "cannot fetch Kafka; see $LOGS/kafka-fetch.log"
+  fi
+}
+
+start_kafka() {
+  running kafka && { say "kafka already running"; return; }
+  local data="$KAFKA_HOME/data"
+  cat >"$KAFKA_HOME/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$data
+num.partitions=3
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+PROPS
+  if [[ ! -f "$data/meta.properties" ]]; then
+    local id
+    id=$(java -cp "$KAFKA_HOME/lib/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)
+    java -cp "$KAFKA_HOME/lib/*" kafka.tools.StorageTool format -t "$id" -c "$KAFKA_HOME/server.properties" \
+      >"$LOGS/kafka-format.log" 2>&1 || die "cannot format Kafka storage; see $LOGS/kafka-format.log"
+  fi
+  say "starting kafka on $BOOTSTRAP"
+  setsid nohup java -Xmx512m -cp "$KAFKA_HOME/lib/*" kafka.Kafka "$KAFKA_HOME/server.properties" \
+    >"$LOGS/kafka.log" 2>&1 </dev/null &
+  echo $! >"$PIDS/kafka.pid"
+  wait_for kafka 60 bash -c "exec 3<>/dev/tcp/127.0.0.1/$KAFKA_PORT"
+  "$ROOT/csr" topics --bootstrap-servers "$BOOTSTRAP" >>"$LOGS/topics.log" 2>&1 || die "cannot create topics; see $LOGS/topics.log"
+}
+
+start_service() {
+  local s=$1
+  running "$s" && { say "$s already running"; return; }
+  say "starting $s on :${PORT[$s]}"
+  (cd "$RUN" && env KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" QUARKUS_HTTP_PORT="${PORT[$s]}" \
+    CSR_GATEWAY_PORT="$GATEWAY_PORT" CSR_ARTIFACTS="$RUN/artifacts" CSR_STATE_DIR="$RUN/state/$s" \
+    CSR_INGEST_URL="http://127.0.0.1:$INGEST_PORT" CSR_FEATURES_URL="http://127.0.0.1:$FEATURES_PORT" \
+    CSR_SEGMENT_URL="http://127.0.0.1:$SEGMENT_PORT" CSR_CHURN_URL="http://127.0.0.1:$CHURN_PORT" \
+    CSR_LTV_URL="http://127.0.0.1:$LTV_PORT" \
+    setsid nohup java $SERVICE_HEAP -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >"$LOGS/$s.log" 2>&1 </dev/null &
+    echo $! >"$PIDS/$s.pid")
+}
+
+header=(-H "X-Tenant-Id: $TENANT" -H "Content-Type: application/json")
+
+up() {
+  mkdir -p "$PIDS" "$LOGS" "$KAFKA_HOME" "$RUN/artifacts" "$RUN/state"
+  command -v curl >/dev/null || die "curl is needed"
+  build
+  start_kafka
+  for s in "${SERVICES[@]}"; do start_service "$s"; done
+  for s in "${SERVICES[@]}"; do wait_for "$s" 90 http_ok "http://127.0.0.1:${PORT[$s]}/q/health/live"; done
+  say "all services live"
+
+  say "publishing $(basename "$SAMPLE") to transactions.raw as tenant '$TENANT'"
+  local published file_id
+  published=$("$ROOT/csr" publish --tenant-id "$TENANT" --data-path "$SAMPLE" --bootstrap-servers "$BOOTSTRAP")
+  echo "$published"
+  file_id=$(sed -n 's/^published file \([0-9a-f]*\):.*/\1/p' <<<"$published")
+  wait_for "ingestion of the sample" 300 http_ok "${header[@]}" "http://127.0.0.1:$INGEST_PORT/files/$file_id"
+  curl -fsS "${header[@]}" "http://127.0.0.1:$INGEST_PORT/files/$file_id"; echo
+
+  say "waiting for the features of every customer, then training"
+  wait_for "features" 300 features_settled
+  local dataset
+  dataset=$(curl -fsS -X POST "${header[@]}" -d '{}' "http://127.0.0.1:$GATEWAY_PORT/train")
+  echo "$dataset"
+  local dataset_id
+  dataset_id=$(sed -n 's/.*"dataset_id":"\([^"]*\)".*/\1/p' <<<"$dataset")
+  wait_for "training" 600 trained "$dataset_id"
+  say "models trained on $dataset_id; scoring every customer"
+  wait_for "scoring" 300 scored
+  cat <<URLS
+
+The platform is up (tenant '$TENANT'):
+  gateway API      http://127.0.0.1:$GATEWAY_PORT   (Swagger UI: /q/swagger-ui, OpenAPI: /q/openapi)
+  try              curl -H 'X-Tenant-Id: $TENANT' 'http://127.0.0.1:$GATEWAY_PORT/customers?sort=expected_loss&size=5'
+  health           http://127.0.0.1:$GATEWAY_PORT/health
+  services         ingest :$INGEST_PORT  features :$FEATURES_PORT  segment :$SEGMENT_PORT  churn :$CHURN_PORT  ltv :$LTV_PORT
+  kafka            $BOOTSTRAP
+  logs             $LOGS
+Stop it all with ./csr down
+URLS
+}
+
+# The feature service has caught up when the tenant's clock and customer count stop changing for a few seconds.
+features_settled() {
+  local now
+  now=$(curl -fsS "${header[@]}" "http://127.0.0.1:$FEATURES_PORT/tenants/current/clock") || return 1
+  if [[ "$now" == "${LAST_CLOCK:-}" ]]; then
+    ((++STABLE >= 6))
+  else
+    LAST_CLOCK=$now; STABLE=0; return 1
+  fi
+}
+
+trained() {
+  curl -fsS "${header[@]}" "http://127.0.0.1:$GATEWAY_PORT/train/$1" | grep -q '"status":"active"'
+}
+
+scored() {
+  local total
+  total=$(curl -fsS "${header[@]}" "http://127.0.0.1:$GATEWAY_PORT/customers?size=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+  [[ -n $total && $total -gt 0 && "$total" == "${LAST_TOTAL:-}" ]] && return 0
+  LAST_TOTAL=$total; return 1
+}
+
+down() {
+  local stopped=0
+  for s in gateway ltv-service churn-service segment-service feature-service ingest-service kafka; do
+    if running "$s"; then
+      kill "$(cat "$PIDS/$s.pid")" 2>/dev/null || true
+      stopped=1
+    fi
+  done
+  for s in gateway ltv-service churn-service segment-service feature-service ingest-service kafka; do
+    if [[ -f "$PIDS/$s.pid" ]]; then
+      local pid; pid=$(cat "$PIDS/$s.pid")
+      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+      kill -9 "$pid" 2>/dev/null || true
+      rm -f "$PIDS/$s.pid"
+      say "stopped $s"
+    fi
+  done
+  ((stopped)) || say "nothing was running"
+}
+
+status() {
+  for s in kafka "${SERVICES[@]}"; do
+    if running "$s"; then echo "$s: running (pid $(cat "$PIDS/$s.pid"))"; else echo "$s: stopped"; fi
+  done
+}
+
+case "${1:-}" in
+  up) shift; up "$@" ;;
+  down) shift; down "$@" ;;
+  status) shift; status "$@" ;;
+  *) die "usage: stack.sh up|down|status" ;;
+esac

@@ -1,0 +1,31 @@
+package com.csr.gateway.client;
+
+import com.csr.core.api.Problem;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The API the three model services share: predict and describe the active model. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface ModelApi {
+
+    @POST
+    @Path("predict")
+    Uni<JsonNode> predict(@HeaderParam(Problem.TENANT_HEADER) String tenant, JsonNode request);
+
+    @GET
+    @Path("model")
+    Uni<JsonNode> model(@HeaderParam(Problem.TENANT_HEADER) String tenant);
+
+    @GET
+    @Path("q/health/ready")
+    Uni<JsonNode> ready();
+}

@@ -1,0 +1,52 @@
+package com.csr.gateway.client;
+
+import com.csr.gateway.config.GatewayConfig;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/** Builds the REST clients of the services from the configured addresses; one client per service. */
+@ApplicationScoped
+public class ServiceClients {
+
+    private static <T> T client(URI uri, Class<T> api) {
+        return QuarkusRestClientBuilder.newBuilder().baseUri(uri).connectTimeout(1, TimeUnit.SECONDS)
+                .readTimeout(30, TimeUnit.SECONDS).build(api);
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Named("segment")
+    ModelApi segment(GatewayConfig config) {
+        return client(config.services().segment(), ModelApi.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Named("churn")
+    ModelApi churn(GatewayConfig config) {
+        return client(config.services().churn(), ModelApi.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Named("ltv")
+    ModelApi ltv(GatewayConfig config) {
+        return client(config.services().ltv(), ModelApi.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    FeatureApi features(GatewayConfig config) {
+        return client(config.services().features(), FeatureApi.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    IngestApi ingest(GatewayConfig config) {
+        return client(config.services().ingest(), IngestApi.class);
+    }
+}

@@ -1,0 +1,39 @@
+package com.csr.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+
+/** The gateway's own settings: where the services are, and how long /predict waits for them. */
+@ConfigMapping(prefix = "csr.gateway")
+public interface GatewayConfig {
+
+    /** Where each service listens. */
+    Services services();
+
+    /** How long /predict waits for one model service before answering without it. */
+    @WithDefault("250")
+    long modelTimeoutMillis();
+
+    /** The label horizon the LTV figures cover (for answers when the LTV service does not say). */
+    @WithDefault("90")
+    int horizonDays();
+
+    /** Base URIs of the services. */
+    interface Services {
+        @WithDefault("http://localhost:8081")
+        URI ingest();
+
+        @WithDefault("http://localhost:8082")
+        URI features();
+
+        @WithDefault("http://localhost:8083")
+        URI segment();
+
+        @WithDefault("http://localhost:8084")
+        URI churn();
+
+        @WithDefault("http://localhost:8085")
+        URI ltv();
+    }
+}

@@ -1,0 +1,66 @@
+package com.csr.gateway.rest;
+
+import com.csr.gateway.client.FeatureApi;
+import com.csr.gateway.client.IngestApi;
+import com.csr.gateway.client.ModelServices;
+import com.csr.gateway.messaging.PortfolioStores;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** {@code GET /health}: every service's readiness at a glance (the gateway's own is at /q/health). */
+@Path("/health")
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthResource {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+    private final IngestApi ingest;
+    private final FeatureApi features;
+    private final ModelServices models;
+    private final PortfolioStores stores;
+    private final ObjectMapper json;
+
+    public HealthResource(IngestApi ingest, FeatureApi features, ModelServices models, PortfolioStores stores,
+                          ObjectMapper json) {
+        this.ingest = ingest;
+        this.features = features;
+        this.models = models;
+        this.stores = stores;
+        this.json = json;
+    }
+
+    @GET
+    @Operation(summary = "Readiness of every service")
+    public Uni<JsonNode> health() {
+        return Uni.combine().all().unis(up(ingest.ready()), up(features.ready()), up(models.ready("segment")),
+                up(models.ready("churn")), up(models.ready("ltv"))).asTuple().map(t -> {
+                    ObjectNode services = json.createObjectNode();
+                    services.put("gateway", stores.isReady() ? "UP" : "DOWN");
+                    services.put("ingest-service", t.getItem1());
+                    services.put("feature-service", t.getItem2());
+                    services.put("segment-service", t.getItem3());
+                    services.put("churn-service", t.getItem4());
+                    services.put("ltv-service", t.getItem5());
+                    boolean allUp = true;
+                    for (JsonNode status : services) {
+                        allUp &= status.asText().equals("UP");
+                    }
+                    ObjectNode answer = json.createObjectNode();
+                    answer.put("status", allUp ? "UP" : "DEGRADED");
+                    answer.set("services", services);
+                    return answer;
+                });
+    }
+
+    private static Uni<String> up(Uni<JsonNode> ready) {
+        return ready.ifNoItem().after(TIMEOUT).fail().map(r -> "UP").onFailure().recoverWithItem("DOWN");
+    }
+}

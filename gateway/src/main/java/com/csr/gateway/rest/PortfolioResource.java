@@ -1,0 +1,113 @@
+package com.csr.gateway.rest;
+
+import com.csr.core.api.Problem;
+import com.csr.gateway.api.CustomerRow;
+import com.csr.gateway.api.Page;
+import com.csr.gateway.api.PlanRequest;
+import com.csr.gateway.api.PlanResponse;
+import com.csr.gateway.api.SegmentView;
+import com.csr.gateway.client.FeatureApi;
+import com.csr.gateway.messaging.MergedScores;
+import com.csr.gateway.messaging.PortfolioStores;
+import com.csr.gateway.service.PortfolioService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The portfolio: customers (one, or the at-risk list), segments, and the retention plan. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class PortfolioResource {
+
+    private final PortfolioService portfolio;
+    private final PortfolioStores stores;
+    private final FeatureApi features;
+    private final ObjectMapper json;
+
+    public PortfolioResource(PortfolioService portfolio, PortfolioStores stores, FeatureApi features,
+                             ObjectMapper json) {
+        this.portfolio = portfolio;
+        this.stores = stores;
+        this.features = features;
+        this.json = json;
+    }
+
+    @GET
+    @Path("customers")
+    @Blocking
+    @Operation(summary = "The tenant's customers, by expected loss (or another sort), filtered, paged")
+    public Page<CustomerRow> customers(@HeaderParam(Problem.TENANT_HEADER) String tenant,
+                                       @QueryParam("sort") @DefaultValue("expected_loss") String sort,
+                                       @QueryParam("page") @DefaultValue("0") int page,
+                                       @QueryParam("size") @DefaultValue("50") int size,
+                                       @QueryParam("persona") String persona,
+                                       @QueryParam("risk_band") String riskBand) {
+        return portfolio.customers(Tenant.of(tenant), sort, page, size, persona, riskBand);
+    }
+
+    @GET
+    @Path("customers/{id}")
+    @Operation(summary = "One customer: features from the feature service and the latest scores")
+    public Uni<JsonNode> customer(@HeaderParam(Problem.TENANT_HEADER) String tenant, @PathParam("id") String id) {
+        String t = Tenant.of(tenant);
+        Optional<MergedScores> scores = stores.scores(t, id);
+        return features.features(t, id).ifNoItem().after(Duration.ofSeconds(2)).fail()
+                .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
+                .recoverWithItem((JsonNode) null)
+                .map(f -> {
+                    if (f == null && scores.isEmpty()) {
+                        throw new NotFoundException("no customer " + id + " for tenant " + t);
+                    }
+                    ObjectNode answer = json.createObjectNode();
+                    answer.put("customer_id", id);
+                    answer.set("features", f == null ? null : f.get("features"));
+                    answer.put("as_of", f == null ? null : f.path("as_of").asText(null));
+                    answer.set("scores", scores.<JsonNode>map(json::valueToTree).orElse(null));
+                    scores.filter(MergedScores::isComplete).ifPresent(s -> answer.put("expected_loss",
+                            s.churnProbability() * s.predictedLtv()));
+                    return answer;
+                });
+    }
+
+    @GET
+    @Path("customers/{id}/transactions")
+    @Operation(summary = "One customer's purchase history, as the feature service keeps it")
+    public Uni<JsonNode> transactions(@HeaderParam(Problem.TENANT_HEADER) String tenant, @PathParam("id") String id) {
+        return features.transactions(Tenant.of(tenant), id);
+    }
+
+    @GET
+    @Path("segments")
+    @Blocking
+    @Operation(summary = "Persona sizes, profiles and revenue share")
+    public List<SegmentView> segments(@HeaderParam(Problem.TENANT_HEADER) String tenant) {
+        return portfolio.segments(Tenant.of(tenant));
+    }
+
+    @POST
+    @Path("plan")
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Spend a retention budget: selected customers and expected revenue saved")
+    public PlanResponse plan(@HeaderParam(Problem.TENANT_HEADER) String tenant, PlanRequest request) {
+        return portfolio.plan(Tenant.of(tenant), request);
+    }
+}
