@@ -1,0 +1,134 @@
+package com.csr.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+import com.csr.core.events.CustomerFeaturesUpdate;
+import com.csr.core.events.CustomerScore;
+import com.csr.core.events.EventJson;
+import com.csr.core.events.EventKeys;
+import com.csr.core.events.Topics;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The portfolio views over scores and features published on Kafka, per tenant. */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+class PortfolioIT {
+
+    /** customer, persona, segment id, churn, ltv, monetary */
+    private static final Object[][] CUSTOMERS = {
+        {"c1", "Champions", 0, 0.10, 1000.0, 5000.0},
+        {"c2", "At Risk", 5, 0.60, 800.0, 2000.0},
+        {"c3", "Hibernating", 6, 0.90, 50.0, 100.0},
+        {"c4", "At Risk", 5, 0.40, 300.0, 900.0},
+    };
+
+    private static boolean published;
+
+    /** Once per class, but after Quarkus has set REST Assured's port (it has not yet in a @BeforeAll). */
+    @BeforeEach
+    void publishOnce() {
+        if (published) {
+            return;
+        }
+        published = true;
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.kafka.bootstrapServers());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (Object[] c : CUSTOMERS) {
+                String id = (String) c[0];
+                send(producer, Topics.CUSTOMER_FEATURES, "t1", id, new CustomerFeaturesUpdate("t1", id, "2010-12-09",
+                        Map.of("recency_days", 10.0, "frequency", 3.0, "monetary", (Double) c[5])));
+                send(producer, Topics.CUSTOMER_SCORES, "t1", id, new CustomerScore("t1", id, "segment", "v1",
+                        "2010-12-09", (Integer) c[2], (String) c[1], null, null));
+                send(producer, Topics.CUSTOMER_SCORES, "t1", id, new CustomerScore("t1", id, "churn", "v1",
+                        "2010-12-09", null, null, (Double) c[3], null));
+                send(producer, Topics.CUSTOMER_SCORES, "t1", id, new CustomerScore("t1", id, "ltv", "v1",
+                        "2010-12-09", null, null, null, (Double) c[4]));
+            }
+            send(producer, Topics.CUSTOMER_SCORES, "t2", "x9", new CustomerScore("t2", "x9", "segment", "v1",
+                    "2010-12-09", 0, "Champions", null, null));
+            send(producer, Topics.CUSTOMER_SCORES, "t2", "x9", new CustomerScore("t2", "x9", "churn", "v1",
+                    "2010-12-09", null, null, 0.5, null));
+            send(producer, Topics.CUSTOMER_SCORES, "t2", "x9", new CustomerScore("t2", "x9", "ltv", "v1",
+                    "2010-12-09", null, null, null, 99999.0));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("X-Tenant-Id", "t1")
+                .get("/customers").then().statusCode(200).body("total", equalTo(4)));
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, String tenant, String customer,
+                             Object event) {
+        producer.send(new ProducerRecord<>(topic, EventKeys.customer(tenant, customer), EventJson.write(event)));
+    }
+
+    @Test
+    void theAtRiskListIsSortedByExpectedLossAndPaged() {
+        // expected loss: c2 480, c1 100, c4 120, c3 45
+        given().header("X-Tenant-Id", "t1").get("/customers?sort=expected_loss&size=2").then().statusCode(200)
+                .body("items.customer_id", contains("c2", "c4")).body("total", equalTo(4)).body("page", equalTo(0));
+        given().header("X-Tenant-Id", "t1").get("/customers?sort=expected_loss&size=2&page=1").then()
+                .body("items.customer_id", contains("c1", "c3"));
+        given().header("X-Tenant-Id", "t1").get("/customers?persona=at_risk").then()
+                .body("items.customer_id", contains("c2", "c4"));
+        given().header("X-Tenant-Id", "t1").get("/customers?risk_band=high").then()
+                .body("items.customer_id", contains("c2", "c3")).body("items.risk_band", everyItem(equalTo("high")));
+    }
+
+    @Test
+    void segmentsHaveSizesProfilesAndRevenueShare() {
+        given().header("X-Tenant-Id", "t1").get("/segments").then().statusCode(200).body("$", hasSize(3))
+                .body("find { it.persona == 'At Risk' }.customers", equalTo(2))
+                .body("find { it.persona == 'At Risk' }.revenue_share", equalTo(2900.0f / 8000.0f))
+                .body("find { it.persona == 'Champions' }.recommended_action",
+                        equalTo("VIP early access and thank-you gift"));
+    }
+
+    @Test
+    void thePlanSpendsTheBudgetWhereItSavesMost() {
+        given().header("X-Tenant-Id", "t1").contentType("application/json").body("{\"budget\": 20}")
+                .post("/plan").then().statusCode(200).body("cost", lessThanOrEqualTo(20.0f))
+                .body("selected[0].customer_id", equalTo("c2")).body("customers_selected", equalTo(2));
+        given().header("X-Tenant-Id", "t1").contentType("application/json")
+                .body("{\"budget\": 100, \"action_costs\": {\"At Risk\": 200}}").post("/plan").then()
+                .statusCode(200).body("by_persona.'At Risk'.selected", equalTo(0));
+    }
+
+    @Test
+    void aTenantSeesOnlyItsOwnCustomers() {
+        given().header("X-Tenant-Id", "t2").get("/customers").then().statusCode(200).body("total", equalTo(1))
+                .body("items.customer_id", contains("x9"));
+        given().header("X-Tenant-Id", "t3").get("/customers").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void badRequestsGetProblemBodies() {
+        given().get("/customers").then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Bad Request")).body("detail", equalTo("the X-Tenant-Id header is required"));
+        given().header("X-Tenant-Id", "../etc").get("/customers").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("invalid tenant id"));
+        given().header("X-Tenant-Id", "t1").get("/customers?sort=colour").then().statusCode(400);
+        given().header("X-Tenant-Id", "t1").get("/customers?risk_band=purple").then().statusCode(400);
+        given().header("X-Tenant-Id", "t1").contentType("application/json").body("{}").post("/plan").then()
+                .statusCode(400).body("detail", equalTo("budget is required"));
+        given().header("X-Tenant-Id", "t1").contentType("application/json").body("{\"budget\": -5}")
+                .post("/plan").then().statusCode(400);
+    }
+}

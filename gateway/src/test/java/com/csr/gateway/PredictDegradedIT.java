@@ -1,0 +1,52 @@
+package com.csr.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** /predict with every model service down: it still answers, in time, with each part marked unavailable. */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+class PredictDegradedIT {
+
+    private static final String BODY = """
+            {"customer_id": 12345, "features": {"recency_days": 10, "frequency": 5, "monetary": 500,
+             "avg_basket_value": 100, "unique_products": 12, "avg_interpurchase_days": 20, "purchase_span_days": 80}}""";
+
+    @Test
+    void answersWithinItsTimeoutWhenTheModelServicesAreDown() {
+        long start = System.nanoTime();
+        given().header("X-Tenant-Id", "t1").contentType("application/json").body(BODY).post("/predict").then()
+                .statusCode(200).body("customer_id", equalTo("12345"))
+                .body("segment.available", equalTo(false)).body("churn.available", equalTo(false))
+                .body("ltv.available", equalTo(false)).body("churn.reason", containsString("unavailable"))
+                .body("expected_loss", nullValue());
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
+    }
+
+    @Test
+    void invalidFeaturesAreNamedInA400Problem() {
+        given().header("X-Tenant-Id", "t1").contentType("application/json")
+                .body("{\"customer_id\": 1, \"features\": {\"recency_days\": -1, \"frequency\": \"x\"}}")
+                .post("/predict").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("recency_days must not be negative"))
+                .body("detail", containsString("frequency must be a number"))
+                .body("detail", containsString("monetary is required"));
+        given().header("X-Tenant-Id", "t1").contentType("application/json").body("{\"features\": {}}")
+                .post("/predict").then().statusCode(400).body("detail", containsString("customer_id is required"));
+        given().header("X-Tenant-Id", "t1").contentType("application/json").body("{\"customer_id\": 1}")
+                .post("/predict").then().statusCode(400).body("detail", containsString("features are required"));
+        given().header("X-Tenant-Id", "t1").contentType("application/json").body("not json")
+                .post("/predict").then().statusCode(400).contentType("application/problem+json");
+        given().header("X-Tenant-Id", "t1").contentType("application/json")
+                .body("{\"customer_id\": 1, \"features\": {\"recency_days\": NaN}}")
+                .post("/predict").then().statusCode(400);
+        given().contentType("application/json").body(BODY).post("/predict").then().statusCode(400);
+    }
+}
