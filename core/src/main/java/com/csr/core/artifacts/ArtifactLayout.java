@@ -1,0 +1,58 @@
+package com.csr.core.artifacts;
+
+import com.csr.core.tenants.TenantIds;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * The artifact directory: {@code tenants/{tenant}/datasets/{id}/} for training sets and
+ * {@code tenants/{tenant}/models/{kind}/{version}/} for models. Every id is checked, so no path leaves its tenant's
+ * tree.
+ */
+public final class ArtifactLayout {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    private final Path root;
+
+    public ArtifactLayout(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path tenant(String tenantId) {
+        return root.resolve("tenants").resolve(TenantIds.require(tenantId));
+    }
+
+    public Path dataset(String tenantId, String datasetId) {
+        return tenant(tenantId).resolve("datasets").resolve(requireId(datasetId));
+    }
+
+    public Path model(String tenantId, String kind, String version) {
+        return tenant(tenantId).resolve("models").resolve(requireId(kind)).resolve(requireId(version));
+    }
+
+    /**
+     * Resolves a URI this layout handed out back to a directory, refusing anything outside the tenant's tree.
+     *
+     * @throws IllegalArgumentException for a path outside {@code tenants/{tenant}/}
+     */
+    public Path inTenant(String tenantId, String uri) {
+        Path path = Path.of(uri.startsWith("file:") ? java.net.URI.create(uri).getPath() : uri).toAbsolutePath()
+                .normalize();
+        if (!path.startsWith(tenant(tenantId))) {
+            throw new IllegalArgumentException(uri + " is not in tenant " + tenantId + "'s artifacts");
+        }
+        return path;
+    }
+
+    private static String requireId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("invalid artifact id '" + id + "'");
+        }
+        return id;
+    }
+}
