@@ -99,7 +99,7 @@ start_service() {
   running "$s" && { say "$s already running"; return; }
   say "starting $s on :${PORT[$s]}"
   (cd "$RUN" && env KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" QUARKUS_HTTP_PORT="${PORT[$s]}" \
-    CSR_GATEWAY_PORT="$GATEWAY_PORT" CSR_ARTIFACTS="$RUN/artifacts" CSR_STATE_DIR="$RUN/state/$s" \
+    CSR_GATEWAY_PORT="$GATEWAY_PORT" CSR_ARTIFACTS="$RUN/artifacts" KAFKA_STREAMS_STATE_DIR="$RUN/state/$s" \
     CSR_INGEST_URL="http://127.0.0.1:$INGEST_PORT" CSR_FEATURES_URL="http://127.0.0.1:$FEATURES_PORT" \
     CSR_SEGMENT_URL="http://127.0.0.1:$SEGMENT_PORT" CSR_CHURN_URL="http://127.0.0.1:$CHURN_PORT" \
     CSR_LTV_URL="http://127.0.0.1:$LTV_PORT" \
