@@ -27,6 +27,7 @@ import com.csr.core.pipeline.TrainingData;
 import com.csr.core.pipeline.TrainingDataFiles;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
+import com.csr.core.serving.Score;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
@@ -116,11 +117,14 @@ class ChurnServiceTest {
             batch.add(Map.of("customer_id", c.customerId(), "features", FeatureVectors.toMap(c.features())));
         }
         JsonNode answers = post(Map.of("customers", batch)).get("predictions");
+        List<Score> expected = core.active(TENANT).orElseThrow().model()
+                .scoreAll(customers.stream().map(LabelledCustomer::features).toList());
         assertThat(answers).hasSize(customers.size());
         for (int i = 0; i < customers.size(); i++) {
-            double expected = core.score(TENANT, customers.get(i).features()).orElseThrow().churnProbability();
             assertThat(answers.get(i).get("customer_id").asText()).isEqualTo(customers.get(i).customerId());
-            assertThat(answers.get(i).get("churn_probability").asDouble()).isEqualTo(expected);
+            assertThat(answers.get(i).get("churn_probability").asDouble())
+                    .isEqualTo(expected.get(i).churnProbability());
+            assertThat(answers.get(i).get("model_version").asText()).isEqualTo("ds-1");
         }
 
         Map<String, Double> seedFeatures = seedSeven(customers.get(0).features());
