@@ -127,6 +127,8 @@ class ChurnServiceTest {
             assertThat(answers.get(i).get("model_version").asText()).isEqualTo("ds-1");
         }
 
+        assertThat(post(Map.of("customers", List.of())).get("predictions")).isEmpty();
+
         Map<String, Double> seedFeatures = seedSeven(customers.get(0).features());
         JsonNode numericId = post(Map.of("customer_id", 12345, "features", seedFeatures));
         assertThat(numericId.get("customer_id").asText()).isEqualTo("12345");

@@ -9,6 +9,7 @@ import com.csr.core.events.Topics;
 import com.csr.core.events.TrainingDataset;
 import com.csr.core.serving.ModelRegistry;
 import com.csr.core.serving.ModelRegistry.ActiveModel;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +23,12 @@ import org.jboss.logging.Logger;
 
 /**
  * The service on Kafka: trains on published training sets, hot-swaps published models, scores feature updates. A
- * record that cannot be handled is logged in one line and skipped; the channel goes on.
+ * record that cannot be handled is logged in one line and skipped; the channel goes on. The event records are read
+ * and written by Jackson reflection, hence registered for a native image.
  */
 @ApplicationScoped
+@RegisterForReflection(targets = {TrainingDataset.class, ModelPublished.class, CustomerFeaturesUpdate.class,
+        CustomerScore.class})
 public class LtvChannels {
 
     /** The header naming the kind of model that scored a record on {@code customer.scores}. */

@@ -49,6 +49,9 @@ public class LtvPredictions {
         }
         List<CustomerFeatures> features = features(customers, "customers");
         ActiveModel model = model(tenantId);
+        if (features.isEmpty()) {
+            return List.of();
+        }
         List<Score> scores = model.model().scoreAll(features);
         List<LtvPrediction> predictions = new ArrayList<>(customers.size());
         for (int i = 0; i < customers.size(); i++) {
