@@ -1,0 +1,37 @@
+package com.csr.churn.config;
+
+import com.csr.core.ml.Seeds;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The churn service's own settings, under {@code csr.}. */
+@ConfigMapping(prefix = "csr")
+public interface ChurnConfig {
+
+    /** Root of the artifact store: training sets are read from and models written under it. */
+    @WithDefault("artifacts")
+    String artifacts();
+
+    /** The training seed; a run is replayable from its data and this. */
+    @WithDefault("" + Seeds.DEFAULT)
+    long seed();
+
+    /** Most customers one {@code POST /predict} may carry. */
+    @WithDefault("10000")
+    int maxBatch();
+
+    Readiness readiness();
+
+    /** How readiness probes the broker. */
+    interface Readiness {
+
+        /** How long one broker probe may take. */
+        @WithDefault("2s")
+        Duration brokerTimeout();
+
+        /** How long a probe's answer is reused. */
+        @WithDefault("5s")
+        Duration cacheFor();
+    }
+}

@@ -1,0 +1,21 @@
+package com.csr.churn.ml;
+
+import com.csr.churn.config.ChurnConfig;
+import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.serving.ModelKind;
+import com.csr.core.serving.ModelRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+
+/** Makes the one registry of churn models this instance trains, activates and scores with. */
+@ApplicationScoped
+public class ChurnModels {
+
+    @Produces
+    @Singleton
+    ModelRegistry registry(ChurnConfig config) {
+        return new ModelRegistry(ModelKind.CHURN, new ArtifactLayout(Path.of(config.artifacts())), config.seed());
+    }
+}

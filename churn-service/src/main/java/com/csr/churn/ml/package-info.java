@@ -1,0 +1,2 @@
+/** The churn models in service: core's per-tenant {@code ModelRegistry} as a bean. */
+package com.csr.churn.ml;

@@ -1,0 +1,2 @@
+/** The HTTP API: {@code POST /predict}, {@code GET /model}, their bodies, and problem answers for every error. */
+package com.csr.churn.rest;

@@ -1,0 +1,370 @@
+package com.csr.churn;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.csr.core.SampleData;
+import com.csr.core.api.Problem;
+import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.events.CustomerFeaturesUpdate;
+import com.csr.core.events.CustomerScore;
+import com.csr.core.events.EventJson;
+import com.csr.core.events.ModelPublished;
+import com.csr.core.events.Topics;
+import com.csr.core.events.TrainingDataset;
+import com.csr.core.features.CustomerFeatures;
+import com.csr.core.features.CustomerHistory;
+import com.csr.core.features.FeatureVectors;
+import com.csr.core.labels.LabelledCustomer;
+import com.csr.core.ml.Seeds;
+import com.csr.core.pipeline.TrainingData;
+import com.csr.core.pipeline.TrainingDataFiles;
+import com.csr.core.serving.ModelKind;
+import com.csr.core.serving.ModelRegistry;
+import com.csr.core.serving.Score;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The churn service on a real broker: trains from a published training set, serves what core's model answers,
+ * scores feature updates, refuses a tampered model, hot-swaps a new one, and answers bad requests with problems.
+ */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChurnServiceTest {
+
+    private static final String TENANT = "acme";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TrainingData firstData;
+    private static ModelPublished firstModel;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @ConfigProperty(name = "csr.artifacts")
+    String artifactsDirectory;
+
+    @Test
+    @Order(1)
+    void isAliveButNotReadyWithoutAModel() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks[0].data.broker", is("reachable"))
+                .body("checks[0].data.models_loaded", is(false));
+    }
+
+    @Test
+    @Order(2)
+    void trainsOnAPublishedTrainingSetAndServesTheModel() {
+        firstModel();
+
+        given().header(Problem.TENANT_HEADER, TENANT).get("/model").then().statusCode(200)
+                .body("kind", is("churn")).body("version", is("ds-1")).body("dataset_id", is("ds-1"))
+                .body("trained_at", notNullValue()).body("metrics.algorithm", notNullValue())
+                .body("metrics.roc_auc", greaterThan(0.5f));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    @Order(3)
+    void predictsOneAndABatchWithCoresNumbers() {
+        ModelRegistry core = coreRegistry();
+        core.activate(firstModel());
+        List<LabelledCustomer> customers = firstData.scoring().rows().subList(0, 40);
+
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (LabelledCustomer c : customers) {
+            double expected = core.score(TENANT, c.features()).orElseThrow().churnProbability();
+            JsonNode one = post(Map.of("customer_id", c.customerId(), "features", FeatureVectors.toMap(c.features())));
+            assertThat(one.get("customer_id").asText()).isEqualTo(c.customerId());
+            assertThat(one.get("churn_probability").asDouble()).isEqualTo(expected);
+            assertThat(one.get("model_version").asText()).isEqualTo("ds-1");
+            batch.add(Map.of("customer_id", c.customerId(), "features", FeatureVectors.toMap(c.features())));
+        }
+        JsonNode answers = post(Map.of("customers", batch)).get("predictions");
+        List<Score> expected = core.active(TENANT).orElseThrow().model()
+                .scoreAll(customers.stream().map(LabelledCustomer::features).toList());
+        assertThat(answers).hasSize(customers.size());
+        for (int i = 0; i < customers.size(); i++) {
+            assertThat(answers.get(i).get("customer_id").asText()).isEqualTo(customers.get(i).customerId());
+            assertThat(answers.get(i).get("churn_probability").asDouble())
+                    .isEqualTo(expected.get(i).churnProbability());
+            assertThat(answers.get(i).get("model_version").asText()).isEqualTo("ds-1");
+        }
+
+        assertThat(post(Map.of("customers", List.of())).get("predictions")).isEmpty();
+
+        Map<String, Double> seedFeatures = seedSeven(customers.get(0).features());
+        JsonNode numericId = post(Map.of("customer_id", 12345, "features", seedFeatures));
+        assertThat(numericId.get("customer_id").asText()).isEqualTo("12345");
+        assertThat(numericId.get("churn_probability").asDouble()).isEqualTo(
+                core.score(TENANT, FeatureVectors.fromMap(seedFeatures)).orElseThrow().churnProbability());
+    }
+
+    @Test
+    @Order(4)
+    void scoresFeatureUpdatesOntoCustomerScoresAndSkipsBadRecords() {
+        ModelRegistry core = coreRegistry();
+        core.activate(firstModel());
+        LabelledCustomer customer = firstData.scoring().rows().get(7);
+        publish(new ProducerRecord<>(Topics.CUSTOMER_FEATURES, TENANT + ":garbage", "{not json".getBytes(
+                StandardCharsets.UTF_8)));
+        publish(new ProducerRecord<>(Topics.CUSTOMER_FEATURES, TENANT + ":" + customer.customerId(),
+                EventJson.write(new CustomerFeaturesUpdate(TENANT, customer.customerId(), "2010-12-09",
+                        FeatureVectors.toMap(customer.features())))));
+
+        try (TopicReader scores = new TopicReader(bootstrapServers, Topics.CUSTOMER_SCORES)) {
+            ConsumerRecord<String, byte[]> record = scores.await(
+                    r -> r.key().equals(TENANT + ":" + customer.customerId()));
+            assertThat(header(record, Topics.TENANT_HEADER)).isEqualTo(TENANT);
+            assertThat(header(record, "model-kind")).isEqualTo("churn");
+            CustomerScore score = EventJson.read(record.value(), CustomerScore.class);
+            assertThat(score.kind()).isEqualTo("churn");
+            assertThat(score.modelVersion()).isEqualTo("ds-1");
+            assertThat(score.asOf()).isEqualTo("2010-12-09");
+            assertThat(score.churnProbability())
+                    .isEqualTo(core.score(TENANT, customer.features()).orElseThrow().churnProbability());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void refusesATamperedModelAndKeepsServingTheOldOne() throws IOException {
+        ModelPublished good = firstModel();
+        ModelPublished tampered = new ModelPublished(TENANT, "churn", "ds-tampered", good.uri(), "0".repeat(64),
+                good.datasetId(), good.trainedAt(), good.metrics());
+        RecordMetadata at = publish(new ProducerRecord<>(Topics.MODELS_PUBLISHED, TENANT + ":churn",
+                EventJson.write(tampered)));
+        // a model for another tenant behind it on the same partition: once that one serves, the tampered one was read
+        ArtifactLayout layout = new ArtifactLayout(Path.of(artifactsDirectory));
+        Path copy = layout.model("sentinel", "churn", good.version());
+        copyDirectory(layout.inTenant(TENANT, good.uri()), copy);
+        ModelPublished sentinel = new ModelPublished("sentinel", "churn", good.version(), copy.toUri().toString(),
+                good.sha256(), good.datasetId(), good.trainedAt(), good.metrics());
+        publish(new ProducerRecord<>(Topics.MODELS_PUBLISHED, at.partition(), "sentinel:churn",
+                EventJson.write(sentinel)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Problem.TENANT_HEADER, "sentinel")
+                .get("/model").then().statusCode(200));
+        given().header(Problem.TENANT_HEADER, TENANT).get("/model").then().statusCode(200).body("version", is("ds-1"));
+    }
+
+    @Test
+    @Order(6)
+    void aNewTrainingSetSwapsTheModelWithoutRestartEvenAfterAFailedOne() {
+        firstModel();
+        publish(new ProducerRecord<>(Topics.TRAINING_DATASETS, TENANT, EventJson.write(new TrainingDataset(TENANT,
+                "ds-missing", "tenants/acme/datasets/missing", "2010-12-09", 90, 0, "now"))));
+        publish(new ProducerRecord<>(Topics.TRAINING_DATASETS, TENANT, "{broken".getBytes(StandardCharsets.UTF_8)));
+        TrainingDataset second = writeDataset("ds-2", trainingData(1));
+        publish(new ProducerRecord<>(Topics.TRAINING_DATASETS, TENANT, EventJson.write(second)));
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().header(Problem.TENANT_HEADER, TENANT)
+                .get("/model").then().statusCode(200).body("version", is("ds-2")));
+        LabelledCustomer customer = firstData.scoring().rows().get(0);
+        JsonNode answer = post(Map.of("customer_id", customer.customerId(), "features",
+                FeatureVectors.toMap(customer.features())));
+        assertThat(answer.get("model_version").asText()).isEqualTo("ds-2");
+    }
+
+    static Stream<Arguments> badRequests() {
+        Map<String, Object> valid = validSeven();
+        return Stream.of(
+                Arguments.of("missing feature", TENANT, body(without(valid, "frequency")), "frequency is required"),
+                Arguments.of("negative", TENANT, body(with(valid, "monetary", -5)), "monetary must not be negative"),
+                Arguments.of("non-numeric", TENANT, body(with(valid, "monetary", "lots")),
+                        "monetary must be a number, got \"lots\""),
+                Arguments.of("NaN as a string", TENANT, body(with(valid, "recency_days", "NaN")),
+                        "recency_days must be a number"),
+                Arguments.of("NaN as a token", TENANT, body(valid).replace("\"recency_days\":10.0",
+                        "\"recency_days\":NaN"), "malformed JSON"),
+                Arguments.of("unknown feature", TENANT, body(with(valid, "shoe_size", 42)), "shoe_size is not a feature"),
+                Arguments.of("unknown field", TENANT, "{\"customer_id\":\"1\",\"features\":" + json(valid)
+                        + ",\"colour\":\"red\"}", "unknown field 'colour'"),
+                Arguments.of("features of the wrong type", TENANT, "{\"customer_id\":\"1\",\"features\":[1,2]}",
+                        "field 'features' has the wrong type"),
+                Arguments.of("customer id of the wrong type", TENANT, "{\"customer_id\":{\"a\":1},\"features\":"
+                        + json(valid) + "}", "field 'customer_id' has the wrong type"),
+                Arguments.of("missing customer id", TENANT, "{\"features\":" + json(valid) + "}",
+                        "customer_id is required"),
+                Arguments.of("not JSON", TENANT, "customer 1 please", "malformed JSON"),
+                Arguments.of("empty body", TENANT, "", "a JSON body is required"),
+                Arguments.of("bad customer in a batch", TENANT, "{\"customers\":[" + body(valid) + ","
+                        + body(without(valid, "monetary")) + "]}", "customers[1]: monetary is required"),
+                Arguments.of("one and a batch at once", TENANT, "{\"customer_id\":\"1\",\"customers\":[]}",
+                        "not both"),
+                Arguments.of("no tenant", null, body(valid), "X-Tenant-Id header is required"),
+                Arguments.of("invalid tenant", "../etc", body(valid), "invalid tenant id"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    @Order(7)
+    void badRequestsAreProblems(String what, String tenant, String body, String detail) {
+        var request = given().contentType(ContentType.JSON).body(body);
+        if (tenant != null) {
+            request.header(Problem.TENANT_HEADER, tenant);
+        }
+        request.post("/predict").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("status", is(400)).body("title", is("Bad Request")).body("instance", is("/predict"))
+                .body("detail", containsString(detail)).body(not(containsString("at com.")));
+    }
+
+    @Test
+    @Order(8)
+    void aTenantWithoutAModelGetsNotFound() {
+        given().header(Problem.TENANT_HEADER, "newcomer").contentType(ContentType.JSON).body(body(validSeven()))
+                .post("/predict").then().statusCode(404).contentType(Problem.MEDIA_TYPE)
+                .body("detail", is("no churn model for tenant newcomer yet; train one"));
+        given().header(Problem.TENANT_HEADER, "newcomer").get("/model").then().statusCode(404)
+                .contentType(Problem.MEDIA_TYPE).body("status", is(404));
+    }
+
+    private ModelPublished firstModel() {
+        if (firstModel == null) {
+            firstData = trainingData(0);
+            publish(new ProducerRecord<>(Topics.TRAINING_DATASETS, TENANT,
+                    EventJson.write(writeDataset("ds-1", firstData))));
+            try (TopicReader models = new TopicReader(bootstrapServers, Topics.MODELS_PUBLISHED)) {
+                ConsumerRecord<String, byte[]> record = models.await(r -> r.key().equals(TENANT + ":churn"));
+                assertThat(header(record, Topics.TENANT_HEADER)).isEqualTo(TENANT);
+                firstModel = EventJson.read(record.value(), ModelPublished.class);
+            }
+            assertThat(firstModel.version()).isEqualTo("ds-1");
+            assertThat(firstModel.kind()).isEqualTo("churn");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Problem.TENANT_HEADER, TENANT)
+                    .get("/model").then().statusCode(200));
+        }
+        return firstModel;
+    }
+
+    /** A quarter of the sample's customers (all of them take ~20 s to train here); another quarter per number. */
+    private static TrainingData trainingData(int quarter) {
+        SampleData sample = SampleData.get();
+        List<CustomerHistory> histories = sample.histories.values().stream()
+                .filter(h -> Math.floorMod(h.customerId().hashCode(), 4) == quarter).toList();
+        return TrainingData.build(histories, sample.clean.asOf(), SampleData.HORIZON);
+    }
+
+    private TrainingDataset writeDataset(String id, TrainingData data) {
+        Path directory = new ArtifactLayout(Path.of(artifactsDirectory)).dataset(TENANT, id);
+        TrainingDataFiles.write(data, directory);
+        return new TrainingDataset(TENANT, id, directory.toUri().toString(), data.asOf().toString(),
+                data.horizon().days(), data.scoring().size(), "2010-12-10T00:00:00Z");
+    }
+
+    private ModelRegistry coreRegistry() {
+        return new ModelRegistry(ModelKind.CHURN, new ArtifactLayout(Path.of(artifactsDirectory)), Seeds.DEFAULT);
+    }
+
+    private RecordMetadata publish(ProducerRecord<String, byte[]> record) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
+                new ByteArraySerializer())) {
+            return producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + record.topic(), e);
+        }
+    }
+
+    private static JsonNode post(Object body) {
+        String answer = given().header(Problem.TENANT_HEADER, TENANT).contentType(ContentType.JSON).body(json(body))
+                .post("/predict").then().statusCode(200).extract().asString();
+        try {
+            return JSON.readTree(answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Double> seedSeven(CustomerFeatures features) {
+        Map<String, Double> seven = new LinkedHashMap<>();
+        FeatureVectors.toMap(features).entrySet().stream().limit(CustomerFeatures.SEED_NAMES.size())
+                .forEach(e -> seven.put(e.getKey(), e.getValue()));
+        return seven;
+    }
+
+    private static Map<String, Object> validSeven() {
+        Map<String, Object> features = new LinkedHashMap<>();
+        features.put("recency_days", 10.0);
+        features.put("frequency", 4);
+        features.put("monetary", 820.5);
+        features.put("avg_basket_value", 205.1);
+        features.put("unique_products", 31);
+        features.put("avg_interpurchase_days", 40);
+        features.put("purchase_span_days", 120);
+        return features;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> features, String name, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(features);
+        changed.put(name, value);
+        return changed;
+    }
+
+    private static Map<String, Object> without(Map<String, Object> features, String name) {
+        Map<String, Object> changed = new LinkedHashMap<>(features);
+        changed.remove(name);
+        return changed;
+    }
+
+    private static String body(Map<String, Object> features) {
+        return json(Map.of("customer_id", "1", "features", features));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyDirectory(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+}

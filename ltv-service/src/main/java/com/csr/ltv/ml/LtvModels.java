@@ -1,0 +1,21 @@
+package com.csr.ltv.ml;
+
+import com.csr.ltv.config.LtvConfig;
+import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.serving.ModelKind;
+import com.csr.core.serving.ModelRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+
+/** Makes the one registry of ltv models this instance trains, activates and scores with. */
+@ApplicationScoped
+public class LtvModels {
+
+    @Produces
+    @Singleton
+    ModelRegistry registry(LtvConfig config) {
+        return new ModelRegistry(ModelKind.LTV, new ArtifactLayout(Path.of(config.artifacts())), config.seed());
+    }
+}

@@ -1,0 +1,226 @@
+package com.csr.ltv;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.csr.core.SampleData;
+import com.csr.core.api.Problem;
+import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.events.CustomerFeaturesUpdate;
+import com.csr.core.events.CustomerScore;
+import com.csr.core.events.EventJson;
+import com.csr.core.events.ModelPublished;
+import com.csr.core.events.Topics;
+import com.csr.core.events.TrainingDataset;
+import com.csr.core.features.CustomerHistory;
+import com.csr.core.features.FeatureVectors;
+import com.csr.core.labels.LabelledCustomer;
+import com.csr.core.ml.Seeds;
+import com.csr.core.pipeline.TrainingData;
+import com.csr.core.pipeline.TrainingDataFiles;
+import com.csr.core.serving.ModelKind;
+import com.csr.core.serving.ModelRegistry;
+import com.csr.core.serving.Score;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The lifetime-value service on a real broker: trains from a published training set, answers as core's model does over
+ * HTTP and Kafka, swaps in a new model without restart, and answers bad requests with problems.
+ */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LtvServiceTest {
+
+    private static final String TENANT = "acme";
+    private static final String KIND = "ltv";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TrainingData firstData;
+    private static ModelPublished firstModel;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @ConfigProperty(name = "csr.artifacts")
+    String artifactsDirectory;
+
+    @Test
+    @Order(1)
+    void trainsOnAPublishedTrainingSetAndServesTheModel() {
+        given().get("/q/health/ready").then().statusCode(503);
+        firstModel();
+
+        given().header(Problem.TENANT_HEADER, TENANT).get("/model").then().statusCode(200).body("kind", is(KIND))
+                .body("version", is("ds-1")).body("dataset_id", is("ds-1")).body("trained_at", notNullValue())
+                .body("metrics.normalized_gini", notNullValue());
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    @Order(2)
+    void predictsOneAndABatchWithCoresNumbers() {
+        ModelRegistry core = new ModelRegistry(ModelKind.LTV, layout(), Seeds.DEFAULT);
+        core.activate(firstModel());
+        List<LabelledCustomer> customers = firstData.scoring().rows().subList(0, 20);
+        List<Score> batchScores = core.active(TENANT).orElseThrow().model()
+                .scoreAll(customers.stream().map(LabelledCustomer::features).toList());
+
+        JsonNode batch = post(Map.of("customers", customers.stream().map(c -> Map.of("customer_id", c.customerId(),
+                "features", FeatureVectors.toMap(c.features()))).toList())).get("predictions");
+        assertThat(batch).hasSize(customers.size());
+        for (int i = 0; i < customers.size(); i++) {
+            LabelledCustomer c = customers.get(i);
+            double single = core.score(TENANT, c.features()).orElseThrow().predictedLtv();
+            JsonNode one = post(Map.of("customer_id", c.customerId(), "features", FeatureVectors.toMap(c.features())));
+            assertThat(one.get("predicted_ltv").asDouble()).isEqualTo(single);
+            assertThat(batch.get(i).get("predicted_ltv").asDouble()).isEqualTo(batchScores.get(i).predictedLtv());
+            // core scores one customer by walking the trees in doubles, a batch through XGBoost in floats
+            assertThat(batch.get(i).get("predicted_ltv").asDouble()).isCloseTo(single, withinPercentage(0.001));
+            for (JsonNode answer : List.of(one, batch.get(i))) {
+                assertThat(answer.get("customer_id").asText()).isEqualTo(c.customerId());
+                assertThat(answer.get("horizon_days").asInt()).isEqualTo(90);
+                assertThat(answer.get("model_version").asText()).isEqualTo("ds-1");
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void scoresFeatureUpdatesOntoCustomerScores() {
+        ModelRegistry core = new ModelRegistry(ModelKind.LTV, layout(), Seeds.DEFAULT);
+        core.activate(firstModel());
+        LabelledCustomer customer = firstData.scoring().rows().get(3);
+        publish(Topics.CUSTOMER_FEATURES, TENANT + ":garbage", "{not json".getBytes(StandardCharsets.UTF_8));
+        publish(Topics.CUSTOMER_FEATURES, TENANT + ":" + customer.customerId(), EventJson.write(
+                new CustomerFeaturesUpdate(TENANT, customer.customerId(), "2010-12-09",
+                        FeatureVectors.toMap(customer.features()))));
+
+        try (TopicReader scores = new TopicReader(bootstrapServers, Topics.CUSTOMER_SCORES)) {
+            ConsumerRecord<String, byte[]> record = scores.await(
+                    r -> r.key().equals(TENANT + ":" + customer.customerId()));
+            assertThat(header(record, "model-kind")).isEqualTo(KIND);
+            assertThat(header(record, Topics.TENANT_HEADER)).isEqualTo(TENANT);
+            CustomerScore score = EventJson.read(record.value(), CustomerScore.class);
+            assertThat(score.kind()).isEqualTo(KIND);
+            assertThat(score.predictedLtv())
+                    .isEqualTo(core.score(TENANT, customer.features()).orElseThrow().predictedLtv());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aNewTrainingSetSwapsTheModelWithoutRestart() {
+        firstModel();
+        publish(Topics.TRAINING_DATASETS, TENANT, EventJson.write(writeDataset("ds-2", trainingData(1))));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header(Problem.TENANT_HEADER, TENANT)
+                .get("/model").then().statusCode(200).body("version", is("ds-2")));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+        "acme | {\"customer_id\":\"1\",\"features\":{\"recency_days\":3}} | frequency is required",
+        "acme | {\"customer_id\":\"1\",\"features\":{\"recency_days\":-3}} | recency_days must not be negative",
+        "acme | {\"customer_id\":\"1\",\"features\":{\"recency_days\":\"x\"}} | recency_days must be a number",
+        "acme | {\"customer_id\":\"1\",\"features\":{\"recency_days\":NaN}} | malformed JSON",
+        "acme | {\"customer_id\":\"1\",\"features\":{},\"extra\":1} | unknown field 'extra'",
+        "'' | {\"customer_id\":\"1\",\"features\":{}} | X-Tenant-Id header is required"})
+    @Order(5)
+    void badRequestsAreProblems(String tenant, String body, String detail) {
+        given().header(Problem.TENANT_HEADER, tenant).contentType(ContentType.JSON).body(body).post("/predict")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("detail", containsString(detail));
+    }
+
+    @Test
+    @Order(6)
+    void aTenantWithoutAModelGetsNotFound() {
+        given().header(Problem.TENANT_HEADER, "newcomer").get("/model").then().statusCode(404)
+                .contentType(Problem.MEDIA_TYPE).body("detail", is("no ltv model for tenant newcomer yet; train one"));
+    }
+
+    private ModelPublished firstModel() {
+        if (firstModel == null) {
+            firstData = trainingData(0);
+            publish(Topics.TRAINING_DATASETS, TENANT, EventJson.write(writeDataset("ds-1", firstData)));
+            try (TopicReader models = new TopicReader(bootstrapServers, Topics.MODELS_PUBLISHED)) {
+                ConsumerRecord<String, byte[]> record = models.await(r -> r.key().equals(TENANT + ":" + KIND));
+                assertThat(header(record, Topics.TENANT_HEADER)).isEqualTo(TENANT);
+                firstModel = EventJson.read(record.value(), ModelPublished.class);
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Problem.TENANT_HEADER, TENANT)
+                    .get("/model").then().statusCode(200));
+        }
+        return firstModel;
+    }
+
+    /** A quarter of the sample's customers, a different quarter per number: enough to learn from, quick to train. */
+    private static TrainingData trainingData(int quarter) {
+        SampleData sample = SampleData.get();
+        List<CustomerHistory> histories = sample.histories.values().stream()
+                .filter(h -> Math.floorMod(h.customerId().hashCode(), 4) == quarter).toList();
+        return TrainingData.build(histories, sample.clean.asOf(), SampleData.HORIZON);
+    }
+
+    private TrainingDataset writeDataset(String id, TrainingData data) {
+        Path directory = layout().dataset(TENANT, id);
+        TrainingDataFiles.write(data, directory);
+        return new TrainingDataset(TENANT, id, directory.toUri().toString(), data.asOf().toString(),
+                data.horizon().days(), data.scoring().size(), "2010-12-10T00:00:00Z");
+    }
+
+    private ArtifactLayout layout() {
+        return new ArtifactLayout(Path.of(artifactsDirectory));
+    }
+
+    private void publish(String topic, String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + topic, e);
+        }
+    }
+
+    private static JsonNode post(Object body) {
+        try {
+            String answer = given().header(Problem.TENANT_HEADER, TENANT).contentType(ContentType.JSON)
+                    .body(JSON.writeValueAsString(body)).post("/predict").then().statusCode(200).extract().asString();
+            return JSON.readTree(answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,2 @@
+/** The service's typed configuration. */
+package com.csr.segment.config;

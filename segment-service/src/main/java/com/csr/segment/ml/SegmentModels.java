@@ -1,0 +1,21 @@
+package com.csr.segment.ml;
+
+import com.csr.segment.config.SegmentConfig;
+import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.serving.ModelKind;
+import com.csr.core.serving.ModelRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+
+/** Makes the one registry of segment models this instance trains, activates and scores with. */
+@ApplicationScoped
+public class SegmentModels {
+
+    @Produces
+    @Singleton
+    ModelRegistry registry(SegmentConfig config) {
+        return new ModelRegistry(ModelKind.SEGMENT, new ArtifactLayout(Path.of(config.artifacts())), config.seed());
+    }
+}
