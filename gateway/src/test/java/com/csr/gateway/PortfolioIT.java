@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** The portfolio views over scores and features published on Kafka, per tenant. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
 class PortfolioIT {
 
     /** customer, persona, segment id, churn, ltv, monetary */

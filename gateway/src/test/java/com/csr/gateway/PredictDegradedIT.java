@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** /predict with every model service down: it still answers, in time, with each part marked unavailable. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
 class PredictDegradedIT {
 
     private static final String BODY = """

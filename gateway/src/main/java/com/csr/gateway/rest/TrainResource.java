@@ -16,6 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,8 +43,10 @@ public class TrainResource {
     @Path("train")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cut a training set as of a date (default: the latest data) and train every model on it")
-    public Uni<JsonNode> train(@HeaderParam(Problem.TENANT_HEADER) String tenant, JsonNode request) {
-        return features.trainingSet(Tenant.of(tenant), request == null ? json.createObjectNode() : request);
+    public Uni<Response> train(@HeaderParam(Problem.TENANT_HEADER) String tenant, JsonNode request) {
+        return features.trainingSet(Tenant.of(tenant), request == null ? json.createObjectNode() : request)
+                .map(dataset -> Response.accepted(dataset)
+                        .location(URI.create("/train/" + dataset.path("dataset_id").asText())).build());
     }
 
     @GET

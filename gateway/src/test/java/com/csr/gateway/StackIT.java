@@ -1,0 +1,146 @@
+package com.csr.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.csr.core.SampleData;
+import com.csr.core.TestFiles;
+import com.csr.core.features.CustomerFeatures;
+import com.csr.core.features.CustomerHistory;
+import com.csr.core.features.FeatureCalculator;
+import com.csr.core.features.FeatureVectors;
+import com.csr.core.ingest.RawRowPublisher;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * End to end on the real sample, every service a real process on a real broker: the file's rows published to
+ * {@code transactions.raw} → ingested and counted → features that equal core's batch features for every customer
+ * → models trained → {@code /predict}, {@code /customers} and {@code /customers/{id}} answer through the gateway;
+ * then the churn service is killed and {@code /predict} still answers, degraded, within its timeout.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StackResource.class, restrictToAnnotatedClass = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackIT {
+
+    private static final String TENANT = "e2e";
+    private static final String AS_OF = "2010-12-09";
+    private static String fileId;
+
+    private static String service(String name) {
+        return StackResource.services.url(name);
+    }
+
+    @Test
+    @Order(1)
+    void theSampleIsIngestedOnceWithItsAccounting() {
+        Assumptions.assumeTrue(StackResource.services != null, "the services are not built; run the whole reactor");
+        await().atMost(Duration.ofSeconds(120)).until(() -> ready("ingest-service") && ready("feature-service"));
+        try (RawRowPublisher publisher = RawRowPublisher.connect(StackResource.kafka.bootstrapServers())) {
+            fileId = publisher.publish(TENANT, TestFiles.onlineRetailSample(), null, null, null).fileId();
+        }
+        JsonPath report = await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> given().header("X-Tenant-Id", TENANT).get(service("ingest-service") + "/files/" + fileId),
+                        r -> r.statusCode() == 200).jsonPath();
+        assertThat(report.getLong("rows_read")).isEqualTo(525_461);
+        long rejected = report.getMap("rejected", String.class, Integer.class).values().stream()
+                .mapToLong(Integer::longValue).sum();
+        assertThat(report.getLong("rows_kept") + rejected).isEqualTo(525_461);
+        assertThat(report.getLong("rows_kept")).isEqualTo(SampleData.get().clean.report().rowsKept());
+    }
+
+    @Test
+    @Order(2)
+    void streamedFeaturesEqualTheBatchFeaturesOfEveryCustomer() {
+        Assumptions.assumeTrue(fileId != null);
+        SampleData sample = SampleData.get();
+        long cutoff = sample.clean.cutoffEpochSecond();
+        List<String> pending = new ArrayList<>(sample.histories.keySet());
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            pending.removeIf(id -> matches(id, FeatureCalculator.asOf(sample.histories.get(id), cutoff)));
+            return pending.isEmpty();
+        });
+    }
+
+    private static boolean matches(String customerId, CustomerFeatures batch) {
+        var response = given().header("X-Tenant-Id", TENANT).queryParam("as_of", AS_OF)
+                .get(service("feature-service") + "/customers/" + customerId + "/features");
+        if (response.statusCode() != 200) {
+            return false;
+        }
+        Map<String, Object> streamed = response.jsonPath().getMap("features");
+        return FeatureVectors.fromMap(streamed).equals(batch);
+    }
+
+    @Test
+    @Order(3)
+    void modelsTrainAndEveryCustomerIsScored() {
+        Assumptions.assumeTrue(fileId != null);
+        String datasetId = given().header("X-Tenant-Id", TENANT).contentType("application/json").body("{}")
+                .post("/train").then().statusCode(202).extract().path("dataset_id");
+        await().atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
+                given().header("X-Tenant-Id", TENANT).get("/train/" + datasetId).then().body("status",
+                        equalTo("active")));
+        int customers = SampleData.get().histories.size();
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                given().header("X-Tenant-Id", TENANT).get("/customers?size=5").then().statusCode(200)
+                        .body("total", equalTo(customers)));
+        given().header("X-Tenant-Id", TENANT).get("/segments").then().statusCode(200);
+        given().header("X-Tenant-Id", TENANT).contentType("application/json").body("{\"budget\": 5000}")
+                .post("/plan").then().statusCode(200);
+    }
+
+    @Test
+    @Order(4)
+    void predictAndCustomerLookUpAnswerThroughTheGateway() {
+        Assumptions.assumeTrue(fileId != null);
+        SampleData sample = SampleData.get();
+        CustomerHistory customer = sample.histories.get("13085");
+        Map<String, Double> features = FeatureVectors.toMap(FeatureCalculator.asOf(customer,
+                sample.clean.cutoffEpochSecond()));
+        given().header("X-Tenant-Id", TENANT).contentType("application/json")
+                .body(Map.of("customer_id", 13085, "features", features)).post("/predict").then().statusCode(200)
+                .body("segment.available", equalTo(true)).body("churn.available", equalTo(true))
+                .body("ltv.available", equalTo(true)).body("ltv.horizon_days", equalTo(90));
+        given().header("X-Tenant-Id", TENANT).get("/customers/13085").then().statusCode(200)
+                .body("features.frequency", equalTo(features.get("frequency").floatValue()));
+        given().header("X-Tenant-Id", TENANT).get("/customers/no-such-customer").then().statusCode(404);
+        given().header("X-Tenant-Id", "someone-else").get("/customers/13085").then().statusCode(404);
+    }
+
+    @Test
+    @Order(5)
+    void withTheChurnServiceKilledPredictStillAnswersInTime() throws InterruptedException {
+        Assumptions.assumeTrue(fileId != null);
+        StackResource.services.kill("churn-service");
+        Map<String, Object> body = Map.of("customer_id", 1, "features", Map.of("recency_days", 10, "frequency", 5,
+                "monetary", 500, "avg_basket_value", 100, "unique_products", 12, "avg_interpurchase_days", 20,
+                "purchase_span_days", 80));
+        long start = System.nanoTime();
+        given().header("X-Tenant-Id", TENANT).contentType("application/json").body(body).post("/predict").then()
+                .statusCode(200).body("churn.available", equalTo(false)).body("segment.available", equalTo(true))
+                .body("ltv.available", equalTo(true));
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_500);
+    }
+
+    private static boolean ready(String name) {
+        try {
+            return given().get(service(name) + "/q/health/live").statusCode() == 200;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
