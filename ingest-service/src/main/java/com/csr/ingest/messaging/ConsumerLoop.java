@@ -1,5 +1,8 @@
 package com.csr.ingest.messaging;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.InterruptException;
@@ -9,8 +12,8 @@ import org.jboss.logging.Logger;
 /**
  * A Kafka consumer polled on a thread of its own for the life of the application. A long-lived blocking poll loop
  * would starve a shared worker pool, so it gets a dedicated thread, started with the application and woken up and
- * joined when it stops. When consuming fails, the consumer is closed and opened again after a pause, so it resumes
- * from its committed offsets.
+ * joined when it stops (subclasses inherit the observers). When consuming fails, the consumer is closed and opened
+ * again after a pause, so it resumes from its committed offsets.
  */
 abstract class ConsumerLoop implements Runnable {
 
@@ -35,6 +38,14 @@ abstract class ConsumerLoop implements Runnable {
 
     final boolean running() {
         return running;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
     }
 
     final void start() {

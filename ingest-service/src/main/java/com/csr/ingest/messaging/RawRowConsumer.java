@@ -7,9 +7,6 @@ import com.csr.ingest.config.IngestConfig;
 import com.csr.ingest.service.FilesInProgress;
 import com.csr.ingest.service.IngestionService;
 import com.csr.ingest.service.ReportView;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.HashMap;
@@ -42,14 +39,6 @@ public class RawRowConsumer extends ConsumerLoop {
         this.reports = reports;
         this.ingestion = ingestion;
         this.config = config;
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        stop();
     }
 
     @Override

@@ -5,9 +5,6 @@ import com.csr.core.events.Topics;
 import com.csr.core.tenants.TenantIds;
 import com.csr.ingest.config.IngestConfig;
 import com.csr.ingest.service.ReportView;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +32,6 @@ public class ReportFollower extends ConsumerLoop {
         this.clients = clients;
         this.reports = reports;
         this.config = config;
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        stop();
     }
 
     @Override
