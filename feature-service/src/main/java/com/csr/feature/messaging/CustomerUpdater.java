@@ -12,6 +12,8 @@ import com.csr.feature.service.CustomerTransactions;
 import com.csr.feature.service.DataClock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -26,6 +28,16 @@ import org.jboss.logging.Logger;
 final class CustomerUpdater implements Processor<String, CleanTransaction, String, CustomerFeaturesUpdate> {
 
     private static final Logger LOG = Logger.getLogger(CustomerUpdater.class);
+    /** How many customers' transactions to keep read; a task is the only writer of its store, so they stay true. */
+    private static final int RECENT_CUSTOMERS = 1_000;
+
+    /** Reading a big customer back from the store on every new line would cost more than the line itself. */
+    private final Map<String, CustomerTransactions> recent = new LinkedHashMap<>(RECENT_CUSTOMERS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CustomerTransactions> eldest) {
+            return size() > RECENT_CUSTOMERS;
+        }
+    };
 
     private ProcessorContext<String, CustomerFeaturesUpdate> context;
     private KeyValueStore<String, CustomerTransactions> customers;
@@ -50,10 +62,10 @@ final class CustomerUpdater implements Processor<String, CleanTransaction, Strin
         String tenantId = event.tenantId();
         String customerId = event.transaction().customerId();
         String key = EventKeys.customer(tenantId, customerId);
-        CustomerTransactions transactions = customers.get(key);
-        if (transactions == null) {
-            transactions = new CustomerTransactions(customerId);
-        }
+        CustomerTransactions transactions = recent.computeIfAbsent(key, k -> {
+            CustomerTransactions stored = customers.get(k);
+            return stored != null ? stored : new CustomerTransactions(customerId);
+        });
         if (!transactions.updateFrom(event)) {
             return;
         }
