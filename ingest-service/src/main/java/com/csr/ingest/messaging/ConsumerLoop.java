@@ -4,6 +4,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -21,7 +23,7 @@ abstract class ConsumerLoop implements Runnable {
 
     private final String name;
     private final Duration backoff;
-    private volatile boolean running = true;
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
@@ -37,7 +39,7 @@ abstract class ConsumerLoop implements Runnable {
     abstract void consume(KafkaConsumer<String, byte[]> consumer) throws InterruptedException;
 
     final boolean running() {
-        return running;
+        return stopping.getCount() > 0;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -53,13 +55,13 @@ abstract class ConsumerLoop implements Runnable {
         thread.start();
     }
 
+    /** Wakes the consumer up rather than interrupting the thread, which would cut short the consumer's closing. */
     final void stop() {
-        running = false;
+        stopping.countDown();
         KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
-        thread.interrupt();
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {
@@ -69,14 +71,14 @@ abstract class ConsumerLoop implements Runnable {
 
     @Override
     public final void run() {
-        while (running) {
+        while (running()) {
             try (KafkaConsumer<String, byte[]> opened = open()) {
                 consumer = opened;
                 consume(opened);
             } catch (WakeupException | InterruptException | InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                if (!running) {
+                if (!running()) {
                     return;
                 }
                 LOG.errorf(e, "%s failed; starting again in %s", name, backoff);
@@ -89,10 +91,10 @@ abstract class ConsumerLoop implements Runnable {
 
     private void pause() {
         try {
-            Thread.sleep(backoff.toMillis());
+            stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running = false;
+            stopping.countDown();
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -31,9 +32,17 @@ public class KafkaClients {
         return new KafkaProducer<>(with(settings), new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** A consumer of string keys and JSON bytes with the given settings on top of {@code kafka.*}. */
+    /**
+     * A consumer of string keys and JSON bytes with the given settings on top of {@code kafka.*}. It is in a group
+     * only when the settings name one: the default group Quarkus gives {@code kafka.*} (the application's name)
+     * is not for a consumer that reads partitions of its own choosing.
+     */
     public KafkaConsumer<String, byte[]> consumer(Map<String, Object> settings) {
-        return new KafkaConsumer<>(with(settings), new StringDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> config = with(settings);
+        if (!settings.containsKey(ConsumerConfig.GROUP_ID_CONFIG)) {
+            config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        }
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @Produces
