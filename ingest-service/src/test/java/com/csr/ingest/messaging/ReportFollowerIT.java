@@ -1,7 +1,6 @@
 package com.csr.ingest.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.csr.core.events.EventJson;
 import com.csr.core.events.EventKeys;
