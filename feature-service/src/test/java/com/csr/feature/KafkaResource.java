@@ -5,7 +5,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A real Kafka broker for the application under test, with every platform topic created, and a fresh Kafka Streams
@@ -14,20 +17,27 @@ import java.util.Map;
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedKafka kafka;
+    private Path stateDir;
 
     @Override
     public Map<String, String> start() {
         kafka = EmbeddedKafka.start();
         try {
-            return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(), "kafka-streams.state.dir",
-                    Files.createTempDirectory("feature-service-state").toString());
+            stateDir = Files.createTempDirectory("feature-service-state");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(), "kafka-streams.state.dir",
+                stateDir.toString());
     }
 
     @Override
     public void stop() {
         kafka.close();
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
