@@ -67,7 +67,13 @@ public final class ChurnTrainer {
         return a.rocAuc() > b.rocAuc() || (a.rocAuc() == b.rocAuc() && a.prAuc() > b.prAuc());
     }
 
-    private static void requireBothOutcomes(TrainingSet set, String which) {
+    /**
+     * The data check training makes, public so a training set can be refused before it is published.
+     *
+     * @param which the cutoff the set is at, as the message should name it
+     * @throws IllegalArgumentException when the set is empty or every customer in it churned, or none did
+     */
+    public static void requireBothOutcomes(TrainingSet set, String which) {
         double rate = set.churnRate();
         if (set.size() == 0 || rate == 0 || rate == 1) {
             throw new IllegalArgumentException("cannot learn churn: at " + which + " " + set.size()

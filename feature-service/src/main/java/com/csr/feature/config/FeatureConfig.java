@@ -1,0 +1,19 @@
+package com.csr.feature.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** The feature service's own settings, {@code csr.*}; Kafka and Kafka Streams are configured under their own keys. */
+@ConfigMapping(prefix = "csr")
+public interface FeatureConfig {
+
+    /** The artifact directory, where training sets are written ({@code tenants/{tenant}/datasets/{id}}). */
+    @WithDefault("artifacts")
+    String artifacts();
+
+    /** The label horizon of a training set when the request names none. */
+    @WithName("training.horizon-days")
+    @WithDefault("90")
+    int defaultHorizonDays();
+}

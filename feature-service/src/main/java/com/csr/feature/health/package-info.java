@@ -1,0 +1,2 @@
+/** Readiness: Kafka Streams is running. */
+package com.csr.feature.health;

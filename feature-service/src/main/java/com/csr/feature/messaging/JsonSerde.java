@@ -1,0 +1,26 @@
+package com.csr.feature.messaging;
+
+import com.csr.core.events.EventJson;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/** Events and stored state as the platform's JSON ({@link EventJson}): snake_case, unknown fields ignored. */
+public final class JsonSerde<T> implements Serde<T> {
+
+    private final Class<T> type;
+
+    public JsonSerde(Class<T> type) {
+        this.type = type;
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, value) -> value == null ? null : EventJson.write(value);
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return (topic, bytes) -> bytes == null ? null : EventJson.read(bytes, type);
+    }
+}

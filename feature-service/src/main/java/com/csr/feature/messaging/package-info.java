@@ -1,0 +1,2 @@
+/** Kafka: the Kafka Streams topology that keeps customers' transactions and publishes features, and the JSON serdes. */
+package com.csr.feature.messaging;

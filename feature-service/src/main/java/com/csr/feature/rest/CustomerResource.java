@@ -1,0 +1,96 @@
+package com.csr.feature.rest;
+
+import com.csr.core.api.Problem;
+import com.csr.core.features.FeatureVectors;
+import com.csr.core.transactions.Transaction;
+import com.csr.feature.service.CustomerQueries;
+import com.csr.feature.service.FeatureLookup;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+
+/** One customer of the tenant: features as of a date, and the purchase history they are computed from. */
+@Path("/customers/{customerId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "customers")
+public class CustomerResource {
+
+    private final FeatureLookup features;
+    private final CustomerQueries queries;
+
+    CustomerResource(FeatureLookup features, CustomerQueries queries) {
+        this.features = features;
+        this.queries = queries;
+    }
+
+    /**
+     * A customer's features.
+     *
+     * @param customerId the customer
+     * @param asOf       the as-of date (inclusive)
+     * @param features   by name
+     */
+    public record CustomerFeaturesView(String customerId, String asOf, Map<String, Double> features) {
+    }
+
+    /**
+     * One stored line of a customer's purchase history.
+     *
+     * @param transactionId {@code invoice#n}
+     * @param timestamp     ISO instant, UTC
+     */
+    public record PurchaseLine(String transactionId, String invoice, String stockCode, String description,
+                               double quantity, double unitPrice, double amount, String timestamp, String country,
+                               boolean cancellation) {
+    }
+
+    /**
+     * A customer's purchase history, oldest first.
+     *
+     * @param customerId the customer
+     * @param lines      purchases and returns
+     */
+    public record PurchaseHistory(String customerId, List<PurchaseLine> lines) {
+    }
+
+    @GET
+    @Path("/features")
+    @Operation(summary = "The customer's features as of a date (default: the tenant's data clock)")
+    public CustomerFeaturesView features(@RestHeader(Problem.TENANT_HEADER) String tenantHeader,
+                                         @PathParam("customerId") String customerId,
+                                         @QueryParam("as_of") String asOf) {
+        String tenantId = TenantHeader.require(tenantHeader);
+        FeatureLookup.DatedFeatures dated = features.features(tenantId, customerId, Dates.optional("as_of", asOf));
+        return new CustomerFeaturesView(customerId, dated.asOf().toString(), FeatureVectors.toMap(dated.features()));
+    }
+
+    @GET
+    @Path("/transactions")
+    @Operation(summary = "The customer's stored purchase lines, oldest first")
+    public PurchaseHistory transactions(@RestHeader(Problem.TENANT_HEADER) String tenantHeader,
+                                        @PathParam("customerId") String customerId) {
+        String tenantId = TenantHeader.require(tenantHeader);
+        Map<String, Transaction> lines = queries.customer(tenantId, customerId)
+                .orElseThrow(() -> new NotFoundException("no customer " + customerId)).transactionsById();
+        return new PurchaseHistory(customerId, lines.entrySet().stream()
+                .sorted(Comparator.comparingLong(e -> e.getValue().epochSecond()))
+                .map(e -> line(e.getKey(), e.getValue())).toList());
+    }
+
+    private static PurchaseLine line(String transactionId, Transaction t) {
+        return new PurchaseLine(transactionId, t.invoice(), t.stockCode(), t.description(), t.quantity(),
+                t.unitPrice(), t.amount(), Instant.ofEpochSecond(t.epochSecond()).toString(), t.country(),
+                t.cancellation());
+    }
+}

@@ -1,0 +1,43 @@
+package com.csr.feature.rest;
+
+import com.csr.core.api.Problem;
+import com.csr.feature.service.CustomerQueries;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+
+/** The tenant's data clock: the as-of date features default to. */
+@Path("/tenants/current")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "tenants")
+public class TenantResource {
+
+    private final CustomerQueries queries;
+
+    TenantResource(CustomerQueries queries) {
+        this.queries = queries;
+    }
+
+    /**
+     * A tenant's data clock.
+     *
+     * @param tenantId the tenant
+     * @param asOf     the date of its latest transaction
+     */
+    public record TenantClock(String tenantId, String asOf) {
+    }
+
+    @GET
+    @Path("/clock")
+    @Operation(summary = "The date of the tenant's latest transaction: what features are as of by default")
+    public TenantClock clock(@RestHeader(Problem.TENANT_HEADER) String tenantHeader) {
+        String tenantId = TenantHeader.require(tenantHeader);
+        return queries.clock(tenantId).map(date -> new TenantClock(tenantId, date.toString()))
+                .orElseThrow(() -> new NotFoundException("no transactions for this tenant yet"));
+    }
+}

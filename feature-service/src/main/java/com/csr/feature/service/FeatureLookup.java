@@ -1,0 +1,45 @@
+package com.csr.feature.service;
+
+import com.csr.core.features.CustomerFeatures;
+import com.csr.core.features.FeatureCalculator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import java.time.LocalDate;
+
+/** A customer's features as of a date, from the stored transactions, with the same function as batch training. */
+@ApplicationScoped
+public class FeatureLookup {
+
+    private final CustomerQueries queries;
+
+    FeatureLookup(CustomerQueries queries) {
+        this.queries = queries;
+    }
+
+    /**
+     * The features and the as-of date they are for.
+     *
+     * @param asOf the as-of date, or null for the tenant's data clock
+     * @throws NotFoundException for a customer the tenant does not have, or who had not bought by then
+     */
+    public DatedFeatures features(String tenantId, String customerId, LocalDate asOf) {
+        CustomerTransactions customer = queries.customer(tenantId, customerId).orElseThrow(() ->
+                new NotFoundException("no customer " + customerId));
+        LocalDate date = asOf != null ? asOf : queries.clock(tenantId).orElseThrow(() ->
+                new NotFoundException("no transactions for this tenant yet"));
+        CustomerFeatures features = FeatureCalculator.asOf(customer.history(), DataClock.cutoffOf(date));
+        if (features == null) {
+            throw new NotFoundException("customer " + customerId + " had made no purchase by " + date);
+        }
+        return new DatedFeatures(date, features);
+    }
+
+    /**
+     * Features and their date.
+     *
+     * @param asOf     the as-of date (inclusive)
+     * @param features the features
+     */
+    public record DatedFeatures(LocalDate asOf, CustomerFeatures features) {
+    }
+}

@@ -1,0 +1,91 @@
+package com.csr.feature.service;
+
+import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.churn.ChurnTrainer;
+import com.csr.core.events.TrainingDataset;
+import com.csr.core.features.CustomerHistory;
+import com.csr.core.labels.Horizon;
+import com.csr.core.pipeline.TrainingData;
+import com.csr.core.pipeline.TrainingDataFiles;
+import com.csr.feature.config.FeatureConfig;
+import com.csr.feature.messaging.TrainingDatasetPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Cuts a point-in-time training set from every customer of a tenant with core's {@link TrainingData#build}, the
+ * function the batch pipeline uses, writes it to the artifact store and announces it on {@code training.datasets}.
+ */
+@ApplicationScoped
+public class TrainingSets {
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CustomerQueries queries;
+    private final TrainingDatasetPublisher publisher;
+    private final ArtifactLayout artifacts;
+    private final FeatureConfig config;
+
+    TrainingSets(CustomerQueries queries, TrainingDatasetPublisher publisher, FeatureConfig config) {
+        this.queries = queries;
+        this.publisher = publisher;
+        this.artifacts = new ArtifactLayout(Path.of(config.artifacts()));
+        this.config = config;
+    }
+
+    /**
+     * Builds, writes and announces a training set.
+     *
+     * @param asOf        the as-of date, or null for the tenant's data clock
+     * @param horizonDays the label horizon, or null for the configured default
+     * @return the announcement
+     * @throws NotFoundException   when the tenant has no transactions
+     * @throws BadRequestException when the horizon is invalid or the history too short to learn from
+     */
+    public TrainingDataset create(String tenantId, LocalDate asOf, Integer horizonDays) {
+        Horizon horizon = horizon(horizonDays == null ? config.defaultHorizonDays() : horizonDays);
+        List<CustomerHistory> histories = queries.customers(tenantId).stream().map(CustomerTransactions::history)
+                .toList();
+        if (histories.isEmpty()) {
+            throw new NotFoundException("no transactions for this tenant yet");
+        }
+        LocalDate date = asOf != null ? asOf : queries.clock(tenantId).orElseThrow(() ->
+                new NotFoundException("no transactions for this tenant yet"));
+        TrainingData data = TrainingData.build(histories, date, horizon);
+        try {
+            ChurnTrainer.requireBothOutcomes(data.earlier(), "the earlier cutoff (" + data.validationFitDate() + ")");
+            ChurnTrainer.requireBothOutcomes(data.later(), "the later cutoff (" + data.validationDate() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        Instant now = Instant.now();
+        byte[] suffix = new byte[2];
+        RANDOM.nextBytes(suffix);
+        String id = "ds-" + ID_TIME.format(now) + "-" + HexFormat.of().formatHex(suffix);
+        Path directory = artifacts.dataset(tenantId, id);
+        TrainingDataFiles.write(data, directory);
+        TrainingDataset dataset = new TrainingDataset(tenantId, id, directory.toUri().toString(), date.toString(),
+                horizon.days(), data.scoring().size(), now.toString());
+        publisher.publish(dataset);
+        return dataset;
+    }
+
+    private static Horizon horizon(int days) {
+        try {
+            return new Horizon(days);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("horizon_days: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package com.csr.feature;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import com.csr.core.api.Problem;
+import com.csr.core.events.CleanTransaction;
+import com.csr.core.events.EventJson;
+import com.csr.core.events.EventKeys;
+import com.csr.core.events.Topics;
+import com.csr.core.events.TrainingDataset;
+import com.csr.core.features.CustomerHistory;
+import com.csr.core.features.FeatureCalculator;
+import com.csr.core.features.FeatureVectors;
+import com.csr.core.pipeline.TrainingData;
+import com.csr.core.pipeline.TrainingDataFiles;
+import com.csr.core.transactions.Transaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Against a real broker, end to end: clean transactions in, and over HTTP the same features core computes in batch,
+ * each tenant seeing only its own customers, and training sets written and announced.
+ */
+@QuarkusTest
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class FeatureServiceIT {
+
+    @Test
+    void everyCustomersFeaturesEqualCoresBatchFeaturesAtTheSameDate() {
+        String tenant = "features-retailer";
+        Map<String, List<Transaction>> lines = publishAndAwait(CleanFixtures.tiny(tenant));
+
+        given().header(Problem.TENANT_HEADER, tenant).get("/tenants/current/clock")
+                .then().statusCode(200).body("as_of", equalTo(CleanFixtures.TINY_AS_OF.toString()));
+        for (LocalDate asOf : List.of(CleanFixtures.TINY_AS_OF, LocalDate.parse("2010-01-11"))) {
+            for (Map.Entry<String, List<Transaction>> customer : lines.entrySet()) {
+                Map<String, Double> expected = FeatureVectors.toMap(FeatureCalculator.asOf(
+                        CustomerHistory.of(customer.getKey(), customer.getValue()),
+                        asOf.plusDays(1).toEpochDay() * 86_400L));
+                Response answer = given().header(Problem.TENANT_HEADER, tenant).queryParam("as_of", asOf.toString())
+                        .get("/customers/{id}/features", customer.getKey());
+                answer.then().statusCode(200).body("customer_id", equalTo(customer.getKey()))
+                        .body("as_of", equalTo(asOf.toString()));
+                assertThat(features(answer)).isEqualTo(expected);
+            }
+        }
+        given().header(Problem.TENANT_HEADER, tenant).get("/customers/{id}/features", "100")
+                .then().statusCode(200).body("as_of", equalTo(CleanFixtures.TINY_AS_OF.toString()));
+    }
+
+    @Test
+    void aTransactionSentTwiceChangesNothing() {
+        String tenant = "twice-retailer";
+        List<CleanTransaction> tiny = CleanFixtures.tiny(tenant);
+        Map<String, List<Transaction>> lines = publishAndAwait(tiny);
+        CleanTransaction first = tiny.get(0);
+        String customer = first.transaction().customerId();
+        Map<String, Double> before = features(given().header(Problem.TENANT_HEADER, tenant)
+                .get("/customers/{id}/features", customer));
+
+        publish(List.of(first, first));
+        // a line of its own, after the repeats on the same key: once it is in, the repeats have been processed
+        Transaction marker = new Transaction(99, "1099", "M", "Marker", 1, 1.0, 1.0,
+                first.transaction().epochSecond(), customer, "United Kingdom", false);
+        publish(List.of(new CleanTransaction(tenant, "marker", "1099#1", marker)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedLines(tenant, customer) == lines.get(customer).size() + 1);
+
+        List<Transaction> withMarker = new ArrayList<>(lines.get(customer));
+        withMarker.add(marker);
+        assertThat(features(given().header(Problem.TENANT_HEADER, tenant).get("/customers/{id}/features", customer)))
+                .isEqualTo(FeatureVectors.toMap(FeatureCalculator.asOf(CustomerHistory.of(customer, withMarker),
+                        CleanFixtures.TINY_AS_OF.plusDays(1).toEpochDay() * 86_400L)))
+                .isNotEqualTo(before);
+    }
+
+    @Test
+    void anotherTenantCannotSeeTheCustomers() {
+        publishAndAwait(CleanFixtures.tiny("owner-retailer"));
+
+        problem(given().header(Problem.TENANT_HEADER, "other-retailer").get("/customers/{id}/features", "100"), 404);
+        problem(given().header(Problem.TENANT_HEADER, "other-retailer").get("/customers/{id}/transactions", "100"),
+                404);
+        problem(given().header(Problem.TENANT_HEADER, "other-retailer").get("/tenants/current/clock"), 404);
+        problem(given().header(Problem.TENANT_HEADER, "other-retailer").contentType("application/json").body("{}")
+                .post("/training-sets"), 404);
+        given().header(Problem.TENANT_HEADER, "owner-retailer").get("/customers/{id}/transactions", "100")
+                .then().statusCode(200).body("lines[0].transaction_id", equalTo("1001#1"));
+    }
+
+    @Test
+    void aTrainingSetIsWrittenAndAnnounced() {
+        String tenant = "shop-retailer";
+        LocalDate start = LocalDate.parse("2011-01-01");
+        Map<String, List<Transaction>> lines = publishAndAwait(CleanFixtures.shop(tenant, 60, start));
+        String clock = given().header(Problem.TENANT_HEADER, tenant).get("/tenants/current/clock").path("as_of");
+
+        Response created = given().header(Problem.TENANT_HEADER, tenant).contentType("application/json")
+                .body("{\"horizon_days\": 30}").post("/training-sets");
+        created.then().statusCode(202).body("dataset_id", matchesPattern("ds-\\d{8}T\\d{6}Z-[0-9a-f]{4}"))
+                .body("customers", equalTo(lines.size()));
+
+        TrainingData written = TrainingDataFiles.read(Path.of(URI.create(created.path("uri"))));
+        assertThat(written.asOf()).hasToString(clock);
+        assertThat(written.horizon().days()).isEqualTo(30);
+        assertThat(written.scoring().size()).isEqualTo(lines.size());
+        TrainingDataset announced = announced(tenant);
+        assertThat(announced.datasetId()).isEqualTo(created.path("dataset_id"));
+        assertThat(announced.uri()).isEqualTo(created.path("uri"));
+    }
+
+    @Test
+    void tooLittleHistoryForATrainingSetIsABadRequest() {
+        String tenant = "short-retailer";
+        publishAndAwait(CleanFixtures.tiny(tenant));
+
+        problem(given().header(Problem.TENANT_HEADER, tenant).contentType("application/json").body("{}")
+                .post("/training-sets"), 400).body("detail", containsString("cannot learn churn"));
+    }
+
+    @Test
+    void badRequestsAreProblems() {
+        problem(given().get("/tenants/current/clock"), 400).body("detail", containsString(Problem.TENANT_HEADER));
+        problem(given().header(Problem.TENANT_HEADER, "a:b").get("/customers/1/features"), 400);
+        problem(given().header(Problem.TENANT_HEADER, "t1").queryParam("as_of", "yesterday")
+                .get("/customers/1/features"), 400).body("detail", containsString("as_of"));
+        problem(given().header(Problem.TENANT_HEADER, "t1").contentType("application/json").body("{\"as_of\": ")
+                .post("/training-sets"), 400);
+        problem(given().header(Problem.TENANT_HEADER, "t1").contentType("application/json")
+                .body("{\"horizon_days\": 0}").post("/training-sets"), 400).body("detail", containsString("horizon"));
+    }
+
+    private static ValidatableResponse problem(Response response, int status) {
+        return response.then().statusCode(status).contentType(Problem.MEDIA_TYPE).body("status", equalTo(status));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Double> features(Response answer) {
+        Map<String, Object> body = EventJson.read(answer.body().asByteArray(), Map.class);
+        Map<String, Double> features = new LinkedHashMap<>();
+        ((Map<String, Number>) body.get("features")).forEach((name, value) -> features.put(name, value.doubleValue()));
+        return features;
+    }
+
+    /** Publishes the lines and waits until the service holds every one; returns them by customer. */
+    private static Map<String, List<Transaction>> publishAndAwait(List<CleanTransaction> events) {
+        publish(events);
+        Map<String, List<Transaction>> byCustomer = new LinkedHashMap<>();
+        events.forEach(e -> byCustomer.computeIfAbsent(e.transaction().customerId(), c -> new ArrayList<>())
+                .add(e.transaction()));
+        String tenant = events.get(0).tenantId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> byCustomer.entrySet().stream()
+                .allMatch(c -> storedLines(tenant, c.getKey()) == c.getValue().size()));
+        return byCustomer;
+    }
+
+    private static int storedLines(String tenant, String customer) {
+        Response answer = given().header(Problem.TENANT_HEADER, tenant).get("/customers/{id}/transactions", customer);
+        return answer.statusCode() == 200 ? answer.path("lines.size()") : -1;
+    }
+
+    private static void publish(List<CleanTransaction> events) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (CleanTransaction e : events) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TRANSACTIONS_CLEAN,
+                        EventKeys.customer(e.tenantId(), e.transaction().customerId()), EventJson.write(e));
+                record.headers().add(Topics.TENANT_HEADER, e.tenantId().getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
+            }
+        }
+    }
+
+    /** The latest training set announced for the tenant. */
+    private static TrainingDataset announced(String tenant) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "feature-service-it");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.TRAINING_DATASETS));
+            List<TrainingDataset> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key().equals(tenant)) {
+                        found.add(EventJson.read(r.value(), TrainingDataset.class));
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.get(found.size() - 1);
+        }
+    }
+
+    private static String bootstrapServers() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+}

@@ -1,0 +1,26 @@
+package com.csr.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The ingest service's own settings, {@code csr.ingest.*}; Kafka itself is configured under {@code kafka.*}. */
+@ConfigMapping(prefix = "csr.ingest")
+public interface IngestConfig {
+
+    /** The consumer group of {@code transactions.raw}: instances share its partitions. */
+    @WithDefault("ingest-service")
+    String consumerGroup();
+
+    /** How long one poll of Kafka waits for records. */
+    @WithDefault("500ms")
+    Duration pollTimeout();
+
+    /** How long readiness waits for the broker to answer. */
+    @WithDefault("2s")
+    Duration brokerTimeout();
+
+    /** How long to wait before reading again when Kafka refused a file's output or could not be reached. */
+    @WithDefault("5s")
+    Duration retryBackoff();
+}

@@ -1,0 +1,2 @@
+/** The service's settings, typed. */
+package com.csr.ingest.config;

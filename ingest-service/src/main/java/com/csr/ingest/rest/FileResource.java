@@ -1,0 +1,72 @@
+package com.csr.ingest.rest;
+
+import com.csr.core.api.Problem;
+import com.csr.core.events.IngestReport;
+import com.csr.ingest.service.FileUploads;
+import com.csr.ingest.service.ReportView;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Transaction files: upload one, and read the quality report of each once it is ingested. */
+@Path("/files")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "files")
+public class FileResource {
+
+    private final FileUploads uploads;
+    private final ReportView reports;
+
+    FileResource(FileUploads uploads, ReportView reports) {
+        this.uploads = uploads;
+        this.reports = reports;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a transaction file (CSV, gzip CSV or XLSX); it is ingested in the background")
+    public Response upload(@RestHeader(Problem.TENANT_HEADER) String tenantHeader,
+                           @RestForm("file") FileUpload file, @RestForm("columns") String columns,
+                           @RestForm("as_of") String asOf, @RestForm("file_id") String fileId) {
+        String tenantId = TenantHeader.require(tenantHeader);
+        if (file == null) {
+            throw new BadRequestException("missing the 'file' part: send the transaction file as multipart form data");
+        }
+        FileUploads.Accepted accepted = uploads.accept(tenantId, file.uploadedFile(), blankToNull(fileId),
+                blankToNull(columns), blankToNull(asOf));
+        return Response.accepted(accepted).location(URI.create("/files/" + accepted.fileId())).build();
+    }
+
+    @GET
+    @Operation(summary = "The tenant's ingest reports, oldest first")
+    public List<IngestReport> reports(@RestHeader(Problem.TENANT_HEADER) String tenantHeader) {
+        return reports.reports(TenantHeader.require(tenantHeader));
+    }
+
+    @GET
+    @Path("/{fileId}")
+    @Operation(summary = "A file's ingest report, once it is ingested")
+    public IngestReport report(@RestHeader(Problem.TENANT_HEADER) String tenantHeader,
+                               @PathParam("fileId") String fileId) {
+        return reports.report(TenantHeader.require(tenantHeader), fileId).orElseThrow(() -> new NotFoundException(
+                "no report for file " + fileId + ": unknown, or not ingested yet"));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,123 @@
+package com.csr.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.csr.core.TestFiles;
+import com.csr.core.api.Problem;
+import com.csr.core.events.IngestReport;
+import com.csr.core.ingest.RawRowPublisher;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Uploads over HTTP: a good file is accepted and reported to its tenant only; bad input is a clear 400 problem. */
+@QuarkusTest
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class FileUploadIT {
+
+    private static final String TENANT = "upload-retailer";
+    private static final String HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,"
+            + "Country\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anUploadedFileIsAcceptedIngestedAndSeenOnlyByItsTenant() {
+        Path tiny = TestFiles.fixture("tiny.csv");
+        String fileId = RawRowPublisher.sha256(tiny);
+
+        given().header(Problem.TENANT_HEADER, TENANT).multiPart("file", tiny.toFile()).multiPart("as_of", "2010-01-31")
+                .post("/files")
+                .then().statusCode(202).header("Location", endsWith("/files/" + fileId))
+                .body("file_id", equalTo(fileId)).body("rows", equalTo(15));
+
+        IngestReport report = RawRowIngestionIT.awaitReport(TENANT, fileId);
+        assertThat(report.rowsKept()).isEqualTo(6);
+        given().header(Problem.TENANT_HEADER, TENANT).get("/files")
+                .then().statusCode(200).body("file_id", hasItem(fileId));
+
+        problem(given().header(Problem.TENANT_HEADER, "another-retailer").get("/files/{id}", fileId), 404)
+                .body("detail", containsString(fileId));
+        given().header(Problem.TENANT_HEADER, "another-retailer").get("/files")
+                .then().statusCode(200).body("$", empty());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefused() throws Exception {
+        byte[] latin1 = (HEADER + "1001,A,Crème brûlée,2,2010-01-01 10:00,5.00,100,France\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        problem(upload(file("latin1.csv", latin1)), 400).body("detail", containsString("not UTF-8"));
+    }
+
+    @Test
+    void aFileWithoutAHeaderRowIsRefused() throws Exception {
+        byte[] noHeader = "1001,A,Apple,2,2010-01-01 10:00,5.00,100,United Kingdom\n".getBytes(StandardCharsets.UTF_8);
+        problem(upload(file("no-header.csv", noHeader)), 400).body("detail", containsString("no customer"));
+    }
+
+    @Test
+    void aTwoMegabyteLineIsRefused() throws Exception {
+        byte[] line = new byte[2 << 20];
+        Arrays.fill(line, (byte) 'a');
+        problem(upload(file("one-line.csv", line)), 400).body("detail", containsString("no line break"));
+    }
+
+    @Test
+    void aBinaryFileIsRefused() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1};
+        problem(upload(file("picture.csv", png)), 400).body("detail", containsString("binary"));
+    }
+
+    @Test
+    void anEmptyFileIsRefused() throws Exception {
+        problem(upload(file("empty.csv", new byte[0])), 400).body("detail", containsString("empty"));
+    }
+
+    @Test
+    void badParametersAreRefused() {
+        Path tiny = TestFiles.fixture("tiny.csv");
+        problem(given().header(Problem.TENANT_HEADER, TENANT).multiPart("file", tiny.toFile())
+                .multiPart("as_of", "31/01/2010").post("/files"), 400).body("detail", containsString("as_of"));
+        problem(given().header(Problem.TENANT_HEADER, TENANT).multiPart("file", tiny.toFile())
+                .multiPart("columns", "customer=Nobody").post("/files"), 400)
+                .body("detail", containsString("unknown column 'Nobody'"));
+        problem(given().header(Problem.TENANT_HEADER, TENANT).multiPart("columns", "x").post("/files"), 400);
+    }
+
+    @Test
+    void aMissingOrInvalidTenantIsRefused() {
+        Path tiny = TestFiles.fixture("tiny.csv");
+        problem(given().multiPart("file", tiny.toFile()).post("/files"), 400)
+                .body("detail", containsString(Problem.TENANT_HEADER));
+        problem(given().header(Problem.TENANT_HEADER, "../etc").get("/files"), 400)
+                .body("detail", containsString("invalid tenant id"));
+        problem(given().get("/files/{id}", "anything"), 400);
+    }
+
+    private Path file(String name, byte[] bytes) throws Exception {
+        return Files.write(dir.resolve(name), bytes);
+    }
+
+    private static io.restassured.response.Response upload(Path file) {
+        return given().header(Problem.TENANT_HEADER, TENANT).multiPart("file", file.toFile()).post("/files");
+    }
+
+    private static ValidatableResponse problem(io.restassured.response.Response response, int status) {
+        return response.then().statusCode(status).contentType(Problem.MEDIA_TYPE).body("status", equalTo(status))
+                .body("title", org.hamcrest.Matchers.notNullValue());
+    }
+}

@@ -1,0 +1,174 @@
+package com.csr.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.csr.core.TestFiles;
+import com.csr.core.api.Problem;
+import com.csr.core.events.CleanTransaction;
+import com.csr.core.events.EventJson;
+import com.csr.core.events.EventKeys;
+import com.csr.core.events.IngestReport;
+import com.csr.core.events.RejectedRow;
+import com.csr.core.events.Topics;
+import com.csr.core.events.RawRow;
+import com.csr.core.ingest.RawRowPublisher;
+import com.csr.core.testing.EmbeddedKafka;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Against a real broker: a file published to transactions.raw is ingested once, however often it is published, and
+ * offsets never pass a file that is still being assembled.
+ */
+@QuarkusTest
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class RawRowIngestionIT {
+
+    private static final String TENANT = "raw-retailer";
+
+    @Test
+    void aPublishedFileIsReportedOnceWithItsCleanAndRejectedRows() {
+        String fileId = publishTinyFile();
+
+        IngestReport report = awaitReport(fileId);
+        assertThat(report.status()).isEqualTo("completed");
+        assertThat(report.rowsRead()).isEqualTo(15);
+        assertThat(report.rowsKept()).isEqualTo(6);
+        assertThat(report.rejected().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(9);
+        assertThat(report.asOf()).isEqualTo("2010-01-31");
+
+        List<ConsumerRecord<String, byte[]>> clean = recordsOf(Topics.TRANSACTIONS_CLEAN, fileId);
+        assertThat(clean).hasSize(6).allSatisfy(record -> {
+            CleanTransaction t = EventJson.read(record.value(), CleanTransaction.class);
+            assertThat(record.key()).isEqualTo(EventKeys.customer(TENANT, t.transaction().customerId()));
+            assertThat(tenantHeader(record)).isEqualTo(TENANT);
+        });
+        List<ConsumerRecord<String, byte[]>> rejected = recordsOf(Topics.TRANSACTIONS_REJECTED, fileId);
+        assertThat(rejected).hasSize(9).allSatisfy(record -> {
+            RejectedRow row = EventJson.read(record.value(), RejectedRow.class);
+            assertThat(record.key()).isEqualTo(EventKeys.row(TENANT, fileId, row.row()));
+            assertThat(tenantHeader(record)).isEqualTo(TENANT);
+        });
+
+        assertThat(publishTinyFile()).isEqualTo(fileId);
+        TopicContents.awaitConsumed("ingest-service", Topics.TRANSACTIONS_RAW);
+
+        assertThat(TopicContents.records(Topics.INGEST_REPORTS))
+                .filteredOn(r -> r.key().equals(EventKeys.file(TENANT, fileId))).hasSize(1);
+        assertThat(recordsOf(Topics.TRANSACTIONS_CLEAN, fileId)).hasSize(6);
+        assertThat(recordsOf(Topics.TRANSACTIONS_REJECTED, fileId)).hasSize(9);
+    }
+
+    @Test
+    void offsetsStayAtTheFirstRowOfAFileStillBeingAssembled() {
+        String tenant = "raw-retailer-offsets";
+        String tinyId = RawRowPublisher.sha256(TestFiles.fixture("tiny.csv"));
+        int partition = partitionOf(tenant, tinyId);
+        String openId = IntStream.range(0, 100).mapToObj(i -> "open-" + i)
+                .filter(id -> partitionOf(tenant, id) == partition).findFirst().orElseThrow();
+        long firstRowOfOpenFile;
+        try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+            firstRowOfOpenFile = send(producer, RawRow.row(tenant, openId, 1, Map.of("CustomerID", "1")));
+            send(producer, RawRow.row(tenant, openId, 2, Map.of("CustomerID", "2")));
+            try (RawRowPublisher publisher = new RawRowPublisher(rawProducer())) {
+                publisher.publish(tenant, TestFiles.fixture("tiny.csv"), null, null, null);
+            }
+            awaitReport(tenant, tinyId);
+            await().atMost(Duration.ofSeconds(10)).until(() -> committedOffset(partition) == firstRowOfOpenFile);
+
+            send(producer, RawRow.end(tenant, openId, 2, null, null));
+            assertThat(awaitReport(tenant, openId).status()).isEqualTo("failed");
+            TopicContents.awaitConsumed("ingest-service", Topics.TRANSACTIONS_RAW);
+        }
+    }
+
+    private static int partitionOf(String tenant, String fileId) {
+        byte[] key = EventKeys.file(tenant, fileId).getBytes(StandardCharsets.UTF_8);
+        return Utils.toPositive(Utils.murmur2(key)) % EmbeddedKafka.PARTITIONS;
+    }
+
+    private static KafkaProducer<String, byte[]> rawProducer() {
+        Map<String, Object> config = new HashMap<>(RawRowPublisher.producerSettings());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TopicContents.bootstrapServers());
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Sends a raw row as the publisher would; returns its offset. */
+    private static long send(KafkaProducer<String, byte[]> producer, RawRow row) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TRANSACTIONS_RAW,
+                EventKeys.row(row.tenantId(), row.fileId(), row.row()), EventJson.write(row));
+        record.headers().add(Topics.TENANT_HEADER, row.tenantId().getBytes(StandardCharsets.UTF_8));
+        try {
+            return producer.send(record).get().offset();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The ingest service's committed offset on a partition of transactions.raw, -1 before any commit. */
+    private static long committedOffset(int partition) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TopicContents.bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets("ingest-service")
+                    .partitionsToOffsetAndMetadata().get().get(new TopicPartition(Topics.TRANSACTIONS_RAW, partition));
+            return committed == null ? -1 : committed.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String publishTinyFile() {
+        try (RawRowPublisher publisher = RawRowPublisher.connect(TopicContents.bootstrapServers())) {
+            return publisher.publish(TENANT, TestFiles.fixture("tiny.csv"), null, null, "2010-01-31").fileId();
+        }
+    }
+
+    static IngestReport awaitReport(String tenant, String fileId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var response = given().header(Problem.TENANT_HEADER, tenant).get("/files/{id}", fileId);
+            return response.statusCode() == 200
+                    ? EventJson.read(response.body().asByteArray(), IngestReport.class) : null;
+        }, r -> r != null);
+    }
+
+    private static IngestReport awaitReport(String fileId) {
+        return awaitReport(TENANT, fileId);
+    }
+
+    /** The file an event is of. */
+    private record FileOf(String tenantId, String fileId) {
+    }
+
+    /** The tenant's records of one file on a topic. */
+    private static List<ConsumerRecord<String, byte[]>> recordsOf(String topic, String fileId) {
+        return TopicContents.records(topic).stream()
+                .filter(r -> EventJson.read(r.value(), FileOf.class).equals(new FileOf(TENANT, fileId))).toList();
+    }
+
+    private static String tenantHeader(ConsumerRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader(Topics.TENANT_HEADER).value(), StandardCharsets.UTF_8);
+    }
+}
