@@ -40,14 +40,14 @@ public final class ModelService {
      * @return its {@link ModelPublished} for {@code models.published}, keyed {@code tenant:kind}; empty when the
      *         record is unreadable or its training set cannot be trained on
      */
-    public Optional<Outgoing> train(byte[] trainingDataset) {
+    public Optional<OutgoingRecord> train(byte[] trainingDataset) {
         try {
             TrainingDataset dataset = EventJson.read(trainingDataset, TrainingDataset.class);
             long started = System.nanoTime();
             ModelPublished published = registry.train(dataset);
             LOG.log(Level.INFO, () -> String.format("trained %s model %s for tenant %s in %d ms", published.kind(),
                     published.version(), published.tenantId(), (System.nanoTime() - started) / 1_000_000));
-            return Optional.of(Outgoing.of(EventKeys.model(published.tenantId(), published.kind()),
+            return Optional.of(OutgoingRecord.of(EventKeys.model(published.tenantId(), published.kind()),
                     EventJson.write(published), published.tenantId(), null));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "training set skipped: " + e.getMessage());
@@ -95,7 +95,7 @@ public final class ModelService {
      * @return its {@link CustomerScore} for {@code customer.scores}, keyed {@code tenant:customer} with the
      *         model-kind header; empty while the tenant has no model, or when the record is unreadable
      */
-    public Optional<Outgoing> score(byte[] featuresUpdate) {
+    public Optional<OutgoingRecord> score(byte[] featuresUpdate) {
         try {
             CustomerFeaturesUpdate update = EventJson.read(featuresUpdate, CustomerFeaturesUpdate.class);
             Optional<CustomerScore> score = registry.score(update);
@@ -104,7 +104,7 @@ public final class ModelService {
                         kind().code(), update.tenantId()));
                 return Optional.empty();
             }
-            return Optional.of(Outgoing.of(EventKeys.customer(update.tenantId(), update.customerId()),
+            return Optional.of(OutgoingRecord.of(EventKeys.customer(update.tenantId(), update.customerId()),
                     EventJson.write(score.get()), update.tenantId(), kind().code()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "feature update skipped: " + e.getMessage());

@@ -41,7 +41,7 @@ class ModelServiceTest {
         artifacts = new ArtifactLayout(root);
         data = SampleTrainingSets.quarter(0);
         TrainingDataset dataset = SampleTrainingSets.write(artifacts, "t1", "ds-1", data);
-        Outgoing announcement = service().train(EventJson.write(dataset)).orElseThrow();
+        OutgoingRecord announcement = service().train(EventJson.write(dataset)).orElseThrow();
 
         assertThat(announcement.key()).isEqualTo("t1:segment");
         assertThat(announcement.headers()).isEqualTo(Map.of(Topics.TENANT_HEADER, "t1"));
@@ -92,7 +92,7 @@ class ModelServiceTest {
         assertThat(service.score(update)).isEmpty();
 
         service.activate(EventJson.write(trained));
-        Outgoing out = service.score(update).orElseThrow();
+        OutgoingRecord out = service.score(update).orElseThrow();
 
         assertThat(out.key()).isEqualTo("t1:" + customer.customerId());
         assertThat(out.headers()).containsExactly(Map.entry(Topics.TENANT_HEADER, "t1"),

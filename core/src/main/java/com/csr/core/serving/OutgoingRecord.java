@@ -15,16 +15,16 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * @param value   the event's JSON
  * @param headers header name to value, in order
  */
-public record Outgoing(String key, byte[] value, Map<String, String> headers) {
+public record OutgoingRecord(String key, byte[] value, Map<String, String> headers) {
 
     /** A record with the tenant header, and the model-kind header when {@code kind} is not null. */
-    static Outgoing of(String key, byte[] value, String tenantId, String kind) {
+    static OutgoingRecord of(String key, byte[] value, String tenantId, String kind) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(Topics.TENANT_HEADER, tenantId);
         if (kind != null) {
             headers.put(Topics.MODEL_KIND_HEADER, kind);
         }
-        return new Outgoing(key, value, Collections.unmodifiableMap(headers));
+        return new OutgoingRecord(key, value, Collections.unmodifiableMap(headers));
     }
 
     /** The headers as Kafka record headers, UTF-8 encoded. */
