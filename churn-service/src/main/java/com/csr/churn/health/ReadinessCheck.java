@@ -2,7 +2,7 @@ package com.csr.churn.health;
 
 import com.csr.churn.config.ChurnConfig;
 import com.csr.core.events.BrokerProbe;
-import com.csr.core.serving.ModelService;
+import com.csr.core.serving.ModelRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,21 +15,21 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
 
-    private final ModelService models;
+    private final ModelRegistry registry;
     private final BrokerProbe broker;
 
-    public ReadinessCheck(ModelService models, ChurnConfig config,
+    public ReadinessCheck(ModelRegistry registry, ChurnConfig config,
                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.models = models;
-        this.broker = new BrokerProbe(bootstrapServers, models.kind().code() + "-service-readiness",
+        this.registry = registry;
+        this.broker = new BrokerProbe(bootstrapServers, registry.kind().code() + "-service-readiness",
                 config.readiness().brokerTimeout(), config.readiness().cacheFor());
     }
 
     @Override
     public HealthCheckResponse call() {
         boolean reachable = broker.reachable();
-        boolean loaded = models.hasModels();
-        return HealthCheckResponse.named(models.kind().code() + "-service").status(reachable && loaded)
+        boolean loaded = registry.hasModels();
+        return HealthCheckResponse.named(registry.kind().code() + "-service").status(reachable && loaded)
                 .withData("broker", reachable ? "reachable" : "unreachable at " + broker.bootstrapServers())
                 .withData("models_loaded", loaded)
                 .build();

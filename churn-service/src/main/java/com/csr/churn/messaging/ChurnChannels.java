@@ -4,6 +4,7 @@ import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.CustomerScore;
 import com.csr.core.events.ModelPublished;
 import com.csr.core.events.TrainingDataset;
+import com.csr.core.serving.ModelRegistry;
 import com.csr.core.serving.ModelService;
 import com.csr.core.serving.OutgoingRecord;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -26,8 +27,8 @@ public class ChurnChannels {
 
     private final ModelService models;
 
-    public ChurnChannels(ModelService models) {
-        this.models = models;
+    public ChurnChannels(ModelRegistry registry) {
+        this.models = new ModelService(registry);
     }
 
     /**

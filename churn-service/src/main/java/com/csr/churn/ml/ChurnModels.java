@@ -4,14 +4,12 @@ import com.csr.churn.config.ChurnConfig;
 import com.csr.core.artifacts.ArtifactLayout;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
-import com.csr.core.serving.ModelService;
-import com.csr.core.serving.PredictionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 
-/** Makes the one registry of churn models this instance serves, and core's Kafka and HTTP work on it. */
+/** Makes the one registry of churn models this instance trains, activates and scores with. */
 @ApplicationScoped
 public class ChurnModels {
 
@@ -19,17 +17,5 @@ public class ChurnModels {
     @Singleton
     ModelRegistry registry(ChurnConfig config) {
         return new ModelRegistry(ModelKind.CHURN, new ArtifactLayout(Path.of(config.artifacts())), config.seed());
-    }
-
-    @Produces
-    @Singleton
-    ModelService service(ModelRegistry registry) {
-        return new ModelService(registry);
-    }
-
-    @Produces
-    @Singleton
-    PredictionService predictions(ModelRegistry registry, ChurnConfig config) {
-        return new PredictionService(registry, config.maxBatch());
     }
 }

@@ -1,2 +1,2 @@
-/** The churn models in service: core's per-tenant {@code ModelRegistry} and the services on it, as beans. */
+/** The churn models in service: core's per-tenant {@code ModelRegistry} as a bean. */
 package com.csr.churn.ml;

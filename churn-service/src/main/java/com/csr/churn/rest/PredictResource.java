@@ -1,8 +1,10 @@
 package com.csr.churn.rest;
 
+import com.csr.churn.config.ChurnConfig;
 import com.csr.core.api.Problem;
 import com.csr.core.serving.ChurnPrediction;
 import com.csr.core.serving.ModelInfo;
+import com.csr.core.serving.ModelRegistry;
 import com.csr.core.serving.PredictRequest;
 import com.csr.core.serving.PredictionService;
 import com.csr.core.serving.Predictions;
@@ -26,8 +28,8 @@ public class PredictResource {
 
     private final PredictionService predictions;
 
-    public PredictResource(PredictionService predictions) {
-        this.predictions = predictions;
+    public PredictResource(ModelRegistry registry, ChurnConfig config) {
+        this.predictions = new PredictionService(registry, config.maxBatch());
     }
 
     @POST

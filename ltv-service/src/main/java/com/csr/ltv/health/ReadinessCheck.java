@@ -1,7 +1,7 @@
 package com.csr.ltv.health;
 
 import com.csr.core.events.BrokerProbe;
-import com.csr.core.serving.ModelService;
+import com.csr.core.serving.ModelRegistry;
 import com.csr.ltv.config.LtvConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,21 +15,21 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
 
-    private final ModelService models;
+    private final ModelRegistry registry;
     private final BrokerProbe broker;
 
-    public ReadinessCheck(ModelService models, LtvConfig config,
+    public ReadinessCheck(ModelRegistry registry, LtvConfig config,
                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.models = models;
-        this.broker = new BrokerProbe(bootstrapServers, models.kind().code() + "-service-readiness",
+        this.registry = registry;
+        this.broker = new BrokerProbe(bootstrapServers, registry.kind().code() + "-service-readiness",
                 config.readiness().brokerTimeout(), config.readiness().cacheFor());
     }
 
     @Override
     public HealthCheckResponse call() {
         boolean reachable = broker.reachable();
-        boolean loaded = models.hasModels();
-        return HealthCheckResponse.named(models.kind().code() + "-service").status(reachable && loaded)
+        boolean loaded = registry.hasModels();
+        return HealthCheckResponse.named(registry.kind().code() + "-service").status(reachable && loaded)
                 .withData("broker", reachable ? "reachable" : "unreachable at " + broker.bootstrapServers())
                 .withData("models_loaded", loaded)
                 .build();

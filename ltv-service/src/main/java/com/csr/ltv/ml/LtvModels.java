@@ -1,17 +1,15 @@
 package com.csr.ltv.ml;
 
+import com.csr.ltv.config.LtvConfig;
 import com.csr.core.artifacts.ArtifactLayout;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
-import com.csr.core.serving.ModelService;
-import com.csr.core.serving.PredictionService;
-import com.csr.ltv.config.LtvConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 
-/** Makes the one registry of ltv models this instance serves, and core's Kafka and HTTP work on it. */
+/** Makes the one registry of ltv models this instance trains, activates and scores with. */
 @ApplicationScoped
 public class LtvModels {
 
@@ -19,17 +17,5 @@ public class LtvModels {
     @Singleton
     ModelRegistry registry(LtvConfig config) {
         return new ModelRegistry(ModelKind.LTV, new ArtifactLayout(Path.of(config.artifacts())), config.seed());
-    }
-
-    @Produces
-    @Singleton
-    ModelService service(ModelRegistry registry) {
-        return new ModelService(registry);
-    }
-
-    @Produces
-    @Singleton
-    PredictionService predictions(ModelRegistry registry, LtvConfig config) {
-        return new PredictionService(registry, config.maxBatch());
     }
 }

@@ -1,2 +1,2 @@
-/** The ltv models in service: core's per-tenant {@code ModelRegistry} and the services on it, as beans. */
+/** The ltv models in service: core's per-tenant {@code ModelRegistry} as a bean. */
 package com.csr.ltv.ml;

@@ -3,9 +3,11 @@ package com.csr.ltv.rest;
 import com.csr.core.api.Problem;
 import com.csr.core.serving.LtvPrediction;
 import com.csr.core.serving.ModelInfo;
+import com.csr.core.serving.ModelRegistry;
 import com.csr.core.serving.PredictRequest;
 import com.csr.core.serving.PredictionService;
 import com.csr.core.serving.Predictions;
+import com.csr.ltv.config.LtvConfig;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,8 +28,8 @@ public class PredictResource {
 
     private final PredictionService predictions;
 
-    public PredictResource(PredictionService predictions) {
-        this.predictions = predictions;
+    public PredictResource(ModelRegistry registry, LtvConfig config) {
+        this.predictions = new PredictionService(registry, config.maxBatch());
     }
 
     @POST

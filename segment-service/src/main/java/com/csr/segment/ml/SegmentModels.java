@@ -1,17 +1,15 @@
 package com.csr.segment.ml;
 
+import com.csr.segment.config.SegmentConfig;
 import com.csr.core.artifacts.ArtifactLayout;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
-import com.csr.core.serving.ModelService;
-import com.csr.core.serving.PredictionService;
-import com.csr.segment.config.SegmentConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 
-/** Makes the one registry of segment models this instance serves, and core's Kafka and HTTP work on it. */
+/** Makes the one registry of segment models this instance trains, activates and scores with. */
 @ApplicationScoped
 public class SegmentModels {
 
@@ -19,17 +17,5 @@ public class SegmentModels {
     @Singleton
     ModelRegistry registry(SegmentConfig config) {
         return new ModelRegistry(ModelKind.SEGMENT, new ArtifactLayout(Path.of(config.artifacts())), config.seed());
-    }
-
-    @Produces
-    @Singleton
-    ModelService service(ModelRegistry registry) {
-        return new ModelService(registry);
-    }
-
-    @Produces
-    @Singleton
-    PredictionService predictions(ModelRegistry registry, SegmentConfig config) {
-        return new PredictionService(registry, config.maxBatch());
     }
 }

@@ -2,10 +2,12 @@ package com.csr.segment.rest;
 
 import com.csr.core.api.Problem;
 import com.csr.core.serving.ModelInfo;
+import com.csr.core.serving.ModelRegistry;
 import com.csr.core.serving.PredictRequest;
 import com.csr.core.serving.PredictionService;
 import com.csr.core.serving.Predictions;
 import com.csr.core.serving.SegmentPrediction;
+import com.csr.segment.config.SegmentConfig;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,8 +28,8 @@ public class PredictResource {
 
     private final PredictionService predictions;
 
-    public PredictResource(PredictionService predictions) {
-        this.predictions = predictions;
+    public PredictResource(ModelRegistry registry, SegmentConfig config) {
+        this.predictions = new PredictionService(registry, config.maxBatch());
     }
 
     @POST
