@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.csr.core.SampleData;
 import com.csr.core.api.Problem;
 import com.csr.core.artifacts.ArtifactLayout;
 import com.csr.core.events.CustomerFeaturesUpdate;
@@ -19,15 +18,16 @@ import com.csr.core.events.ModelPublished;
 import com.csr.core.events.Topics;
 import com.csr.core.events.TrainingDataset;
 import com.csr.core.features.CustomerFeatures;
-import com.csr.core.features.CustomerHistory;
 import com.csr.core.features.FeatureVectors;
 import com.csr.core.labels.LabelledCustomer;
 import com.csr.core.ml.Seeds;
 import com.csr.core.pipeline.TrainingData;
-import com.csr.core.pipeline.TrainingDataFiles;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
 import com.csr.core.serving.Score;
+import com.csr.core.testing.SampleTrainingSets;
+import com.csr.core.testing.TopicReader;
+import com.csr.core.testing.TopicWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
@@ -45,12 +45,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -151,8 +147,8 @@ class ChurnServiceTest {
         try (TopicReader scores = new TopicReader(bootstrapServers, Topics.CUSTOMER_SCORES)) {
             ConsumerRecord<String, byte[]> record = scores.await(
                     r -> r.key().equals(TENANT + ":" + customer.customerId()));
-            assertThat(header(record, Topics.TENANT_HEADER)).isEqualTo(TENANT);
-            assertThat(header(record, "model-kind")).isEqualTo("churn");
+            assertThat(TopicReader.header(record, Topics.TENANT_HEADER)).isEqualTo(TENANT);
+            assertThat(TopicReader.header(record, "model-kind")).isEqualTo("churn");
             CustomerScore score = EventJson.read(record.value(), CustomerScore.class);
             assertThat(score.kind()).isEqualTo("churn");
             assertThat(score.modelVersion()).isEqualTo("ds-1");
@@ -191,7 +187,7 @@ class ChurnServiceTest {
         publish(new ProducerRecord<>(Topics.TRAINING_DATASETS, TENANT, EventJson.write(new TrainingDataset(TENANT,
                 "ds-missing", "tenants/acme/datasets/missing", "2010-12-09", 90, 0, "now"))));
         publish(new ProducerRecord<>(Topics.TRAINING_DATASETS, TENANT, "{broken".getBytes(StandardCharsets.UTF_8)));
-        TrainingDataset second = writeDataset("ds-2", trainingData(1));
+        TrainingDataset second = writeDataset("ds-2", SampleTrainingSets.quarter(1));
         publish(new ProducerRecord<>(Topics.TRAINING_DATASETS, TENANT, EventJson.write(second)));
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().header(Problem.TENANT_HEADER, TENANT)
@@ -257,12 +253,12 @@ class ChurnServiceTest {
 
     private ModelPublished firstModel() {
         if (firstModel == null) {
-            firstData = trainingData(0);
+            firstData = SampleTrainingSets.quarter(0);
             publish(new ProducerRecord<>(Topics.TRAINING_DATASETS, TENANT,
                     EventJson.write(writeDataset("ds-1", firstData))));
             try (TopicReader models = new TopicReader(bootstrapServers, Topics.MODELS_PUBLISHED)) {
                 ConsumerRecord<String, byte[]> record = models.await(r -> r.key().equals(TENANT + ":churn"));
-                assertThat(header(record, Topics.TENANT_HEADER)).isEqualTo(TENANT);
+                assertThat(TopicReader.header(record, Topics.TENANT_HEADER)).isEqualTo(TENANT);
                 firstModel = EventJson.read(record.value(), ModelPublished.class);
             }
             assertThat(firstModel.version()).isEqualTo("ds-1");
@@ -273,19 +269,8 @@ class ChurnServiceTest {
         return firstModel;
     }
 
-    /** A quarter of the sample's customers (all of them take ~20 s to train here); another quarter per number. */
-    private static TrainingData trainingData(int quarter) {
-        SampleData sample = SampleData.get();
-        List<CustomerHistory> histories = sample.histories.values().stream()
-                .filter(h -> Math.floorMod(h.customerId().hashCode(), 4) == quarter).toList();
-        return TrainingData.build(histories, sample.clean.asOf(), SampleData.HORIZON);
-    }
-
     private TrainingDataset writeDataset(String id, TrainingData data) {
-        Path directory = new ArtifactLayout(Path.of(artifactsDirectory)).dataset(TENANT, id);
-        TrainingDataFiles.write(data, directory);
-        return new TrainingDataset(TENANT, id, directory.toUri().toString(), data.asOf().toString(),
-                data.horizon().days(), data.scoring().size(), "2010-12-10T00:00:00Z");
+        return SampleTrainingSets.write(new ArtifactLayout(Path.of(artifactsDirectory)), TENANT, id, data);
     }
 
     private ModelRegistry coreRegistry() {
@@ -293,13 +278,7 @@ class ChurnServiceTest {
     }
 
     private RecordMetadata publish(ProducerRecord<String, byte[]> record) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
-                new ByteArraySerializer())) {
-            return producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish to " + record.topic(), e);
-        }
+        return TopicWriter.publish(bootstrapServers, record);
     }
 
     private static JsonNode post(Object body) {
@@ -310,10 +289,6 @@ class ChurnServiceTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static Map<String, Double> seedSeven(CustomerFeatures features) {

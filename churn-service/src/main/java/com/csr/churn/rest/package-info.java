@@ -1,2 +1,2 @@
-/** The HTTP API: {@code POST /predict}, {@code GET /model}, their bodies, and problem answers for every error. */
+/** The HTTP API: {@code POST /predict}, {@code GET /model} (their bodies are core's), and a problem for every error. */
 package com.csr.churn.rest;

@@ -36,12 +36,13 @@ public final class ArtifactLayout {
     }
 
     /**
-     * Resolves a URI this layout handed out back to a directory, refusing anything outside the tenant's tree.
+     * Resolves a URI this layout handed out (or a path relative to the root) back to a directory, refusing anything
+     * outside the tenant's tree.
      *
      * @throws IllegalArgumentException for a path outside {@code tenants/{tenant}/}
      */
     public Path inTenant(String tenantId, String uri) {
-        Path path = Path.of(uri.startsWith("file:") ? java.net.URI.create(uri).getPath() : uri).toAbsolutePath()
+        Path path = root.resolve(Path.of(uri.startsWith("file:") ? java.net.URI.create(uri).getPath() : uri))
                 .normalize();
         if (!path.startsWith(tenant(tenantId))) {
             throw new IllegalArgumentException(uri + " is not in tenant " + tenantId + "'s artifacts");

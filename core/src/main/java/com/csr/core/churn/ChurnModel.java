@@ -46,7 +46,7 @@ public final class ChurnModel {
         return calibration.apply(raw);
     }
 
-    /** Calibrated churn probabilities of many customers, in order. */
+    /** Calibrated churn probabilities of many customers, in order; each exactly as {@link #probability} gives it. */
     public double[] probabilities(List<CustomerFeatures> customers) {
         double[] raw = uncalibratedProbabilities(customers);
         for (int i = 0; i < raw.length; i++) {
@@ -57,6 +57,9 @@ public final class ChurnModel {
 
     /** The model's own probabilities before calibration, in order. */
     double[] uncalibratedProbabilities(List<CustomerFeatures> customers) {
+        if (booster != null) {
+            return booster.scoreAll(customers.stream().map(algorithm.encoding()::encode).toList(), churnedColumn);
+        }
         List<Prediction<Label>> predictions = model.predict(TribuoData.examples(algorithm.encoding(), customers,
                 LabelFactory.UNKNOWN_LABEL));
         return predictions.stream().mapToDouble(ChurnModel::uncalibrated).toArray();

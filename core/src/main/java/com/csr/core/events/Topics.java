@@ -2,7 +2,7 @@ package com.csr.core.events;
 
 import java.util.List;
 
-/** Kafka topic names and the header every record carries. */
+/** Kafka topic names and the headers records carry. */
 public final class Topics {
 
     /** Rows of transaction files as data engineers publish them; key {@code tenant:file:row}. */
@@ -24,6 +24,8 @@ public final class Topics {
 
     /** The header naming the tenant of a record. */
     public static final String TENANT_HEADER = "tenant-id";
+    /** The header naming the kind of model that scored a record on {@code customer.scores}. */
+    public static final String MODEL_KIND_HEADER = "model-kind";
 
     /** Every topic, for creating them. */
     public static final List<String> ALL = List.of(TRANSACTIONS_RAW, TRANSACTIONS_CLEAN, TRANSACTIONS_REJECTED,

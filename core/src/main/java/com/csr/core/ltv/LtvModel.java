@@ -6,6 +6,7 @@ import com.csr.core.ml.FeatureEncoding;
 import com.csr.core.ml.ModelFiles;
 import com.csr.core.ml.TribuoData;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
@@ -34,8 +35,12 @@ public final class LtvModel {
         return Math.max(0, value);
     }
 
-    /** Predicted spend of many customers, in order. */
+    /** Predicted spend of many customers, in order; each exactly as {@link #predict} gives it. */
     public double[] predictAll(List<CustomerFeatures> customers) {
+        if (booster != null) {
+            return Arrays.stream(booster.scoreAll(customers.stream().map(ENCODING::encode).toList(), 0))
+                    .map(v -> Math.max(0, v)).toArray();
+        }
         return model.predict(TribuoData.examples(ENCODING, customers, RegressionFactory.UNKNOWN_REGRESSOR)).stream()
                 .mapToDouble(p -> Math.max(0, valueOf(p))).toArray();
     }

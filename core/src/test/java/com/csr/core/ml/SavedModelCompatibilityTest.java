@@ -11,6 +11,7 @@ import com.csr.core.segment.Persona;
 import com.csr.core.segment.SegmentModel;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Models saved by version 0.1 still load and score as they did (customer 17940 of the sample as of 2010-12-09). */
@@ -34,7 +35,8 @@ class SavedModelCompatibilityTest {
         assertThat(segments.persona(CUSTOMER_17940)).isEqualTo(Persona.AT_RISK);
         assertThat(churn.algorithm()).isEqualTo(ChurnAlgorithm.LOGISTIC_REGRESSION);
         assertThat(churn.probability(CUSTOMER_17940)).isCloseTo(0.20817022085750014, within(1e-12));
-        assertThat(ltv.predict(CUSTOMER_17940)).isCloseTo(5036.289886710337, within(1e-3));
-        assertThat(ltv.predictAll(java.util.List.of(CUSTOMER_17940))[0]).isCloseTo(5036.29, within(0.5));
+        // XGBoost's own answer is 5036.326 (in float); version 0.1 walked the trees in doubles and said 5036.290
+        assertThat(ltv.predict(CUSTOMER_17940)).isCloseTo(5036.326, within(1e-3));
+        assertThat(ltv.predictAll(List.of(CUSTOMER_17940))[0]).isEqualTo(ltv.predict(CUSTOMER_17940));
     }
 }

@@ -1,9 +1,13 @@
 package com.csr.segment.rest;
 
-import com.csr.segment.service.SegmentPredictions;
-import com.csr.segment.service.InvalidRequestException;
 import com.csr.core.api.Problem;
-import com.csr.core.tenants.TenantIds;
+import com.csr.core.serving.ModelInfo;
+import com.csr.core.serving.ModelRegistry;
+import com.csr.core.serving.PredictRequest;
+import com.csr.core.serving.PredictionService;
+import com.csr.core.serving.Predictions;
+import com.csr.core.serving.SegmentPrediction;
+import com.csr.segment.config.SegmentConfig;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -11,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,10 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class PredictResource {
 
-    private final SegmentPredictions predictions;
+    private final PredictionService predictions;
 
-    public PredictResource(SegmentPredictions predictions) {
-        this.predictions = predictions;
+    public PredictResource(ModelRegistry registry, SegmentConfig config) {
+        this.predictions = new PredictionService(registry, config.maxBatch());
     }
 
     @POST
@@ -32,23 +37,13 @@ public class PredictResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Segment (persona) of one customer, or of a batch ({\"customers\": [...]})")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {SegmentPrediction.class,
-            Predictions.class})))
+            SegmentPredictions.class})))
     @APIResponse(responseCode = "400", description = "invalid features or tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "no segment model for the tenant yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Object predict(@HeaderParam(Problem.TENANT_HEADER) String tenantId, PredictRequest request) {
-        String tenant = tenant(tenantId);
-        if (request == null) {
-            throw new InvalidRequestException("a JSON body is required");
-        }
-        if (request.customers() == null) {
-            return predictions.predict(tenant, request);
-        }
-        if (request.customerId() != null || request.features() != null) {
-            throw new InvalidRequestException("send either customer_id and features, or customers, not both");
-        }
-        return new Predictions(predictions.predictAll(tenant, request.customers()));
+        return predictions.predict(tenantId, request);
     }
 
     @GET
@@ -58,17 +53,11 @@ public class PredictResource {
     @APIResponse(responseCode = "404", description = "no segment model for the tenant yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ModelInfo model(@HeaderParam(Problem.TENANT_HEADER) String tenantId) {
-        return ModelInfo.of(predictions.model(tenant(tenantId)));
+        return predictions.model(tenantId);
     }
 
-    private static String tenant(String tenantId) {
-        if (tenantId == null || tenantId.isBlank()) {
-            throw new InvalidRequestException("the " + Problem.TENANT_HEADER + " header is required");
-        }
-        try {
-            return TenantIds.require(tenantId);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(e.getMessage());
-        }
+    /** A batch's answer as this API describes it: core's {@link Predictions}, each a {@link SegmentPrediction}. */
+    @Schema(name = "Predictions")
+    record SegmentPredictions(List<SegmentPrediction> predictions) {
     }
 }

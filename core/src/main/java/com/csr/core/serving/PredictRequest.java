@@ -1,4 +1,4 @@
-package com.csr.segment.rest;
+package com.csr.core.serving;
 
 import java.util.List;
 import java.util.Map;

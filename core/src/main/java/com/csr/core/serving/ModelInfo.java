@@ -1,12 +1,12 @@
-package com.csr.segment.rest;
+package com.csr.core.serving;
 
 import com.csr.core.serving.ModelRegistry.ActiveModel;
 import java.util.Map;
 
 /**
- * The model serving a tenant.
+ * The model serving a tenant, as {@code GET /model} answers.
  *
- * @param kind      {@code segment}
+ * @param kind      {@code segment}, {@code churn} or {@code ltv}
  * @param version   its version
  * @param trainedAt ISO instant
  * @param datasetId the training set it learned from

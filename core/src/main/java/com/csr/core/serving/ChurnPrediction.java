@@ -1,4 +1,4 @@
-package com.csr.churn.rest;
+package com.csr.core.serving;
 
 /**
  * One customer's churn probability.
@@ -7,5 +7,5 @@ package com.csr.churn.rest;
  * @param churnProbability calibrated probability of no purchase within the horizon
  * @param modelVersion     the model that answered
  */
-public record ChurnPrediction(String customerId, double churnProbability, String modelVersion) {
+public record ChurnPrediction(String customerId, double churnProbability, String modelVersion) implements Prediction {
 }

@@ -1,4 +1,4 @@
-package com.csr.segment.rest;
+package com.csr.core.serving;
 
 import java.util.List;
 
@@ -7,5 +7,5 @@ import java.util.List;
  *
  * @param predictions one per customer
  */
-public record Predictions(List<SegmentPrediction> predictions) {
+public record Predictions(List<Prediction> predictions) {
 }

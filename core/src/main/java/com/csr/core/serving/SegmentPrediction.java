@@ -1,4 +1,4 @@
-package com.csr.segment.rest;
+package com.csr.core.serving;
 
 /**
  * One customer's segment.
@@ -8,5 +8,6 @@ package com.csr.segment.rest;
  * @param persona      the persona's name, e.g. "At Risk"
  * @param modelVersion the model that answered
  */
-public record SegmentPrediction(String customerId, int segmentId, String persona, String modelVersion) {
+public record SegmentPrediction(String customerId, int segmentId, String persona, String modelVersion)
+        implements Prediction {
 }

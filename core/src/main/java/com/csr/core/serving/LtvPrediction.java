@@ -1,4 +1,4 @@
-package com.csr.ltv.rest;
+package com.csr.core.serving;
 
 /**
  * One customer's predicted lifetime value.
@@ -8,5 +8,6 @@ package com.csr.ltv.rest;
  * @param horizonDays  the horizon the model was trained for
  * @param modelVersion the model that answered
  */
-public record LtvPrediction(String customerId, double predictedLtv, Integer horizonDays, String modelVersion) {
+public record LtvPrediction(String customerId, double predictedLtv, Integer horizonDays, String modelVersion)
+        implements Prediction {
 }

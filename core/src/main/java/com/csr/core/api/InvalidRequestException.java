@@ -1,4 +1,4 @@
-package com.csr.churn.service;
+package com.csr.core.api;
 
 import java.util.List;
 

@@ -1,0 +1,73 @@
+package com.csr.core.api;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.lang.System.Logger.Level;
+import java.util.stream.Collectors;
+
+/**
+ * The problem that answers a failed request: a 400 that says what to fix, in the request's own field names and
+ * without parser internals; a 404 for what the tenant does not have; and a bare 500 for anything else, whose cause
+ * goes to the log, never to the caller.
+ */
+public final class Problems {
+
+    private static final System.Logger LOG = System.getLogger(Problems.class.getName());
+
+    private Problems() {
+    }
+
+    /**
+     * The problem answering a request that failed with {@code failure}.
+     *
+     * @param path the request's path, the problem's {@code instance}
+     */
+    public static Problem of(Throwable failure, String path) {
+        String instance = instance(path);
+        if (failure instanceof InvalidRequestException invalid) {
+            // one error is the detail itself; several are listed as well, for a client to show each
+            return new Problem("about:blank", "Bad Request", 400, invalid.getMessage(), instance,
+                    invalid.errors().size() > 1 ? invalid.errors() : null);
+        }
+        if (failure instanceof JsonProcessingException json) {
+            return Problem.badRequest(describe(json), instance);
+        }
+        if (failure instanceof NotFoundException missing) {
+            return Problem.notFound(missing.getMessage(), instance);
+        }
+        LOG.log(Level.ERROR, "unexpected failure answering " + instance, failure);
+        return Problem.of(500, "Internal Server Error", "the service failed; the cause is in its log", instance);
+    }
+
+    /** The problem of an HTTP status the web framework answered with (no route, wrong method or media type). */
+    public static Problem of(int status, String title, String detail, String path) {
+        return Problem.of(status, title, detail, instance(path));
+    }
+
+    private static String instance(String path) {
+        return path == null ? null : "/" + path.replaceFirst("^/", "");
+    }
+
+    /** What is wrong with the JSON, in the request's own field names. */
+    static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown field '" + field(u) + "'";
+        }
+        if (e instanceof MismatchedInputException m) {
+            String field = field(m);
+            return field.isEmpty() ? "the body must be a JSON object" : "field '" + field + "' has the wrong type";
+        }
+        JsonLocation at = e.getLocation();
+        return "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                + ": " + e.getOriginalMessage();
+    }
+
+    private static String field(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+    }
+}

@@ -1,0 +1,114 @@
+package com.csr.core.serving;
+
+import com.csr.core.events.CustomerFeaturesUpdate;
+import com.csr.core.events.CustomerScore;
+import com.csr.core.events.EventJson;
+import com.csr.core.events.EventKeys;
+import com.csr.core.events.ModelPublished;
+import com.csr.core.events.TrainingDataset;
+import com.csr.core.serving.ModelRegistry.ActiveModel;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+
+/**
+ * A model service's work on Kafka, on the records' raw bytes: trains on published training sets, hot-swaps
+ * published models of its kind, scores feature updates. A record that cannot be handled is logged in one line and
+ * answered with nothing, so the channel goes on.
+ */
+public final class ModelService {
+
+    private static final System.Logger LOG = System.getLogger(ModelService.class.getName());
+
+    private final ModelRegistry registry;
+
+    public ModelService(ModelRegistry registry) {
+        this.registry = registry;
+    }
+
+    public ModelKind kind() {
+        return registry.kind();
+    }
+
+    /** True when at least one tenant has a model in service. */
+    public boolean hasModels() {
+        return registry.hasModels();
+    }
+
+    /**
+     * Trains a model on a published {@link TrainingDataset}.
+     *
+     * @return its {@link ModelPublished} for {@code models.published}, keyed {@code tenant:kind}; empty when the
+     *         record is unreadable or its training set cannot be trained on
+     */
+    public Optional<OutgoingRecord> train(byte[] trainingDataset) {
+        try {
+            TrainingDataset dataset = EventJson.read(trainingDataset, TrainingDataset.class);
+            long started = System.nanoTime();
+            ModelPublished published = registry.train(dataset);
+            LOG.log(Level.INFO, () -> String.format("trained %s model %s for tenant %s in %d ms", published.kind(),
+                    published.version(), published.tenantId(), (System.nanoTime() - started) / 1_000_000));
+            return Optional.of(OutgoingRecord.of(EventKeys.model(published.tenantId(), published.kind()),
+                    EventJson.write(published), published.tenantId(), null));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "training set skipped: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Makes a published model of this service's kind its tenant's active one; announcements of other kinds are not
+     * this service's. A model that is refused (checksum, place) is logged as an error and the previous one stays.
+     *
+     * @return the model now serving the announced tenant; empty when the announcement was unreadable, of another
+     *         kind, or refused
+     */
+    public Optional<ActiveModel> activate(byte[] modelPublished) {
+        ModelPublished published;
+        try {
+            published = EventJson.read(modelPublished, ModelPublished.class);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "model announcement skipped: " + e.getMessage());
+            return Optional.empty();
+        }
+        if (!kind().code().equals(published.kind())) {
+            return Optional.empty();
+        }
+        try {
+            Optional<ActiveModel> before = registry.active(published.tenantId());
+            ActiveModel now = registry.activate(published);
+            if (before.map(b -> b != now).orElse(true)) {
+                LOG.log(Level.INFO, () -> String.format("%s model %s now serves tenant %s", published.kind(),
+                        now.version(), published.tenantId()));
+            }
+            return Optional.of(now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, () -> String.format(
+                    "REFUSED %s model %s of tenant %s, the previous model stays active: %s", published.kind(),
+                    published.version(), published.tenantId(), e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Scores a {@link CustomerFeaturesUpdate} with its tenant's active model.
+     *
+     * @return its {@link CustomerScore} for {@code customer.scores}, keyed {@code tenant:customer} with the
+     *         model-kind header; empty while the tenant has no model, or when the record is unreadable
+     */
+    public Optional<OutgoingRecord> score(byte[] featuresUpdate) {
+        try {
+            CustomerFeaturesUpdate update = EventJson.read(featuresUpdate, CustomerFeaturesUpdate.class);
+            Optional<CustomerScore> score = registry.score(update);
+            if (score.isEmpty()) {
+                LOG.log(Level.DEBUG, () -> String.format("no %s model for tenant %s yet: update skipped",
+                        kind().code(), update.tenantId()));
+                return Optional.empty();
+            }
+            return Optional.of(OutgoingRecord.of(EventKeys.customer(update.tenantId(), update.customerId()),
+                    EventJson.write(score.get()), update.tenantId(), kind().code()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "feature update skipped: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package com.csr.core.serving;
+
+import com.csr.core.api.InvalidRequestException;
+import com.csr.core.api.NotFoundException;
+import com.csr.core.api.Problem;
+import com.csr.core.features.CustomerFeatures;
+import com.csr.core.features.FeatureVectors;
+import com.csr.core.serving.ModelRegistry.ActiveModel;
+import com.csr.core.serving.PredictRequest.Customer;
+import com.csr.core.tenants.TenantIds;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A model service's HTTP answers: checks the tenant and every customer's features, then scores with the tenant's
+ * active model, read once per request so an answer's numbers and version come from the same model even while a new
+ * one is swapped in.
+ */
+public final class PredictionService {
+
+    private final ModelRegistry registry;
+    private final int maxBatch;
+
+    /**
+     * @param maxBatch most customers one request may carry
+     */
+    public PredictionService(ModelRegistry registry, int maxBatch) {
+        this.registry = registry;
+        this.maxBatch = maxBatch;
+    }
+
+    /**
+     * The answer to {@code POST /predict}: one customer's {@link Prediction}, or a batch's {@link Predictions}.
+     *
+     * @param tenantHeader the request's tenant header, as sent
+     * @throws InvalidRequestException listing every problem, a batch's each with its place ({@code customers[2]: })
+     * @throws NotFoundException       while the tenant has no model
+     */
+    public Object predict(String tenantHeader, PredictRequest request) {
+        String tenantId = tenant(tenantHeader);
+        if (request == null) {
+            throw new InvalidRequestException("a JSON body is required");
+        }
+        if (request.customers() == null) {
+            Customer customer = new Customer(request.customerId(), request.features());
+            CustomerFeatures features = features(List.of(customer), "").get(0);
+            ActiveModel model = active(tenantId);
+            return prediction(customer, model.model().score(features), model);
+        }
+        if (request.customerId() != null || request.features() != null) {
+            throw new InvalidRequestException("send either customer_id and features, or customers, not both");
+        }
+        return new Predictions(predictAll(tenantId, request.customers()));
+    }
+
+    /**
+     * The answer to {@code GET /model}: the tenant's active model.
+     *
+     * @throws NotFoundException while the tenant has none
+     */
+    public ModelInfo model(String tenantHeader) {
+        return ModelInfo.of(active(tenant(tenantHeader)));
+    }
+
+    private List<Prediction> predictAll(String tenantId, List<Customer> customers) {
+        if (customers.size() > maxBatch) {
+            throw new InvalidRequestException("a batch may hold at most " + maxBatch + " customers, got "
+                    + customers.size());
+        }
+        List<CustomerFeatures> features = features(customers, "customers");
+        ActiveModel model = active(tenantId);
+        if (features.isEmpty()) {
+            return List.of();
+        }
+        List<Score> scores = model.model().scoreAll(features);
+        List<Prediction> predictions = new ArrayList<>(customers.size());
+        for (int i = 0; i < customers.size(); i++) {
+            predictions.add(prediction(customers.get(i), scores.get(i), model));
+        }
+        return predictions;
+    }
+
+    private ActiveModel active(String tenantId) {
+        return registry.active(tenantId).orElseThrow(() -> new NotFoundException(
+                "no " + registry.kind().code() + " model for tenant " + tenantId + " yet; train one"));
+    }
+
+    private Prediction prediction(Customer customer, Score score, ActiveModel model) {
+        return switch (registry.kind()) {
+            case SEGMENT -> new SegmentPrediction(customer.customerId(), score.persona().segmentId(),
+                    score.persona().displayName(), model.version());
+            case CHURN -> new ChurnPrediction(customer.customerId(), score.churnProbability(), model.version());
+            case LTV -> new LtvPrediction(customer.customerId(), score.predictedLtv(), horizonDays(model),
+                    model.version());
+        };
+    }
+
+    /** The horizon an LTV model was trained for, from its metrics; null for a model published without them. */
+    private static Integer horizonDays(ActiveModel model) {
+        return model.metrics().get("horizon_days") instanceof Number days ? days.intValue() : null;
+    }
+
+    private static String tenant(String tenantHeader) {
+        if (tenantHeader == null || tenantHeader.isBlank()) {
+            throw new InvalidRequestException("the " + Problem.TENANT_HEADER + " header is required");
+        }
+        try {
+            return TenantIds.require(tenantHeader);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    /** Every customer's features, or every problem found; in a batch each says whose ({@code customers[2]: ...}). */
+    private static List<CustomerFeatures> features(List<Customer> customers, String field) {
+        List<String> errors = new ArrayList<>();
+        List<CustomerFeatures> features = new ArrayList<>(customers.size());
+        for (int i = 0; i < customers.size(); i++) {
+            String where = field.isEmpty() ? "" : field + "[" + i + "]: ";
+            Customer c = customers.get(i);
+            if (c == null) {
+                errors.add(where + "must be an object");
+                continue;
+            }
+            if (c.customerId() == null || c.customerId().isBlank()) {
+                errors.add(where + "customer_id is required");
+            }
+            if (c.features() == null) {
+                errors.add(where + "features is required");
+                continue;
+            }
+            try {
+                features.add(FeatureVectors.fromMap(c.features()));
+            } catch (IllegalArgumentException e) {
+                for (String problem : e.getMessage().split("; ")) {
+                    errors.add(where + problem);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return features;
+    }
+}

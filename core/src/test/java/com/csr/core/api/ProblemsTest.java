@@ -1,0 +1,71 @@
+package com.csr.core.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.csr.core.serving.PredictRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each failure of a request becomes the problem that says what to fix, or a bare 500. */
+class ProblemsTest {
+
+    /** As the services read request bodies: snake_case, unknown fields refused. */
+    private static final ObjectMapper REQUESTS = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    @Test
+    void anInvalidRequestIsA400ListingItsErrorsWhenThereAreSeveral() {
+        Problem one = Problems.of(new InvalidRequestException("features is required"), "predict");
+        Problem two = Problems.of(new InvalidRequestException(List.of("a is wrong", "b is wrong")), "/predict");
+
+        assertThat(one).isEqualTo(new Problem("about:blank", "Bad Request", 400, "features is required",
+                "/predict", null));
+        assertThat(two.detail()).isEqualTo("a is wrong; b is wrong");
+        assertThat(two.errors()).containsExactly("a is wrong", "b is wrong");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"customer_id\":\"1\",\"colour\":\"red\"} | unknown field 'colour'",
+        "{\"customer_id\":\"1\",\"features\":[1,2]} | field 'features' has the wrong type",
+        "{\"customers\":[{\"customer_id\":{\"a\":1}}]} | field 'customers[0].customer_id' has the wrong type",
+        "[1] | the body must be a JSON object",
+        "customer 1 please | malformed JSON at line 1"})
+    void anUnreadableBodyIsA400InTheRequestsOwnWords(String body, String detail) {
+        JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class,
+                () -> REQUESTS.readValue(body, PredictRequest.class));
+
+        Problem problem = Problems.of(e, "/predict");
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.detail()).startsWith(detail).doesNotContain("com.csr", "Source:");
+    }
+
+    @Test
+    void somethingTheTenantDoesNotHaveIsA404() {
+        assertThat(Problems.of(new NotFoundException("no churn model for tenant t1 yet; train one"), "/model"))
+                .isEqualTo(Problem.notFound("no churn model for tenant t1 yet; train one", "/model"));
+    }
+
+    @Test
+    void anythingElseIsABare500() {
+        Problem problem = Problems.of(new IllegalStateException("secret internals"), "/predict");
+
+        assertThat(problem.status()).isEqualTo(500);
+        assertThat(problem.detail()).isEqualTo("the service failed; the cause is in its log");
+    }
+
+    @Test
+    void anHttpStatusKeepsItsReason() {
+        assertThat(Problems.of(405, "Method Not Allowed", "HTTP 405 Method Not Allowed", "predict"))
+                .isEqualTo(Problem.of(405, "Method Not Allowed", "HTTP 405 Method Not Allowed", "/predict"));
+    }
+}

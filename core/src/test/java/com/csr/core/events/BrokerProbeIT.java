@@ -1,0 +1,34 @@
+package com.csr.core.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.csr.core.testing.EmbeddedKafka;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The probe sees a live broker, reuses its answer for a while, and sees the broker gone once the answer expires. */
+class BrokerProbeIT {
+
+    @Test
+    void answersFromTheBrokerAndReusesTheAnswer() throws InterruptedException {
+        EmbeddedKafka kafka = EmbeddedKafka.start();
+        try (BrokerProbe probe = new BrokerProbe(kafka.bootstrapServers(), "probe-test", Duration.ofMillis(500),
+                Duration.ofSeconds(2))) {
+            assertThat(probe.reachable()).isTrue();
+            kafka.close();
+            assertThat(probe.reachable()).as("the answer of a moment ago").isTrue();
+            Thread.sleep(2100);
+            assertThat(probe.reachable()).as("asked again").isFalse();
+        }
+    }
+
+    @Test
+    void aBrokerThatIsNotThereIsUnreachableWithinTheTimeout() {
+        try (BrokerProbe probe = new BrokerProbe("127.0.0.1:1", "probe-test", Duration.ofMillis(300),
+                Duration.ofSeconds(5))) {
+            long started = System.nanoTime();
+            assertThat(probe.reachable()).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+}
