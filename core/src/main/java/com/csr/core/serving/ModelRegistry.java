@@ -13,7 +13,10 @@ import com.csr.core.pipeline.TrainingData;
 import com.csr.core.pipeline.TrainingDataFiles;
 import java.nio.file.Path;
 import java.time.Instant;
+import com.csr.core.labels.LabelledCustomer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +60,22 @@ public final class ModelRegistry {
 
     /** Trains on a published training set, saves the model beside its card, and says what to publish. */
     public ModelPublished train(TrainingDataset dataset) {
+        return trainAndScore(dataset).published();
+    }
+
+    /**
+     * A freshly trained model and its scores of every customer of the training set as of its as-of date: published
+     * with the model, so the portfolio views have the new model's answers without waiting for each customer's next
+     * transaction.
+     *
+     * @param published what to announce on {@code models.published}
+     * @param scores    one per customer scored as of the as-of date
+     */
+    public record Trained(ModelPublished published, List<CustomerScore> scores) {
+    }
+
+    /** Trains like {@link #train}, and scores the training set's customers as of its as-of date. */
+    public Trained trainAndScore(TrainingDataset dataset) {
         Path data = artifacts.inTenant(dataset.tenantId(), dataset.uri());
         TrainingData trainingData = TrainingDataFiles.read(data);
         TrainedModel model = kind.train(trainingData, seed);
@@ -73,8 +92,17 @@ public final class ModelRegistry {
         card.put("sha256", sha256);
         card.put("metrics", model.metrics());
         ModelFiles.saveCard(card, directory.resolve(CARD));
-        return new ModelPublished(dataset.tenantId(), kind.code(), version, directory.toUri().toString(), sha256,
-                dataset.datasetId(), trainedAt, model.metrics());
+        ModelPublished published = new ModelPublished(dataset.tenantId(), kind.code(), version,
+                directory.toUri().toString(), sha256, dataset.datasetId(), trainedAt, model.metrics());
+        ActiveModel trained = new ActiveModel(model, version, trainedAt, dataset.datasetId(), model.metrics());
+        List<LabelledCustomer> customers = trainingData.scoring().rows();
+        List<Score> scores = model.scoreAll(customers.stream().map(LabelledCustomer::features).toList());
+        List<CustomerScore> events = new ArrayList<>(customers.size());
+        for (int i = 0; i < customers.size(); i++) {
+            events.add(toEvent(dataset.tenantId(), customers.get(i).customerId(), trainingData.asOf().toString(),
+                    trained, scores.get(i)));
+        }
+        return new Trained(published, List.copyOf(events));
     }
 
     /**

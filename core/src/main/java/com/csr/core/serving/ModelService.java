@@ -8,6 +8,9 @@ import com.csr.core.events.ModelPublished;
 import com.csr.core.events.TrainingDataset;
 import com.csr.core.serving.ModelRegistry.ActiveModel;
 import java.lang.System.Logger.Level;
+import com.csr.core.events.Topics;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,21 +40,29 @@ public final class ModelService {
     /**
      * Trains a model on a published {@link TrainingDataset}.
      *
-     * @return its {@link ModelPublished} for {@code models.published}, keyed {@code tenant:kind}; empty when the
-     *         record is unreadable or its training set cannot be trained on
+     * @return first its {@link ModelPublished} for the channel's topic ({@code models.published}, keyed
+     *         {@code tenant:kind}), then the new model's score of every customer of the training set for
+     *         {@code customer.scores}; empty when the record is unreadable or its training set cannot be trained on
      */
-    public Optional<OutgoingRecord> train(byte[] trainingDataset) {
+    public List<OutgoingRecord> train(byte[] trainingDataset) {
         try {
             TrainingDataset dataset = EventJson.read(trainingDataset, TrainingDataset.class);
             long started = System.nanoTime();
-            ModelPublished published = registry.train(dataset);
+            ModelRegistry.Trained trained = registry.trainAndScore(dataset);
+            ModelPublished published = trained.published();
             LOG.log(Level.INFO, () -> String.format("trained %s model %s for tenant %s in %d ms", published.kind(),
                     published.version(), published.tenantId(), (System.nanoTime() - started) / 1_000_000));
-            return Optional.of(OutgoingRecord.of(EventKeys.model(published.tenantId(), published.kind()),
+            List<OutgoingRecord> records = new ArrayList<>(trained.scores().size() + 1);
+            records.add(OutgoingRecord.of(EventKeys.model(published.tenantId(), published.kind()),
                     EventJson.write(published), published.tenantId(), null));
+            for (CustomerScore score : trained.scores()) {
+                records.add(OutgoingRecord.to(Topics.CUSTOMER_SCORES, EventKeys.customer(score.tenantId(),
+                        score.customerId()), EventJson.write(score), score.tenantId(), kind().code()));
+            }
+            return records;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "training set skipped: " + e.getMessage());
-            return Optional.empty();
+            return List.of();
         }
     }
 

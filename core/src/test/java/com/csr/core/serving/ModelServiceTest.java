@@ -16,6 +16,7 @@ import com.csr.core.pipeline.TrainingData;
 import com.csr.core.testing.SampleTrainingSets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,18 @@ class ModelServiceTest {
         artifacts = new ArtifactLayout(root);
         data = SampleTrainingSets.quarter(0);
         TrainingDataset dataset = SampleTrainingSets.write(artifacts, "t1", "ds-1", data);
-        OutgoingRecord announcement = service().train(EventJson.write(dataset)).orElseThrow();
+        List<OutgoingRecord> records = service().train(EventJson.write(dataset));
+        OutgoingRecord announcement = records.get(0);
 
+        assertThat(announcement.topic()).isNull();
         assertThat(announcement.key()).isEqualTo("t1:segment");
+        // then the new model's score of every customer of the training set, for the portfolio views
+        assertThat(records).hasSize(data.scoring().size() + 1);
+        assertThat(records.subList(1, records.size())).allSatisfy(r -> {
+            assertThat(r.topic()).isEqualTo(Topics.CUSTOMER_SCORES);
+            assertThat(r.key()).startsWith("t1:");
+            assertThat(EventJson.read(r.value(), CustomerScore.class).modelVersion()).isEqualTo("ds-1");
+        });
         assertThat(announcement.headers()).isEqualTo(Map.of(Topics.TENANT_HEADER, "t1"));
         trained = EventJson.read(announcement.value(), ModelPublished.class);
         assertThat(trained.kind()).isEqualTo("segment");

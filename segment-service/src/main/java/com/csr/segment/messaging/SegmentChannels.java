@@ -11,8 +11,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
@@ -26,9 +30,13 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 public class SegmentChannels {
 
     private final ModelService models;
+    private final Emitter<byte[]> rescored;
 
-    public SegmentChannels(ModelRegistry registry) {
+    public SegmentChannels(ModelRegistry registry,
+                         @Channel("rescored-customers") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+                         Emitter<byte[]> rescored) {
         this.models = new ModelService(registry);
+        this.rescored = rescored;
     }
 
     /**
@@ -39,7 +47,10 @@ public class SegmentChannels {
     @Outgoing("trained-models")
     @Blocking(value = "training", ordered = false)
     public Message<byte[]> train(Message<byte[]> record) {
-        return answer(record, models.train(record.getPayload()));
+        List<OutgoingRecord> out = models.train(record.getPayload());
+        // every customer of the training set, scored by the new model, so the portfolio does not wait for new data
+        out.stream().skip(1).forEach(score -> rescored.send(message(Message.of(score.value()), score)));
+        return answer(record, out.stream().findFirst());
     }
 
     /** Makes a published segment model its tenant's active one. */
@@ -62,7 +73,11 @@ public class SegmentChannels {
             in.ack();
             return null;
         }
-        return in.withPayload(out.get().value()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(out.get().key()).withHeaders(out.get().kafkaHeaders()).build());
+        return message(in.withPayload(out.get().value()), out.get());
+    }
+
+    private static Message<byte[]> message(Message<byte[]> message, OutgoingRecord record) {
+        return message.addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key())
+                .withHeaders(record.kafkaHeaders()).build());
     }
 }
