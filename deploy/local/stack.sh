@@ -124,10 +124,13 @@ up() {
   echo "$published"
   file_id=$(sed -n 's/^published file \([0-9a-f]*\):.*/\1/p' <<<"$published")
   wait_for "ingestion of the sample" 300 http_ok "${header[@]}" "http://127.0.0.1:$INGEST_PORT/files/$file_id"
-  curl -fsS "${header[@]}" "http://127.0.0.1:$INGEST_PORT/files/$file_id"; echo
+  local report as_of
+  report=$(curl -fsS "${header[@]}" "http://127.0.0.1:$INGEST_PORT/files/$file_id")
+  echo "$report"
+  as_of=$(sed -n 's/.*"as_of":"\([0-9-]*\)".*/\1/p' <<<"$report")
 
-  say "waiting for the features of every customer, then training"
-  wait_for "features" 300 features_settled
+  say "waiting for the features of every customer (data up to $as_of), then training"
+  wait_for "features" 600 features_settled "$as_of"
   local dataset
   dataset=$(curl -fsS -X POST "${header[@]}" -d '{}' "http://127.0.0.1:$GATEWAY_PORT/train")
   echo "$dataset"
@@ -149,15 +152,14 @@ Stop it all with ./csr down
 URLS
 }
 
-# The feature service has caught up when the tenant's clock and customer count stop changing for a few seconds.
+# The feature service has caught up when the tenant's clock has reached the file's last date and then stayed put
+# for a few seconds (the last day's lines arrive after the clock first shows it).
+STABLE=0
 features_settled() {
   local now
   now=$(curl -fsS "${header[@]}" "http://127.0.0.1:$FEATURES_PORT/tenants/current/clock") || return 1
-  if [[ "$now" == "${LAST_CLOCK:-}" ]]; then
-    ((++STABLE >= 6))
-  else
-    LAST_CLOCK=$now; STABLE=0; return 1
-  fi
+  [[ "$now" == *"\"$1\""* ]] || return 1
+  ((++STABLE >= 10))
 }
 
 trained() {
