@@ -3,6 +3,9 @@ package com.csr.gateway.rest;
 import com.csr.core.api.Problem;
 import com.csr.gateway.messaging.PortfolioStores;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -16,6 +19,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private static Response problem(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
@@ -38,11 +43,33 @@ public class ProblemMappers {
                 .header("Retry-After", "5").build();
     }
 
+    /**
+     * A service's own 4xx problem (too little history to train, an unknown customer) is passed on as it is, with
+     * this request's path; anything else from a service is a 502.
+     */
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
-        String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return problem(Problem.of(status, title, e.getMessage(), uri.getPath()));
+        Problem forwarded = downstreamProblem(e);
+        if (forwarded != null && status >= 400 && status < 500) {
+            return problem(new Problem(forwarded.type(), forwarded.title(), status, forwarded.detail(),
+                    uri.getPath(), forwarded.errors()));
+        }
+        if (e instanceof ClientWebApplicationException && status >= 500) {
+            return problem(Problem.of(502, "Bad Gateway", "a service behind the gateway failed: " + status,
+                    uri.getPath()));
+        }
+        return problem(Problem.of(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(),
+                uri.getPath()));
+    }
+
+    private static Problem downstreamProblem(WebApplicationException e) {
+        try {
+            Object entity = e.getResponse().hasEntity() ? e.getResponse().readEntity(String.class) : null;
+            return entity == null ? null : JSON.readValue(entity.toString(), Problem.class);
+        } catch (RuntimeException | JsonProcessingException notAProblem) {
+            return null;
+        }
     }
 
     @ServerExceptionMapper

@@ -26,15 +26,20 @@ public class ModelCards {
         this.models = models;
     }
 
-    /** The churn algorithm (or any model's {@code metrics.algorithm}), or null when not known yet. */
-    public String algorithm(String tenant, String kind) {
+    /**
+     * The model's algorithm ({@code metrics.algorithm} of its card) for the version that just answered, or null when
+     * not known yet. A version the cache has not seen refreshes it in the background; requests never wait for it.
+     */
+    public String algorithm(String tenant, String kind, String version) {
         String key = tenant + ":" + kind;
         Cached cached = cache.get(key);
-        if (cached == null || System.currentTimeMillis() - cached.at() > TTL_MILLIS) {
+        boolean stale = cached == null || System.currentTimeMillis() - cached.at() > TTL_MILLIS
+                || (cached.card() != null && !cached.card().path("version").asText("").equals(version));
+        if (stale) {
             refresh(tenant, kind, key);
         }
-        Cached now = cache.get(key);
-        return now == null || now.card() == null ? null : now.card().path("metrics").path("algorithm").asText(null);
+        return cached == null || cached.card() == null ? null
+                : cached.card().path("metrics").path("algorithm").asText(null);
     }
 
     /** A kind's card, fetched now. */

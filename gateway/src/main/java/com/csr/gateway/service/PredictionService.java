@@ -101,7 +101,8 @@ public class PredictionService {
                 ? new PredictResponse.Churn(false, null, null, null, null, churn.unavailable())
                 : new PredictResponse.Churn(true, churn.answer().path("churn_probability").asDouble(),
                         RiskBand.of(churn.answer().path("churn_probability").asDouble()).code(),
-                        cards.algorithm(tenant, "churn"), churn.answer().path("model_version").asText(), null);
+                        cards.algorithm(tenant, "churn", churn.answer().path("model_version").asText()),
+                        churn.answer().path("model_version").asText(), null);
         PredictResponse.Ltv l = ltv.answer() == null
                 ? new PredictResponse.Ltv(false, null, null, null, ltv.unavailable())
                 : new PredictResponse.Ltv(true, ltv.answer().path("predicted_ltv").asDouble(),
