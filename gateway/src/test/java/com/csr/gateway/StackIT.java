@@ -81,8 +81,8 @@ class StackIT {
         if (response.statusCode() != 200) {
             return false;
         }
-        Map<String, Object> streamed = response.jsonPath().getMap("features");
-        return FeatureVectors.fromMap(streamed).equals(batch);
+        Map<String, Double> streamed = response.jsonPath().getMap("features", String.class, Double.class);
+        return FeatureVectors.fromComputed(streamed).equals(batch);
     }
 
     @Test
@@ -139,7 +139,8 @@ class StackIT {
     private static boolean ready(String name) {
         try {
             return given().get(service(name) + "/q/health/live").statusCode() == 200;
-        } catch (RuntimeException e) {
+        } catch (Exception notListeningYet) {
+            // REST Assured throws the checked ConnectException undeclared
             return false;
         }
     }

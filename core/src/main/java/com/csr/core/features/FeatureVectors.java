@@ -28,7 +28,32 @@ public final class FeatureVectors {
     }
 
     /**
-     * Reads a feature map: the seed's seven are required, the others optional (filled in as the class says).
+     * Reads a feature vector the platform computed itself (a {@code customer.features} record): all fourteen values
+     * must be there and finite, but no range is imposed — net spend in a window can be negative after returns.
+     *
+     * @throws IllegalArgumentException naming what is missing or not finite
+     */
+    public static CustomerFeatures fromComputed(Map<String, ? extends Number> map) {
+        double[] v = new double[CustomerFeatures.NAMES.size()];
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < v.length; i++) {
+            String name = CustomerFeatures.NAMES.get(i);
+            Number value = map.get(name);
+            if (value == null || !Double.isFinite(value.doubleValue())) {
+                problems.add(name + (value == null ? " is missing" : " is not finite"));
+            } else {
+                v[i] = value.doubleValue();
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("not a computed feature vector: " + String.join("; ", problems));
+        }
+        return CustomerFeatures.fromArray(v);
+    }
+
+    /**
+     * Reads a feature map sent to an API: the seed's seven are required, the others optional (filled in as the class
+     * says), and every value must be in its range.
      *
      * @throws IllegalArgumentException listing every missing, non-numeric, non-finite or out-of-range value, and any
      *                                  name that is not a feature

@@ -145,7 +145,7 @@ public final class ModelRegistry {
     /** Scores a feature update with the tenant's active model; empty when the tenant has none yet. */
     public Optional<CustomerScore> score(CustomerFeaturesUpdate update) {
         return active(update.tenantId()).map(m -> toEvent(update.tenantId(), update.customerId(), update.asOf(), m,
-                m.model().score(FeatureVectors.fromMap(update.features()))));
+                m.model().score(FeatureVectors.fromComputed(update.features()))));
     }
 
     /** The event form of a score. */

@@ -61,4 +61,15 @@ class FeatureVectorsTest {
                 .hasMessageContaining("avg_basket_value must be a finite number")
                 .hasMessageContaining("colour is not a feature");
     }
+
+    @Test
+    void aComputedVectorMayHaveNegativeNetSpendButMustBeComplete() {
+        Map<String, Double> computed = new HashMap<>(FeatureVectors.toMap(FeatureVectors.fromMap(seed())));
+        computed.put("spend_90d", -15.7);
+
+        assertThat(FeatureVectors.fromComputed(computed).spend90d()).isEqualTo(-15.7);
+        computed.remove("spend_trend");
+        assertThatThrownBy(() -> FeatureVectors.fromComputed(computed))
+                .hasMessageContaining("spend_trend is missing");
+    }
 }
