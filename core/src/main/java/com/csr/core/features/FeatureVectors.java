@@ -106,6 +106,9 @@ public final class FeatureVectors {
         if (name.equals("return_rate")) {
             return value >= 0 && value <= 1 ? null : "must be between 0 and 1, got " + value;
         }
+        if (name.startsWith("spend_")) {
+            return null; // net spend in a window: returns can outweigh purchases
+        }
         if (name.equals("frequency") && value < 1) {
             return "must be at least 1 (a known customer has bought), got " + value;
         }
