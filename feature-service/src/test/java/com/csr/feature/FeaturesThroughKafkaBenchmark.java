@@ -17,7 +17,8 @@ import com.csr.core.transactions.Transaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,7 @@ class FeaturesThroughKafkaBenchmark {
 
         List<CleanTransaction> bulk = CleanFixtures.onlineRetailSample("bulk");
         try (FeatureWatch watch = new FeatureWatch("bulk", bulk)) {
+            CpuTime cpu = new CpuTime();
             long start = System.nanoTime();
             publish(bulk, 0);
             double published = seconds(System.nanoTime() - start);
@@ -80,6 +82,10 @@ class FeaturesThroughKafkaBenchmark {
             report.add(String.format("bulk: %,d lines of %,d customers published in %.1f s; every customer's "
                             + "features complete after %.1f s: %,.0f lines/s; %,d feature records", bulk.size(),
                     watch.customers(), published, complete, bulk.size() / complete, watch.updates()));
+            report.add(String.format("bulk: CPU of the service's Kafka Streams threads %.1f s (%.1f µs per line), "
+                            + "of the whole JVM (broker, publisher and watcher included) %.1f s; load average "
+                            + "%.1f", cpu.streams(), cpu.streams() * 1e6 / bulk.size(), cpu.process(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
 
         List<CleanTransaction> steady = CleanFixtures.onlineRetailSample("steady");
@@ -143,6 +149,39 @@ class FeaturesThroughKafkaBenchmark {
 
     private static String bootstrapServers() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    /** CPU seconds since it was made: of the whole JVM, and of the threads Kafka Streams runs the service on. */
+    private static final class CpuTime {
+
+        private final long process = processNanos();
+        private final Map<Long, Long> streamThreads = streamThreadNanos();
+
+        double process() {
+            return (processNanos() - process) / 1e9;
+        }
+
+        double streams() {
+            long nanos = 0;
+            for (Map.Entry<Long, Long> thread : streamThreadNanos().entrySet()) {
+                nanos += thread.getValue() - streamThreads.getOrDefault(thread.getKey(), 0L);
+            }
+            return nanos / 1e9;
+        }
+
+        private static long processNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+
+        /** Stream threads, their producers' network threads and the state updater all carry the application id. */
+        private static Map<Long, Long> streamThreadNanos() {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            Map<Long, Long> nanos = new HashMap<>();
+            Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().contains("feature-service-"))
+                    .forEach(t -> nanos.put(t.getId(), threads.getThreadCpuTime(t.getId())));
+            return nanos;
+        }
     }
 
     /**
