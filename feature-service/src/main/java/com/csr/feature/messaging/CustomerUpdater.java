@@ -53,7 +53,8 @@ final class CustomerUpdater implements Processor<String, CleanTransaction, Strin
         }
         String tenantId = event.tenantId();
         String customerId = event.transaction().customerId();
-        lines.putIfAbsent(CustomerLines.key(tenantId, customerId, event.transactionId()), StoredLine.of(event));
+        String customerKey = EventKeys.customer(tenantId, customerId);
+        lines.putIfAbsent(CustomerLines.key(customerKey, event.transactionId()), StoredLine.of(event));
         Long clock = clocks.get(tenantId);
         long time = event.transaction().epochSecond();
         if (clock == null || time > clock) {
@@ -61,6 +62,6 @@ final class CustomerUpdater implements Processor<String, CleanTransaction, Strin
         }
         // a line already stored marks its customer too: after a crash under at-least-once processing, a line can
         // be in the store while the mark, still in the cache, was lost; the repeat then publishes the same features
-        due.put(EventKeys.customer(tenantId, customerId), record.timestamp());
+        due.put(customerKey, record.timestamp());
     }
 }

@@ -22,8 +22,9 @@ public final class CustomerLines {
     private CustomerLines() {
     }
 
-    public static String key(String tenantId, String customerId, String transactionId) {
-        return customerPrefix(tenantId, customerId) + transactionId;
+    /** The key of a line of the customer keyed {@code customerKey} ({@code tenant:customer}, as on the topics). */
+    public static String key(String customerKey, String transactionId) {
+        return customerKey + ":" + transactionId;
     }
 
     /**

@@ -148,7 +148,7 @@ class CustomerTopologyTest {
         shop.forEach(this::send);
 
         assertThat(storedLines()).hasSize(shop.size()).containsExactlyInAnyOrderElementsOf(shop.stream()
-                .map(e -> KeyValue.pair(CustomerLines.key("t1", e.transaction().customerId(), e.transactionId()),
+                .map(e -> KeyValue.pair("t1:" + e.transaction().customerId() + ":" + e.transactionId(),
                         StoredLine.of(e))).toList());
     }
 
