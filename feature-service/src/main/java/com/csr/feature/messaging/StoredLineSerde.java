@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class StoredLineSerde implements Serde<StoredLine> {
 
     private static final byte FORMAT = 1;
-    private static final int FIXED_BYTES = 1 + 5 * Integer.BYTES + 6 * Long.BYTES + 1;
+    private static final int FIXED_BYTES = 1 + 5 * Integer.BYTES + 5 * Long.BYTES + 1;
 
     @Override
     public Serializer<StoredLine> serializer() {
@@ -55,8 +55,12 @@ public final class StoredLineSerde implements Serde<StoredLine> {
         if (format != FORMAT) {
             throw new SerializationException("stored line in unknown format " + format);
         }
-        return new StoredLine(getString(in), in.getLong(), getString(in), getString(in), getString(in),
+        StoredLine line = new StoredLine(getString(in), in.getLong(), getString(in), getString(in), getString(in),
                 in.getDouble(), in.getDouble(), in.getDouble(), in.getLong(), getString(in), in.get() == 1);
+        if (in.hasRemaining()) {
+            throw new SerializationException("stored line with " + in.remaining() + " bytes too many");
+        }
+        return line;
     }
 
     /** A missing text field (a hand-written event may lack one) is stored empty, as the cleaner gives it. */
