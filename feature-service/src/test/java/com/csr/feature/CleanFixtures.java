@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** Clean transactions for tests: core's tiny fixture cleaned as ingestion cleans it, and a synthetic shop. */
+/**
+ * Clean transactions for tests: core's tiny fixture and the Online Retail II sample cleaned as ingestion cleans
+ * them, and a synthetic shop.
+ */
 public final class CleanFixtures {
 
     public static final LocalDate TINY_AS_OF = LocalDate.parse("2010-01-31");
@@ -29,6 +32,14 @@ public final class CleanFixtures {
         try (RowSource rows = TransactionFiles.open(TestFiles.fixture("tiny.csv"), ColumnMapping.none())) {
             return withIds(tenantId, "tiny", new TransactionCleaner(TINY_AS_OF, RejectedRowListener.NONE).clean(rows)
                     .transactions());
+        }
+    }
+
+    /** The Online Retail II sample's kept lines (407,539), in file order, with ingestion's {@code invoice#n} ids. */
+    public static List<CleanTransaction> onlineRetailSample(String tenantId) {
+        try (RowSource rows = TransactionFiles.open(TestFiles.onlineRetailSample(), ColumnMapping.none())) {
+            return withIds(tenantId, "online-retail-ii", new TransactionCleaner(null, RejectedRowListener.NONE)
+                    .clean(rows).transactions());
         }
     }
 

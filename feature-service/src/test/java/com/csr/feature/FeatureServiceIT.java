@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import com.csr.core.api.Problem;
 import com.csr.core.events.CleanTransaction;
+import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.EventJson;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.Topics;
@@ -39,6 +40,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -75,6 +77,26 @@ class FeatureServiceIT {
         }
         given().header(Problem.TENANT_HEADER, tenant).get("/customers/{id}/features", "100")
                 .then().statusCode(200).body("as_of", equalTo(CleanFixtures.TINY_AS_OF.toString()));
+    }
+
+    @Test
+    void theFeaturesPublishedAfterABurstEqualCoresBatchFeatures() {
+        String tenant = "topic-retailer";
+        Map<String, List<Transaction>> lines = publishAndAwait(CleanFixtures.tiny(tenant));
+
+        // each partition has its own clock, so each update is checked as of the date it names
+        Map<String, CustomerFeaturesUpdate> latest = new LinkedHashMap<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            latest.putAll(published(tenant));
+            return lines.keySet().stream().allMatch(customer -> {
+                CustomerFeaturesUpdate update = latest.get(EventKeys.customer(tenant, customer));
+                return update != null && update.features().equals(FeatureVectors.toMap(FeatureCalculator.asOf(
+                        CustomerHistory.of(customer, lines.get(customer)),
+                        LocalDate.parse(update.asOf()).plusDays(1).toEpochDay() * 86_400L)));
+            });
+        });
+        assertThat(latest.values()).extracting(CustomerFeaturesUpdate::asOf)
+                .contains(CleanFixtures.TINY_AS_OF.toString());
     }
 
     @Test
@@ -198,6 +220,28 @@ class FeatureServiceIT {
                 producer.send(record);
             }
         }
+    }
+
+    /** The latest features on {@code customer.features} of each of the tenant's customers, by key. */
+    private static Map<String, CustomerFeaturesUpdate> published(String tenant) {
+        Map<String, CustomerFeaturesUpdate> latest = new LinkedHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CUSTOMER_FEATURES).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key().startsWith(tenant + ":")) {
+                        latest.put(r.key(), EventJson.read(r.value(), CustomerFeaturesUpdate.class));
+                    }
+                });
+            }
+        }
+        return latest;
     }
 
     /** The latest training set announced for the tenant. */

@@ -3,6 +3,7 @@ package com.csr.feature.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.time.Duration;
 
 /** The feature service's own settings, {@code csr.*}; Kafka and Kafka Streams are configured under their own keys. */
 @ConfigMapping(prefix = "csr")
@@ -16,4 +17,12 @@ public interface FeatureConfig {
     @WithName("training.horizon-days")
     @WithDefault("90")
     int defaultHorizonDays();
+
+    /**
+     * How often the features of customers with new lines are published on {@code customer.features}: each such
+     * customer once per interval, however many lines they had.
+     */
+    @WithName("features.publish-interval")
+    @WithDefault("1s")
+    Duration publishInterval();
 }

@@ -3,11 +3,10 @@ package com.csr.feature.messaging;
 import com.csr.core.events.CleanTransaction;
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.Topics;
-import com.csr.feature.service.CustomerTransactions;
+import com.csr.feature.config.FeatureConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.util.Map;
-import org.apache.kafka.common.config.TopicConfig;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -16,34 +15,47 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The Kafka Streams topology: clean transactions in; each customer's transactions and each tenant's data clock kept
- * in persistent, changelog-backed stores; the customer's features out on {@code customer.features} after every
- * new line.
+ * The Kafka Streams topology: clean transactions in; each line, each tenant's data clock and the customers whose
+ * features are due kept in changelog-backed stores; the due customers' features out on {@code customer.features}
+ * at every publish interval.
  */
 @ApplicationScoped
 public class CustomerTopology {
 
-    /** Key {@code tenant:customer}, value the customer's {@link CustomerTransactions}. */
-    public static final String CUSTOMER_TRANSACTIONS_STORE = "customer-transactions";
+    /** Key {@code tenant:customer:transactionId} ({@link com.csr.feature.service.CustomerLines}), value the line. */
+    public static final String CUSTOMER_LINES_STORE = "customer-lines";
     /** Key tenant, value the latest transaction time seen (epoch seconds) on this store's partition. */
     public static final String TENANT_CLOCKS_STORE = "tenant-clocks";
+    /** Key {@code tenant:customer}, value the timestamp of the customer's newest record since their last update. */
+    public static final String FEATURES_DUE_STORE = "features-due";
 
-    /**
-     * The largest customer record the changelog takes: a customer is written whole, and Kafka's default 1 MB would
-     * stop the service at some 10,000 lines; {@code kafka-streams.producer.max.request.size} matches it.
-     */
-    static final int MAX_CUSTOMER_BYTES = 8 << 20;
+    private final FeatureConfig config;
+
+    CustomerTopology(FeatureConfig config) {
+        this.config = config;
+    }
 
     @Produces
     public Topology topology() {
+        return build(config.publishInterval());
+    }
+
+    /** The topology, publishing the features of customers with new lines every {@code publishInterval}. */
+    public static Topology build(Duration publishInterval) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_TRANSACTIONS_STORE),
-                Serdes.String(), new JsonSerde<>(CustomerTransactions.class)).withCachingEnabled()
-                .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_CUSTOMER_BYTES))));
+        // no cache: every key is new, so a cache would merge no writes, and reads go straight to the store
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_LINES_STORE),
+                Serdes.String(), new StoredLineSerde()));
+        // cached: one clock write per commit reaches the changelog, not one per line
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TENANT_CLOCKS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
+        // a handful of keys between publications: in memory, restored from its changelog after a crash, cached so
+        // a busy customer's many marks within a commit reach the changelog once
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FEATURES_DUE_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.stream(Topics.TRANSACTIONS_CLEAN, Consumed.with(Serdes.String(), new JsonSerde<>(CleanTransaction.class)))
-                .process(CustomerUpdater::new, CUSTOMER_TRANSACTIONS_STORE, TENANT_CLOCKS_STORE)
+                .process(() -> new CustomerUpdater(publishInterval), CUSTOMER_LINES_STORE, TENANT_CLOCKS_STORE,
+                        FEATURES_DUE_STORE)
                 .to(Topics.CUSTOMER_FEATURES, Produced.with(Serdes.String(),
                         new JsonSerde<>(CustomerFeaturesUpdate.class)));
         return builder.build();

@@ -5,7 +5,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Events and stored state as the platform's JSON ({@link EventJson}): snake_case, unknown fields ignored. */
+/** Events as the platform's JSON ({@link EventJson}): snake_case, unknown fields ignored. */
 public final class JsonSerde<T> implements Serde<T> {
 
     private final Class<T> type;

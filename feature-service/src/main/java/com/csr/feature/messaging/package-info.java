@@ -1,2 +1,2 @@
-/** Kafka: the Kafka Streams topology that keeps customers' transactions and publishes features, and the JSON serdes. */
+/** Kafka: the Kafka Streams topology that stores customers' lines and publishes their features, and its serdes. */
 package com.csr.feature.messaging;

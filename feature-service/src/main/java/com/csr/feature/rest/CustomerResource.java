@@ -2,9 +2,9 @@ package com.csr.feature.rest;
 
 import com.csr.core.api.Problem;
 import com.csr.core.features.FeatureVectors;
-import com.csr.core.transactions.Transaction;
 import com.csr.feature.service.CustomerQueries;
 import com.csr.feature.service.FeatureLookup;
+import com.csr.feature.service.StoredLine;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -81,16 +81,15 @@ public class CustomerResource {
     public PurchaseHistory transactions(@RestHeader(Problem.TENANT_HEADER) String tenantHeader,
                                         @PathParam("customerId") String customerId) {
         String tenantId = TenantHeader.require(tenantHeader);
-        Map<String, Transaction> lines = queries.customer(tenantId, customerId)
-                .orElseThrow(() -> new NotFoundException("no customer " + customerId)).transactionsById();
-        return new PurchaseHistory(customerId, lines.entrySet().stream()
-                .sorted(Comparator.comparingLong(e -> e.getValue().epochSecond()))
-                .map(e -> line(e.getKey(), e.getValue())).toList());
+        List<StoredLine> lines = queries.customer(tenantId, customerId)
+                .orElseThrow(() -> new NotFoundException("no customer " + customerId)).lines();
+        return new PurchaseHistory(customerId, lines.stream().sorted(Comparator.comparingLong(StoredLine::epochSecond))
+                .map(CustomerResource::line).toList());
     }
 
-    private static PurchaseLine line(String transactionId, Transaction t) {
-        return new PurchaseLine(transactionId, t.invoice(), t.stockCode(), t.description(), t.quantity(),
-                t.unitPrice(), t.amount(), Instant.ofEpochSecond(t.epochSecond()).toString(), t.country(),
-                t.cancellation());
+    private static PurchaseLine line(StoredLine l) {
+        return new PurchaseLine(l.transactionId(), l.invoice(), l.stockCode(), l.description(), l.quantity(),
+                l.unitPrice(), l.amount(), Instant.ofEpochSecond(l.epochSecond()).toString(), l.country(),
+                l.cancellation());
     }
 }

@@ -1,15 +1,12 @@
 package com.csr.feature.service;
 
-import com.csr.core.events.EventKeys;
 import com.csr.feature.messaging.CustomerTopology;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ServiceUnavailableException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -18,8 +15,8 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Reads the Kafka Streams stores of this instance: a customer's transactions, all of a tenant's customers, the
- * tenant's data clock. The stores are split by partition; a read spans every partition this instance holds.
+ * Reads the Kafka Streams stores of this instance: a customer's lines, all of a tenant's customers, the tenant's
+ * data clock. The stores are split by partition; a read spans every partition this instance holds.
  */
 @ApplicationScoped
 public class CustomerQueries {
@@ -30,23 +27,16 @@ public class CustomerQueries {
         this.streams = streams;
     }
 
+    /** A customer's lines, read as soon as they are processed; empty for a customer the tenant does not have. */
     public Optional<CustomerTransactions> customer(String tenantId, String customerId) {
-        return Optional.ofNullable(this.<CustomerTransactions, CustomerTransactions>read(
-                CustomerTopology.CUSTOMER_TRANSACTIONS_STORE,
-                store -> store.get(EventKeys.customer(tenantId, customerId))));
+        return Optional.ofNullable(this.<StoredLine, CustomerTransactions>read(CustomerTopology.CUSTOMER_LINES_STORE,
+                store -> CustomerLines.read(store, tenantId, customerId)));
     }
 
     /** Every customer of the tenant. */
     public List<CustomerTransactions> customers(String tenantId) {
-        return this.<CustomerTransactions, List<CustomerTransactions>>read(CustomerTopology.CUSTOMER_TRANSACTIONS_STORE,
-                store -> {
-                    List<CustomerTransactions> customers = new ArrayList<>();
-                    try (KeyValueIterator<String, CustomerTransactions> all =
-                                 store.prefixScan(EventKeys.customer(tenantId, ""), new StringSerializer())) {
-                        all.forEachRemaining(entry -> customers.add(entry.value));
-                    }
-                    return customers;
-                });
+        return this.<StoredLine, List<CustomerTransactions>>read(CustomerTopology.CUSTOMER_LINES_STORE,
+                store -> CustomerLines.readTenant(store, tenantId));
     }
 
     /**

@@ -10,18 +10,27 @@ import com.csr.core.features.CustomerHistory;
 import com.csr.core.features.FeatureCalculator;
 import com.csr.core.features.FeatureVectors;
 import com.csr.core.transactions.Transaction;
+import com.csr.feature.CleanFixtures;
+import com.csr.feature.service.CustomerLines;
 import com.csr.feature.service.CustomerTransactions;
 import com.csr.feature.service.DataClock;
+import com.csr.feature.service.StoredLine;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.assertj.core.data.Offset;
@@ -29,15 +38,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The topology without a broker: each transaction id counts once, and each tenant's clock only moves forward. */
+/**
+ * The topology without a broker: one store entry per line, each transaction id once, features published per
+ * interval and equal to core's batch features, and each tenant's clock only moving forward.
+ */
 class CustomerTopologyTest {
+
+    private static final Duration PUBLISH_INTERVAL = Duration.ofSeconds(1);
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, CleanTransaction> clean;
     private TestInputTopic<String, byte[]> cleanBytes;
     private TestOutputTopic<String, CustomerFeaturesUpdate> features;
-    private KeyValueStore<String, CustomerTransactions> customers;
+    private KeyValueStore<String, StoredLine> lines;
     private KeyValueStore<String, Long> clocks;
+    private KeyValueStore<String, Long> due;
 
     @BeforeEach
     void startTopology() {
@@ -45,15 +60,16 @@ class CustomerTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "feature-service-test");
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
-        driver = new TopologyTestDriver(new CustomerTopology().topology(), config);
+        driver = new TopologyTestDriver(CustomerTopology.build(PUBLISH_INTERVAL), config);
         clean = driver.createInputTopic(Topics.TRANSACTIONS_CLEAN, Serdes.String().serializer(),
                 new JsonSerde<>(CleanTransaction.class).serializer());
         cleanBytes = driver.createInputTopic(Topics.TRANSACTIONS_CLEAN, Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         features = driver.createOutputTopic(Topics.CUSTOMER_FEATURES, Serdes.String().deserializer(),
                 new JsonSerde<>(CustomerFeaturesUpdate.class).deserializer());
-        customers = driver.getKeyValueStore(CustomerTopology.CUSTOMER_TRANSACTIONS_STORE);
+        lines = driver.getKeyValueStore(CustomerTopology.CUSTOMER_LINES_STORE);
         clocks = driver.getKeyValueStore(CustomerTopology.TENANT_CLOCKS_STORE);
+        due = driver.getKeyValueStore(CustomerTopology.FEATURES_DUE_STORE);
     }
 
     @AfterEach
@@ -72,14 +88,83 @@ class CustomerTopologyTest {
         clean.pipeInput(EventKeys.customer(t.tenantId(), t.transaction().customerId()), t);
     }
 
+    private void publishDue() {
+        driver.advanceWallClockTime(PUBLISH_INTERVAL);
+    }
+
+    private List<KeyValue<String, StoredLine>> storedLines() {
+        List<KeyValue<String, StoredLine>> all = new ArrayList<>();
+        try (KeyValueIterator<String, StoredLine> entries = lines.all()) {
+            entries.forEachRemaining(all::add);
+        }
+        return all;
+    }
+
     @Test
-    void aTransactionSentTwiceIsKeptOnceAndPublishesOnce() {
+    void aTransactionSentAgainIsIgnored() {
         CleanTransaction first = purchase("t1", "100", "1001", "2010-01-01", 10);
         send(first);
         send(first);
+        publishDue();
+        List<CustomerFeaturesUpdate> published = features.readValuesToList();
 
-        assertThat(features.readValuesToList()).hasSize(1);
-        assertThat(customers.get("t1:100").transactionsById()).containsOnlyKeys("1001#1");
+        send(first);
+        publishDue();
+
+        assertThat(published).hasSize(1);
+        assertThat(storedLines()).extracting(entry -> entry.key).containsExactly("t1:100:1001#1");
+        assertThat(features.readValuesToList()).containsExactlyElementsOf(published);
+    }
+
+    @Test
+    void aBurstOfLinesPublishesEachCustomerOnceWithCoresBatchFeatures() {
+        List<CleanTransaction> shop = CleanFixtures.shop("t1", 20, LocalDate.parse("2011-01-01"));
+        shop.forEach(this::send);
+        assertThat(features.isEmpty()).as("nothing published before the interval ends").isTrue();
+
+        publishDue();
+
+        Map<String, List<Transaction>> byCustomer = new LinkedHashMap<>();
+        shop.forEach(e -> byCustomer.computeIfAbsent(e.transaction().customerId(), c -> new ArrayList<>())
+                .add(e.transaction()));
+        LocalDate clock = DataClock.dateOf(shop.stream().mapToLong(e -> e.transaction().epochSecond()).max()
+                .orElseThrow());
+        Map<String, CustomerFeaturesUpdate> published = new LinkedHashMap<>();
+        features.readKeyValuesToList().forEach(kv -> assertThat(published.put(kv.key, kv.value))
+                .as("one update for %s", kv.key).isNull());
+        assertThat(published).hasSize(byCustomer.size());
+        byCustomer.forEach((customer, customerLines) -> {
+            CustomerFeaturesUpdate update = published.get(EventKeys.customer("t1", customer));
+            assertThat(update.asOf()).isEqualTo(clock.toString());
+            assertThat(update.features()).isEqualTo(FeatureVectors.toMap(FeatureCalculator.asOf(
+                    CustomerHistory.of(customer, customerLines), DataClock.cutoffOf(clock))));
+        });
+        assertThat(due.approximateNumEntries()).isZero();
+    }
+
+    @Test
+    void theLineStoreHoldsOneEntryPerLine() {
+        List<CleanTransaction> shop = CleanFixtures.shop("t1", 5, LocalDate.parse("2011-01-01"));
+        shop.forEach(this::send);
+
+        assertThat(storedLines()).hasSize(shop.size()).containsExactlyInAnyOrderElementsOf(shop.stream()
+                .map(e -> KeyValue.pair("t1:" + e.transaction().customerId() + ":" + e.transactionId(),
+                        StoredLine.of(e))).toList());
+    }
+
+    @Test
+    void aCustomerReadsOnlyTheirOwnLinesEvenWhenAnotherCustomersIdStartsLikeTheirKey() {
+        send(purchase("t1", "7", "1", "2010-01-01", 10));
+        send(purchase("t1", "7:1", "2", "2010-01-02", 20));
+        send(purchase("t2", "7", "3", "2010-01-03", 30));
+
+        assertThat(CustomerLines.read(lines, "t1", "7").lines()).extracting(StoredLine::transactionId)
+                .containsExactly("1#1");
+        assertThat(CustomerLines.read(lines, "t1", "7:1").lines()).extracting(StoredLine::transactionId)
+                .containsExactly("2#1");
+        assertThat(CustomerLines.read(lines, "t1", "8")).isNull();
+        assertThat(CustomerLines.readTenant(lines, "t1")).extracting(CustomerTransactions::customerId)
+                .containsExactlyInAnyOrder("7", "7:1");
     }
 
     @Test
@@ -88,18 +173,20 @@ class CustomerTopologyTest {
         CleanTransaction b1 = purchase("t1", "200", "2001", "2010-01-31", 20);
         CleanTransaction a2 = purchase("t1", "100", "1002", "2010-01-05", 30);
         CleanTransaction other = purchase("t2", "100", "9001", "2011-06-30", 5);
-        for (CleanTransaction t : List.of(a1, b1, a2, other)) {
+        send(a1);
+        publishDue();
+        for (CleanTransaction t : List.of(b1, a2, other)) {
             send(t);
         }
+        publishDue();
 
         List<TestRecord<String, CustomerFeaturesUpdate>> updates = features.readRecordsToList();
-        assertThat(updates).extracting(r -> r.value().asOf())
-                .containsExactly("2010-01-01", "2010-01-31", "2010-01-31", "2011-06-30");
+        assertThat(updates).extracting(r -> r.key() + "@" + r.value().asOf())
+                .containsExactly("t1:100@2010-01-01", "t1:100@2010-01-31", "t1:200@2010-01-31", "t2:100@2011-06-30");
         assertThat(clocks.get("t1")).isEqualTo(b1.transaction().epochSecond());
         assertThat(clocks.get("t2")).isEqualTo(other.transaction().epochSecond());
 
-        TestRecord<String, CustomerFeaturesUpdate> a = updates.get(2);
-        assertThat(a.key()).isEqualTo("t1:100");
+        TestRecord<String, CustomerFeaturesUpdate> a = updates.get(1);
         assertThat(new String(a.headers().lastHeader(Topics.TENANT_HEADER).value(), StandardCharsets.UTF_8))
                 .isEqualTo("t1");
         long cutoff = DataClock.cutoffOf(LocalDate.parse("2010-01-31"));
@@ -114,8 +201,10 @@ class CustomerTopologyTest {
         clean.pipeInput("../bad:100", new CleanTransaction("../bad", "f1", "1#1",
                 purchase("t1", "100", "1", "2010-01-01", 1).transaction()));
         send(purchase("t1", "100", "1001", "2010-01-01", 10));
+        publishDue();
 
         assertThat(features.readValuesToList()).hasSize(1);
+        assertThat(storedLines()).hasSize(1);
         assertThat(clocks.get("t1")).isNotNull();
     }
 }
