@@ -94,17 +94,20 @@ PROPS
   "$ROOT/csr" topics --bootstrap-servers "$BOOTSTRAP" >>"$LOGS/topics.log" 2>&1 || die "cannot create topics; see $LOGS/topics.log"
 }
 
+# Ingestion holds a whole file while it assembles it (the sample: ~250 MB); the others need little.
+heap() { [[ $1 == ingest-service ]] && echo "${CSR_INGEST_HEAP:--Xmx768m}" || echo "$SERVICE_HEAP"; }
+
 start_service() {
   local s=$1
   running "$s" && { say "$s already running"; return; }
   say "starting $s on :${PORT[$s]}"
-  (cd "$RUN" && env KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" QUARKUS_HTTP_PORT="${PORT[$s]}" \
-    CSR_GATEWAY_PORT="$GATEWAY_PORT" CSR_ARTIFACTS="$RUN/artifacts" KAFKA_STREAMS_STATE_DIR="$RUN/state/$s" \
+  KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" QUARKUS_HTTP_PORT="${PORT[$s]}" CSR_GATEWAY_PORT="$GATEWAY_PORT" \
+    CSR_ARTIFACTS="$RUN/artifacts" KAFKA_STREAMS_STATE_DIR="$RUN/state/$s" \
     CSR_INGEST_URL="http://127.0.0.1:$INGEST_PORT" CSR_FEATURES_URL="http://127.0.0.1:$FEATURES_PORT" \
     CSR_SEGMENT_URL="http://127.0.0.1:$SEGMENT_PORT" CSR_CHURN_URL="http://127.0.0.1:$CHURN_PORT" \
     CSR_LTV_URL="http://127.0.0.1:$LTV_PORT" \
-    setsid nohup java $SERVICE_HEAP -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >"$LOGS/$s.log" 2>&1 </dev/null &
-    echo $! >"$PIDS/$s.pid")
+    setsid nohup java $(heap "$s") -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >"$LOGS/$s.log" 2>&1 </dev/null &
+  echo $! >"$PIDS/$s.pid"
 }
 
 header=(-H "X-Tenant-Id: $TENANT" -H "Content-Type: application/json")
