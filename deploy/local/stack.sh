@@ -127,13 +127,13 @@ up() {
   echo "$published"
   file_id=$(sed -n 's/^published file \([0-9a-f]*\):.*/\1/p' <<<"$published")
   wait_for "ingestion of the sample" 300 http_ok "${header[@]}" "http://127.0.0.1:$INGEST_PORT/files/$file_id"
-  local report as_of
+  local report kept
   report=$(curl -fsS "${header[@]}" "http://127.0.0.1:$INGEST_PORT/files/$file_id")
   echo "$report"
-  as_of=$(sed -n 's/.*"as_of":"\([0-9-]*\)".*/\1/p' <<<"$report")
+  kept=$(sed -n 's/.*"rows_kept":\([0-9]*\).*/\1/p' <<<"$report")
 
-  say "waiting for the features of every customer (data up to $as_of), then training"
-  wait_for "features" 600 features_settled "$as_of"
+  say "waiting for the features of every customer ($kept lines), then training"
+  wait_for "features" 600 features_settled "$kept"
   local dataset
   dataset=$(curl -fsS -X POST "${header[@]}" -d '{}' "http://127.0.0.1:$GATEWAY_PORT/train")
   echo "$dataset"
@@ -155,14 +155,9 @@ Stop it all with ./csr down
 URLS
 }
 
-# The feature service has caught up when the tenant's clock has reached the file's last date and then stayed put
-# for a few seconds (the last day's lines arrive after the clock first shows it).
-STABLE=0
+# The feature service has caught up when it holds every line ingestion kept; features follow within a second.
 features_settled() {
-  local now
-  now=$(curl -fsS "${header[@]}" "http://127.0.0.1:$FEATURES_PORT/tenants/current/clock") || return 1
-  [[ "$now" == *"\"$1\""* ]] || return 1
-  ((++STABLE >= 10))
+  curl -fsS "${header[@]}" "http://127.0.0.1:$FEATURES_PORT/tenants/current/clock" | grep -q "\"lines\":$1[,}]" && sleep 1.5
 }
 
 trained() {

@@ -27,6 +27,7 @@ final class CustomerUpdater implements Processor<String, CleanTransaction, Strin
     private final Duration publishInterval;
     private KeyValueStore<String, StoredLine> lines;
     private KeyValueStore<String, Long> clocks;
+    private KeyValueStore<String, Long> lineCounts;
     private KeyValueStore<String, Long> due;
 
     CustomerUpdater(Duration publishInterval) {
@@ -38,6 +39,7 @@ final class CustomerUpdater implements Processor<String, CleanTransaction, Strin
         lines = context.getStateStore(CustomerTopology.CUSTOMER_LINES_STORE);
         clocks = context.getStateStore(CustomerTopology.TENANT_CLOCKS_STORE);
         due = context.getStateStore(CustomerTopology.FEATURES_DUE_STORE);
+        lineCounts = context.getStateStore(CustomerTopology.TENANT_LINES_STORE);
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME,
                 new FeaturePublication(context, lines, clocks, due));
     }
@@ -54,7 +56,10 @@ final class CustomerUpdater implements Processor<String, CleanTransaction, Strin
         String tenantId = event.tenantId();
         String customerId = event.transaction().customerId();
         String customerKey = EventKeys.customer(tenantId, customerId);
-        lines.putIfAbsent(CustomerLines.key(customerKey, event.transactionId()), StoredLine.of(event));
+        if (lines.putIfAbsent(CustomerLines.key(customerKey, event.transactionId()), StoredLine.of(event)) == null) {
+            Long stored = lineCounts.get(tenantId);
+            lineCounts.put(tenantId, stored == null ? 1 : stored + 1);
+        }
         Long clock = clocks.get(tenantId);
         long time = event.transaction().epochSecond();
         if (clock == null || time > clock) {

@@ -28,8 +28,9 @@ public class TenantResource {
      *
      * @param tenantId the tenant
      * @param asOf     the date of its latest transaction
+     * @param lines    distinct transaction lines stored: equal to ingestion's kept rows once every file is through
      */
-    public record TenantClock(String tenantId, String asOf) {
+    public record TenantClock(String tenantId, String asOf, long lines) {
     }
 
     @GET
@@ -37,7 +38,7 @@ public class TenantResource {
     @Operation(summary = "The date of the tenant's latest transaction: what features are as of by default")
     public TenantClock clock(@RestHeader(Problem.TENANT_HEADER) String tenantHeader) {
         String tenantId = TenantHeader.require(tenantHeader);
-        return queries.clock(tenantId).map(date -> new TenantClock(tenantId, date.toString()))
+        return queries.clock(tenantId).map(date -> new TenantClock(tenantId, date.toString(), queries.lines(tenantId)))
                 .orElseThrow(() -> new NotFoundException("no transactions for this tenant yet"));
     }
 }

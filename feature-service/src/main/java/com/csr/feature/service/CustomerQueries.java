@@ -55,6 +55,19 @@ public class CustomerQueries {
         });
     }
 
+    /** How many distinct lines of the tenant are stored, over every partition this instance holds. */
+    public long lines(String tenantId) {
+        return this.<Long, Long>read(CustomerTopology.TENANT_LINES_STORE, store -> {
+            long lines = 0;
+            try (KeyValueIterator<String, Long> counts = store.range(tenantId, tenantId)) {
+                while (counts.hasNext()) {
+                    lines += counts.next().value;
+                }
+            }
+            return lines;
+        });
+    }
+
     private <V, R> R read(String storeName, Function<ReadOnlyKeyValueStore<String, V>, R> query) {
         try {
             return query.apply(streams.store(StoreQueryParameters.fromNameAndType(storeName,
