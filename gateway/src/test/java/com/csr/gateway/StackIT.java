@@ -15,6 +15,7 @@ import com.csr.core.ingest.RawRowPublisher;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,9 @@ class StackIT {
         if (response.statusCode() != 200) {
             return false;
         }
-        Map<String, Double> streamed = response.jsonPath().getMap("features", String.class, Double.class);
+        // doubles, not REST Assured's default floats: the comparison is exact
+        Map<String, Double> streamed = response.jsonPath(JsonPathConfig.jsonPathConfig()
+                .numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE)).getMap("features", String.class, Double.class);
         return FeatureVectors.fromComputed(streamed).equals(batch);
     }
 
