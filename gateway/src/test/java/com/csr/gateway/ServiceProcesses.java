@@ -19,9 +19,11 @@ final class ServiceProcesses implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Path work;
+    private final String bootstrapServers;
 
-    private ServiceProcesses(Path work) {
+    private ServiceProcesses(Path work, String bootstrapServers) {
         this.work = work;
+        this.bootstrapServers = bootstrapServers;
     }
 
     /** True when every service has been built (the reactor builds them before the gateway). */
@@ -39,18 +41,18 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     static ServiceProcesses start(String bootstrapServers, Path work) throws IOException {
-        ServiceProcesses services = new ServiceProcesses(work);
+        ServiceProcesses services = new ServiceProcesses(work, bootstrapServers);
         for (String service : SERVICES) {
-            services.start(service, bootstrapServers);
+            services.start(service, freePort());
         }
         return services;
     }
 
-    private void start(String service, String bootstrapServers) throws IOException {
-        int port = freePort();
+    private void start(String service, int port) throws IOException {
         Path state = Files.createDirectories(work.resolve("state").resolve(service));
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", jar(service).toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve(service + ".log").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(service + ".log").toFile()));
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("CSR_ARTIFACTS", work.resolve("artifacts").toString());
@@ -70,6 +72,11 @@ final class ServiceProcesses implements AutoCloseable {
     /** Kills one service at once (SIGKILL), as a crash would. */
     void kill(String service) throws InterruptedException {
         processes.get(service).destroyForcibly().waitFor();
+    }
+
+    /** Starts a killed service again, on its port, with its state. */
+    void restart(String service) throws IOException {
+        start(service, ports.get(service));
     }
 
     private static int freePort() throws IOException {

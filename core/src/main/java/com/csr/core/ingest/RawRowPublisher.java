@@ -29,8 +29,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes a transaction file to {@code transactions.raw} the way data engineers do: one record per row (a JSON
- * object of the source columns) and an end-of-file marker with the row count. The file is read as a stream; the
+ * Publishes a transaction file to {@code transactions.raw} the way data engineers do: a start marker with how to
+ * read it (so ingestion cleans rows as they arrive), one record per row (a JSON object of the source columns) and
+ * an end-of-file marker with the row count. The file is read as a stream; the
  * file id defaults to the SHA-256 of its bytes, so publishing the same file twice counts once.
  */
 public final class RawRowPublisher implements AutoCloseable {
@@ -76,6 +77,7 @@ public final class RawRowPublisher implements AutoCloseable {
         String id = fileId != null ? fileId : sha256(file);
         ColumnMapping mapping = ColumnMapping.parse(columns);
         long rows = 0;
+        send(RawRow.start(tenantId, id, columns, asOf));
         try (RowSource source = TransactionFiles.open(file, mapping)) {
             List<String> header = source.header();
             String[] cells;

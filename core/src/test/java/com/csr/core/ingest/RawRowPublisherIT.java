@@ -11,6 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Optional;
+import com.csr.core.events.CleanTransaction;
+import com.csr.core.events.IngestReport;
+import com.csr.core.events.RejectedRow;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,7 +43,7 @@ class RawRowPublisherIT {
     }
 
     @Test
-    void publishesEveryRowAndTheMarkerOnOnePartition() {
+    void publishesTheStartMarkerEveryRowAndTheEndMarkerOnOnePartition() {
         RawRowPublisher.Published published;
         try (RawRowPublisher publisher = RawRowPublisher.connect(kafka.bootstrapServers())) {
             published = publisher.publish("t1", TestFiles.fixture("tiny.csv"), null, null, null);
@@ -46,22 +51,34 @@ class RawRowPublisherIT {
         assertThat(published.rows()).isEqualTo(15);
         assertThat(published.fileId()).hasSize(64);
 
-        List<ConsumerRecord<String, byte[]>> records = consumeAll(16);
+        List<ConsumerRecord<String, byte[]>> records = consumeAll(17);
         Set<Integer> partitions = new HashSet<>();
-        FileAssembly file = new FileAssembly("t1", published.fileId());
-        boolean complete = false;
-        long previousRow = 0;
+        List<CleanTransaction> clean = new ArrayList<>();
+        IncomingFile file = new IncomingFile("t1", published.fileId(), new IncomingFile.Output() {
+            @Override
+            public void clean(CleanTransaction transaction) {
+                clean.add(transaction);
+            }
+
+            @Override
+            public void rejected(RejectedRow row) {
+            }
+        });
+        Optional<IngestReport> report = Optional.empty();
+        long previousRow = -1;
         for (ConsumerRecord<String, byte[]> record : records) {
             partitions.add(record.partition());
             RawRow row = EventJson.read(record.value(), RawRow.class);
             assertThat(row.isEnd() || row.row() == previousRow + 1).isTrue();
+            assertThat(row.isStart()).isEqualTo(previousRow == -1);
             previousRow = row.row();
             assertThat(new String(record.headers().lastHeader(Topics.TENANT_HEADER).value())).isEqualTo("t1");
-            complete = file.add(row);
+            report = file.add(row);
         }
         assertThat(partitions).hasSize(1);
-        assertThat(complete).isTrue();
-        assertThat(FileIngestion.ingest(file).report().rowsRead()).isEqualTo(15);
+        assertThat(file.isStreaming()).isTrue();
+        assertThat(report).get().extracting(IngestReport::rowsRead).isEqualTo(15L);
+        assertThat(clean).hasSize(7);
     }
 
     private static List<ConsumerRecord<String, byte[]>> consumeAll(int expected) {

@@ -17,11 +17,12 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Consumes {@code transactions.raw}: assembles each file from its rows and end marker, ingests it once complete,
- * and commits each partition only up to the first row of the oldest file still being assembled there. A row of a
+ * Consumes {@code transactions.raw}: hands each row to its file, which cleans it as it comes (or holds it, for a file
+ * without a start marker), completes a file with its report once every row has come, and commits each partition only up to the first row of the oldest file still being assembled there. A row of a
  * file already reported is passed over. Nothing is consumed before the report view has caught up, so a file
  * reported before a restart is recognised after it.
  */
@@ -54,7 +55,7 @@ public class RawRowConsumer extends ConsumerLoop {
                 return;
             }
         }
-        FilesInProgress files = new FilesInProgress();
+        FilesInProgress files = new FilesInProgress(ingestion::open);
         Map<TopicPartition, Long> committed = new HashMap<>();
         consumer.subscribe(List.of(Topics.TRANSACTIONS_RAW), new Rebalance(consumer, files, committed));
         while (running()) {
@@ -67,10 +68,22 @@ public class RawRowConsumer extends ConsumerLoop {
                 } else if (reports.isReported(row.tenantId(), row.fileId())) {
                     files.passed(partition, record.offset());
                 } else {
-                    files.add(partition, record.offset(), row).ifPresent(ingestion::ingest);
+                    take(files, partition, record.offset(), row);
                 }
             }
             commit(consumer, files.safeOffsets(), committed);
+        }
+    }
+
+    /** Adds a record to its file; completes the file when it was the last one, fails it when it cannot be cleaned. */
+    private void take(FilesInProgress files, TopicPartition partition, long offset, RawRow row) {
+        try {
+            files.add(partition, offset, row).ifPresent(ingestion::complete);
+        } catch (KafkaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            files.drop(row.tenantId(), row.fileId());
+            ingestion.fail(row.tenantId(), row.fileId(), e);
         }
     }
 

@@ -1,43 +1,56 @@
 package com.csr.ingest.service;
 
+import com.csr.core.events.IngestReport;
 import com.csr.core.events.RawRow;
-import com.csr.core.ingest.FileAssembly;
+import com.csr.core.ingest.IncomingFile;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The files being assembled from {@code transactions.raw}, and how far each partition may be committed: up to the
- * first row of the oldest file still open on it, so that after a restart that file is read again from its start.
- * Not thread-safe: the raw-row consumer owns it.
+ * The files arriving on {@code transactions.raw}, and how far each partition may be committed: up to the first row
+ * of the oldest file still open on it, so that after a restart that file is read again from its start (and its
+ * report counts each row once). Not thread-safe: the raw-row consumer owns it.
  */
 public final class FilesInProgress {
 
+    private final BiFunction<String, String, IncomingFile> opener;
     private final Map<String, OpenFile> files = new LinkedHashMap<>();
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
 
-    /** A file being assembled, and where its rows start on each partition they came from. */
-    private record OpenFile(FileAssembly assembly, Map<TopicPartition, Long> firstOffsets) {
+    /** A file still arriving, and where its records start on each partition they came from. */
+    private record OpenFile(IncomingFile file, Map<TopicPartition, Long> firstOffsets) {
+    }
+
+    /** @param opener a new file by tenant and file id, wired to where its events go */
+    public FilesInProgress(BiFunction<String, String, IncomingFile> opener) {
+        this.opener = opener;
     }
 
     /**
-     * Adds a row or end marker read at {@code offset}.
+     * Adds a row or marker read at {@code offset}.
      *
-     * @return the file, once this record completed it; it is then no longer in progress
+     * @return the file's report, once this record completed it; it is then no longer in progress
      */
-    public Optional<FileAssembly> add(TopicPartition partition, long offset, RawRow row) {
+    public Optional<IngestReport> add(TopicPartition partition, long offset, RawRow row) {
         passed(partition, offset);
-        String key = row.tenantId() + ":" + row.fileId();
-        OpenFile file = files.computeIfAbsent(key, k ->
-                new OpenFile(new FileAssembly(row.tenantId(), row.fileId()), new HashMap<>()));
-        file.firstOffsets().merge(partition, offset, Math::min);
-        if (!file.assembly().add(row)) {
-            return Optional.empty();
+        String key = key(row.tenantId(), row.fileId());
+        OpenFile open = files.computeIfAbsent(key, k ->
+                new OpenFile(opener.apply(row.tenantId(), row.fileId()), new HashMap<>()));
+        open.firstOffsets().merge(partition, offset, Math::min);
+        Optional<IngestReport> report = open.file().add(row);
+        if (report.isPresent()) {
+            files.remove(key);
         }
-        files.remove(key);
-        return Optional.of(file.assembly());
+        return report;
+    }
+
+    /** Gives up on a file (it failed and was reported as such): its rows are no longer awaited. */
+    public void drop(String tenantId, String fileId) {
+        files.remove(key(tenantId, fileId));
     }
 
     /** Records that a record at {@code offset} was read and needs nothing kept (a row of a reported file, say). */
@@ -58,5 +71,9 @@ public final class FilesInProgress {
     public void clear() {
         files.clear();
         nextOffsets.clear();
+    }
+
+    private static String key(String tenantId, String fileId) {
+        return tenantId + ":" + fileId;
     }
 }

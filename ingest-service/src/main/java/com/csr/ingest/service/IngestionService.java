@@ -1,16 +1,17 @@
 package com.csr.ingest.service;
 
 import com.csr.core.events.IngestReport;
-import com.csr.core.ingest.FileAssembly;
-import com.csr.core.ingest.FileIngestion;
+import com.csr.core.ingest.IncomingFile;
 import com.csr.ingest.messaging.IngestOutput;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** Cleans a complete file, publishes what it gave, and notes the file as reported so it is counted once. */
+/**
+ * Opens arriving files onto the output topics, and closes each with its report, published only once the broker
+ * holds everything the file gave, then noted so the file is counted once.
+ */
 @ApplicationScoped
 public class IngestionService {
 
@@ -24,31 +25,31 @@ public class IngestionService {
         this.reports = reports;
     }
 
-    /**
-     * Ingests a file once every row has arrived.
-     *
-     * @throws org.apache.kafka.common.KafkaException when its output could not be published; the file is then not
-     *                                                reported and must be read again
-     */
-    public IngestReport ingest(FileAssembly file) {
-        FileIngestion.Result result = clean(file);
-        output.publish(result);
-        reports.record(result.report());
-        LOG.infof("file %s of tenant %s: %s, %d rows read, %d kept", file.fileId(), file.tenantId(),
-                result.report().status(), result.report().rowsRead(), result.report().rowsKept());
-        return result.report();
+    /** A file whose clean and rejected rows go out as they are known. */
+    public IncomingFile open(String tenantId, String fileId) {
+        return new IncomingFile(tenantId, fileId, output);
     }
 
-    private static FileIngestion.Result clean(FileAssembly file) {
-        try {
-            return FileIngestion.ingest(file);
-        } catch (RuntimeException e) {
-            // a file the cleaner trips over is still reported, once: otherwise it would be read again forever and
-            // hold back its partition's offsets
-            LOG.errorf(e, "cannot clean file %s of tenant %s", file.fileId(), file.tenantId());
-            return new FileIngestion.Result(List.of(), List.of(), new IngestReport(file.tenantId(), file.fileId(),
-                    "failed", 0, 0, 0, 0, Map.of(), Map.of(), null, Instant.now().toString(),
-                    "the file could not be cleaned: " + e.getMessage()));
-        }
+    /**
+     * Publishes a complete file's report and notes the file as counted.
+     *
+     * @throws org.apache.kafka.common.KafkaException when any of the file's output was refused; the file is then not
+     *                                                reported and must be read again
+     */
+    public void complete(IngestReport report) {
+        output.publishReport(report);
+        reports.record(report);
+        LOG.infof("file %s of tenant %s: %s, %d rows read, %d kept", report.fileId(), report.tenantId(),
+                report.status(), report.rowsRead(), report.rowsKept());
+    }
+
+    /**
+     * Reports a file the cleaner tripped over, once: otherwise it would be read again forever and hold back its
+     * partition's offsets.
+     */
+    public void fail(String tenantId, String fileId, RuntimeException e) {
+        LOG.errorf(e, "cannot clean file %s of tenant %s", fileId, tenantId);
+        complete(new IngestReport(tenantId, fileId, "failed", 0, 0, 0, 0, Map.of(), Map.of(), null,
+                Instant.now().toString(), "the file could not be cleaned: " + e.getMessage()));
     }
 }
