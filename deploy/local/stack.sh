@@ -20,6 +20,11 @@ TENANT=${CSR_DEMO_TENANT:-demo}
 SAMPLE=${CSR_SAMPLE:-$ROOT/data/online_retail_ii_2009_2010.csv.gz}
 BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
 SERVICE_HEAP=${CSR_SERVICE_HEAP:--Xmx384m}
+# Small footprint: the heap starts small and grows only as needed (the default initial heap is 1/64 of the
+# machine's memory), G1 gives memory back when idle (after 30 s without a collection, a full one — 30 to 50 ms on
+# these heaps — after which the heap shrinks to 30 % free; the concurrent kind does not shrink it), small thread stacks, and two malloc arenas (RocksDB and Kafka threads otherwise get one
+# each). Figures in docs/benchmarks.md.
+SERVICE_JVM=${CSR_SERVICE_JVM:--Xms32m -XX:+UseG1GC -XX:G1PeriodicGCInterval=30000 -XX:-G1PeriodicGCInvokesConcurrent -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=64m}
 
 declare -A PORT=([ingest-service]=$INGEST_PORT [feature-service]=$FEATURES_PORT [segment-service]=$SEGMENT_PORT
                  [churn-service]=$CHURN_PORT [ltv-service]=$LTV_PORT [gateway]=$GATEWAY_PORT)
@@ -94,8 +99,9 @@ PROPS
   "$ROOT/csr" topics --bootstrap-servers "$BOOTSTRAP" >>"$LOGS/topics.log" 2>&1 || die "cannot create topics; see $LOGS/topics.log"
 }
 
-# Ingestion holds a whole file while it assembles it (the sample: ~250 MB); the others need little.
-heap() { [[ $1 == ingest-service ]] && echo "${CSR_INGEST_HEAP:--Xmx768m}" || echo "$SERVICE_HEAP"; }
+# Ingestion cleans files row by row as they arrive; only a file published without a start marker is held whole
+# (the sample: ~250 MB), so give it more room if your data engineers publish that way.
+heap() { [[ $1 == ingest-service ]] && echo "${CSR_INGEST_HEAP:--Xmx256m}" || echo "$SERVICE_HEAP"; }
 
 start_service() {
   local s=$1
@@ -105,8 +111,8 @@ start_service() {
     CSR_ARTIFACTS="$RUN/artifacts" KAFKA_STREAMS_STATE_DIR="$RUN/state/$s" \
     CSR_INGEST_URL="http://127.0.0.1:$INGEST_PORT" CSR_FEATURES_URL="http://127.0.0.1:$FEATURES_PORT" \
     CSR_SEGMENT_URL="http://127.0.0.1:$SEGMENT_PORT" CSR_CHURN_URL="http://127.0.0.1:$CHURN_PORT" \
-    CSR_LTV_URL="http://127.0.0.1:$LTV_PORT" \
-    setsid nohup java $(heap "$s") -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >"$LOGS/$s.log" 2>&1 </dev/null &
+    CSR_LTV_URL="http://127.0.0.1:$LTV_PORT" MALLOC_ARENA_MAX=2 \
+    setsid nohup java $(heap "$s") $SERVICE_JVM -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >"$LOGS/$s.log" 2>&1 </dev/null &
   echo $! >"$PIDS/$s.pid"
 }
 
@@ -117,8 +123,12 @@ up() {
   command -v curl >/dev/null || die "curl is needed"
   build
   start_kafka
-  for s in "${SERVICES[@]}"; do start_service "$s"; done
-  for s in "${SERVICES[@]}"; do wait_for "$s" 90 http_ok "http://127.0.0.1:${PORT[$s]}/q/health/live"; done
+  # two at a time, one per core: all six at once take longer in total, and each of them far longer
+  local i
+  for ((i = 0; i < ${#SERVICES[@]}; i += 2)); do
+    for s in "${SERVICES[@]:i:2}"; do start_service "$s"; done
+    for s in "${SERVICES[@]:i:2}"; do wait_for "$s" 90 http_ok "http://127.0.0.1:${PORT[$s]}/q/health/live"; done
+  done
   say "all services live"
 
   say "publishing $(basename "$SAMPLE") to transactions.raw as tenant '$TENANT'"
@@ -189,6 +199,10 @@ down() {
     fi
   done
   ((stopped)) || say "nothing was running"
+  if [[ ${1:-} == --reset ]]; then
+    rm -rf "$KAFKA_HOME/data" "$RUN/state" "$RUN/artifacts"
+    say "removed the broker's data, the services' state and the artifacts: the next up starts from nothing"
+  fi
 }
 
 status() {

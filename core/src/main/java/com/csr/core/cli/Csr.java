@@ -32,10 +32,11 @@ public final class Csr {
                 case "bench" -> BenchCommand.run(rest, home, out);
                 case "topics" -> KafkaCommands.topics(rest, out);
                 case "publish" -> KafkaCommands.publish(rest, out);
+                case "bench-live" -> LiveBench.run(rest, home, out);
                 case "help", "--help", "-h" -> out.println(TrainCommand.USAGE + "\n\n" + BenchCommand.USAGE + "\n\n"
-                        + KafkaCommands.USAGE);
+                        + KafkaCommands.USAGE + "\n\n" + LiveBench.USAGE);
                 default -> throw new Arguments.UsageException("unknown command '" + command
-                        + "'; try: train, bench, topics, publish");
+                        + "'; try: train, bench, topics, publish, bench-live");
             }
             return 0;
         } catch (Arguments.UsageException e) {
