@@ -10,7 +10,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.csr.core.api.Problem;
+import com.csr.core.artifacts.ArtifactFolder;
 import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.artifacts.DirectoryArtifactStore;
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.CustomerScore;
 import com.csr.core.events.EventJson;
@@ -167,10 +169,11 @@ class ChurnServiceTest {
         RecordMetadata at = publish(new ProducerRecord<>(Topics.MODELS_PUBLISHED, TENANT + ":churn",
                 EventJson.write(tampered)));
         // a model for another tenant behind it on the same partition: once that one serves, the tampered one was read
-        ArtifactLayout layout = new ArtifactLayout(Path.of(artifactsDirectory));
-        Path copy = layout.model("sentinel", "churn", good.version());
-        copyDirectory(layout.inTenant(TENANT, good.uri()), copy);
-        ModelPublished sentinel = new ModelPublished("sentinel", "churn", good.version(), copy.toUri().toString(),
+        DirectoryArtifactStore store = store();
+        String copy = ArtifactLayout.model("sentinel", "churn", good.version());
+        ArtifactFolder.read(store, store.keyOf(good.uri()), (directory, manifest) ->
+                ArtifactFolder.upload(store, directory, copy));
+        ModelPublished sentinel = new ModelPublished("sentinel", "churn", good.version(), store.uri(copy),
                 good.sha256(), good.datasetId(), good.trainedAt(), good.metrics());
         publish(new ProducerRecord<>(Topics.MODELS_PUBLISHED, at.partition(), "sentinel:churn",
                 EventJson.write(sentinel)));
@@ -270,11 +273,11 @@ class ChurnServiceTest {
     }
 
     private TrainingDataset writeDataset(String id, TrainingData data) {
-        return SampleTrainingSets.write(new ArtifactLayout(Path.of(artifactsDirectory)), TENANT, id, data);
+        return SampleTrainingSets.write(store(), TENANT, id, data);
     }
 
     private ModelRegistry coreRegistry() {
-        return new ModelRegistry(ModelKind.CHURN, new ArtifactLayout(Path.of(artifactsDirectory)), Seeds.DEFAULT);
+        return new ModelRegistry(ModelKind.CHURN, store(), Seeds.DEFAULT);
     }
 
     private RecordMetadata publish(ProducerRecord<String, byte[]> record) {
@@ -334,12 +337,7 @@ class ChurnServiceTest {
         }
     }
 
-    private static void copyDirectory(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, to.resolve(file.getFileName()));
-            }
-        }
+    private DirectoryArtifactStore store() {
+        return new DirectoryArtifactStore(Path.of(artifactsDirectory));
     }
 }

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.csr.core.api.Problem;
-import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.artifacts.DirectoryArtifactStore;
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.CustomerScore;
 import com.csr.core.events.EventJson;
@@ -180,8 +180,8 @@ class SegmentServiceTest {
         return SampleTrainingSets.write(layout(), TENANT, id, data);
     }
 
-    private ArtifactLayout layout() {
-        return new ArtifactLayout(Path.of(artifactsDirectory));
+    private DirectoryArtifactStore layout() {
+        return new DirectoryArtifactStore(Path.of(artifactsDirectory));
     }
 
     private void publish(String topic, String key, byte[] value) {

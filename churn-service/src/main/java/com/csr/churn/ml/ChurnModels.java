@@ -1,7 +1,7 @@
 package com.csr.churn.ml;
 
 import com.csr.churn.config.ChurnConfig;
-import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.artifacts.ArtifactStores;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +16,7 @@ public class ChurnModels {
     @Produces
     @Singleton
     ModelRegistry registry(ChurnConfig config) {
-        return new ModelRegistry(ModelKind.CHURN, new ArtifactLayout(Path.of(config.artifacts())), config.seed());
+        return new ModelRegistry(ModelKind.CHURN,
+                ArtifactStores.fromEnvironment(System.getenv(), Path.of(config.artifacts())), config.seed());
     }
 }

@@ -1,53 +1,46 @@
 package com.csr.core.artifacts;
 
 import com.csr.core.tenants.TenantIds;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * The artifact directory: {@code tenants/{tenant}/datasets/{id}/} for training sets and
- * {@code tenants/{tenant}/models/{kind}/{version}/} for models. Every id is checked, so no path leaves its tenant's
- * tree.
+ * Where things live in the artifact store: {@code tenants/{tenant}/datasets/{id}/} for training sets and
+ * {@code tenants/{tenant}/models/{kind}/{version}/} for models (the model, its card with the metrics, and the
+ * manifest). Every id is checked, so no key leaves its tenant's tree.
  */
 public final class ArtifactLayout {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
-    private final Path root;
-
-    public ArtifactLayout(Path root) {
-        this.root = root.toAbsolutePath().normalize();
+    private ArtifactLayout() {
     }
 
-    public Path root() {
-        return root;
+    /** The prefix of everything a tenant has. */
+    public static String tenant(String tenantId) {
+        return "tenants/" + TenantIds.require(tenantId) + "/";
     }
 
-    public Path tenant(String tenantId) {
-        return root.resolve("tenants").resolve(TenantIds.require(tenantId));
+    public static String dataset(String tenantId, String datasetId) {
+        return tenant(tenantId) + "datasets/" + requireId(datasetId) + "/";
     }
 
-    public Path dataset(String tenantId, String datasetId) {
-        return tenant(tenantId).resolve("datasets").resolve(requireId(datasetId));
-    }
-
-    public Path model(String tenantId, String kind, String version) {
-        return tenant(tenantId).resolve("models").resolve(requireId(kind)).resolve(requireId(version));
+    public static String model(String tenantId, String kind, String version) {
+        return tenant(tenantId) + "models/" + requireId(kind) + "/" + requireId(version) + "/";
     }
 
     /**
-     * Resolves a URI this layout handed out (or a path relative to the root) back to a directory, refusing anything
-     * outside the tenant's tree.
+     * Checks that a key (from an event, say) lies in the tenant's tree.
      *
-     * @throws IllegalArgumentException for a path outside {@code tenants/{tenant}/}
+     * @return the key, as a folder prefix ending in {@code /}
+     * @throws IllegalArgumentException for a key outside {@code tenants/{tenant}/} or with {@code .} or {@code ..}
      */
-    public Path inTenant(String tenantId, String uri) {
-        Path path = root.resolve(Path.of(uri.startsWith("file:") ? java.net.URI.create(uri).getPath() : uri))
-                .normalize();
-        if (!path.startsWith(tenant(tenantId))) {
-            throw new IllegalArgumentException(uri + " is not in tenant " + tenantId + "'s artifacts");
+    public static String inTenant(String tenantId, String key) {
+        String folder = key.endsWith("/") ? key : key + "/";
+        if (!folder.startsWith(tenant(tenantId)) || folder.contains("/../") || folder.contains("/./")
+                || folder.contains("//")) {
+            throw new IllegalArgumentException(key + " is not in tenant " + tenantId + "'s artifacts");
         }
-        return path;
+        return folder;
     }
 
     private static String requireId(String id) {

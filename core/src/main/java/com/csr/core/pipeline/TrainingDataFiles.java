@@ -29,7 +29,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class TrainingDataFiles {
 
-    public static final String MANIFEST = "manifest.json";
+    /** What the set holds: as-of date, horizon, each part's cutoff and size (the store's manifest.json is beside it). */
+    public static final String DESCRIPTION = "training_set.json";
     private static final String SUMMARIES = "validation_summaries.csv";
     private static final List<String> SET_COLUMNS = columns();
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -59,7 +60,7 @@ public final class TrainingDataFiles {
             }
             manifest.put("sets", sets);
             writeSummaries(data.validationSummaries(), directory.resolve(SUMMARIES));
-            JSON.writeValue(directory.resolve(MANIFEST).toFile(), manifest);
+            JSON.writeValue(directory.resolve(DESCRIPTION).toFile(), manifest);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the training set to " + directory, e);
         }
@@ -70,7 +71,7 @@ public final class TrainingDataFiles {
      */
     public static TrainingData read(Path directory) {
         try {
-            Map<?, ?> manifest = JSON.readValue(directory.resolve(MANIFEST).toFile(), Map.class);
+            Map<?, ?> manifest = JSON.readValue(directory.resolve(DESCRIPTION).toFile(), Map.class);
             Horizon horizon = new Horizon(((Number) manifest.get("horizon_days")).intValue());
             Map<?, ?> sets = (Map<?, ?>) manifest.get("sets");
             Map<String, TrainingSet> read = new LinkedHashMap<>();

@@ -1,17 +1,17 @@
 package com.csr.core.serving;
 
+import com.csr.core.artifacts.ArtifactFolder;
 import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.artifacts.ArtifactStore;
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.CustomerScore;
 import com.csr.core.events.ModelPublished;
 import com.csr.core.events.TrainingDataset;
 import com.csr.core.features.CustomerFeatures;
 import com.csr.core.features.FeatureVectors;
-import com.csr.core.ingest.RawRowPublisher;
 import com.csr.core.ml.ModelFiles;
 import com.csr.core.pipeline.TrainingData;
 import com.csr.core.pipeline.TrainingDataFiles;
-import java.nio.file.Path;
 import java.time.Instant;
 import com.csr.core.labels.LabelledCustomer;
 import java.util.ArrayList;
@@ -31,11 +31,11 @@ public final class ModelRegistry {
     static final String CARD = "model.json";
 
     private final ModelKind kind;
-    private final ArtifactLayout artifacts;
+    private final ArtifactStore artifacts;
     private final long seed;
     private final Map<String, ActiveModel> active = new ConcurrentHashMap<>();
 
-    public ModelRegistry(ModelKind kind, ArtifactLayout artifacts, long seed) {
+    public ModelRegistry(ModelKind kind, ArtifactStore artifacts, long seed) {
         this.kind = kind;
         this.artifacts = artifacts;
         this.seed = seed;
@@ -76,24 +76,26 @@ public final class ModelRegistry {
 
     /** Trains like {@link #train}, and scores the training set's customers as of its as-of date. */
     public Trained trainAndScore(TrainingDataset dataset) {
-        Path data = artifacts.inTenant(dataset.tenantId(), dataset.uri());
-        TrainingData trainingData = TrainingDataFiles.read(data);
+        String data = ArtifactLayout.inTenant(dataset.tenantId(), artifacts.keyOf(dataset.uri()));
+        TrainingData trainingData = ArtifactFolder.read(artifacts, data, (directory, manifest) ->
+                TrainingDataFiles.read(directory));
         TrainedModel model = kind.train(trainingData, seed);
         String version = dataset.datasetId();
-        Path directory = artifacts.model(dataset.tenantId(), kind.code(), version);
-        model.save(directory);
-        String sha256 = RawRowPublisher.sha256(directory.resolve(kind.modelFile()));
         String trainedAt = Instant.now().toString();
-        Map<String, Object> card = new LinkedHashMap<>();
-        card.put("kind", kind.code());
-        card.put("version", version);
-        card.put("dataset_id", dataset.datasetId());
-        card.put("trained_at", trainedAt);
-        card.put("sha256", sha256);
-        card.put("metrics", model.metrics());
-        ModelFiles.saveCard(card, directory.resolve(CARD));
+        String folder = ArtifactLayout.model(dataset.tenantId(), kind.code(), version);
+        ArtifactFolder.Manifest manifest = ArtifactFolder.write(artifacts, folder, directory -> {
+            model.save(directory);
+            Map<String, Object> card = new LinkedHashMap<>();
+            card.put("kind", kind.code());
+            card.put("version", version);
+            card.put("dataset_id", dataset.datasetId());
+            card.put("trained_at", trainedAt);
+            card.put("metrics", model.metrics());
+            ModelFiles.saveCard(card, directory.resolve(CARD));
+        });
+        String sha256 = manifest.files().get(kind.modelFile());
         ModelPublished published = new ModelPublished(dataset.tenantId(), kind.code(), version,
-                directory.toUri().toString(), sha256, dataset.datasetId(), trainedAt, model.metrics());
+                artifacts.uri(folder), sha256, dataset.datasetId(), trainedAt, model.metrics());
         ActiveModel trained = new ActiveModel(model, version, trainedAt, dataset.datasetId(), model.metrics());
         List<LabelledCustomer> customers = trainingData.scoring().rows();
         List<Score> scores = model.scoreAll(customers.stream().map(LabelledCustomer::features).toList());
@@ -108,8 +110,10 @@ public final class ModelRegistry {
     /**
      * Loads a published model and makes it the tenant's active one, unless that version is already active.
      *
-     * @throws IllegalArgumentException when the model is of another kind, outside the tenant's artifacts, or its
-     *                                  file does not match the published checksum
+     * @throws IllegalArgumentException when the model is of another kind or outside the tenant's artifacts
+     * @throws ArtifactFolder.TamperedArtifactException when a stored file does not match its manifest, or the
+     *                                                  model file not the published checksum
+     * @throws ArtifactFolder.MissingArtifactException  when the model's folder is incomplete
      */
     public ActiveModel activate(ModelPublished published) {
         if (!kind.code().equals(published.kind())) {
@@ -119,14 +123,16 @@ public final class ModelRegistry {
         if (current != null && current.version().equals(published.version())) {
             return current;
         }
-        Path directory = artifacts.inTenant(published.tenantId(), published.uri());
-        String sha256 = RawRowPublisher.sha256(directory.resolve(kind.modelFile()));
-        if (!sha256.equals(published.sha256())) {
-            throw new IllegalArgumentException("refusing " + kind.code() + " model " + published.version()
-                    + " of tenant " + published.tenantId() + ": its file's SHA-256 " + sha256
-                    + " does not match the published " + published.sha256());
-        }
-        TrainedModel model = kind.load(directory);
+        String folder = ArtifactLayout.inTenant(published.tenantId(), artifacts.keyOf(published.uri()));
+        TrainedModel model = ArtifactFolder.read(artifacts, folder, (directory, manifest) -> {
+            String sha256 = manifest.files().get(kind.modelFile());
+            if (!published.sha256().equals(sha256)) {
+                throw new ArtifactFolder.TamperedArtifactException("refusing " + kind.code() + " model "
+                        + published.version() + " of tenant " + published.tenantId() + ": its file's SHA-256 "
+                        + sha256 + " does not match the published " + published.sha256());
+            }
+            return kind.load(directory);
+        });
         ActiveModel next = new ActiveModel(model, published.version(), published.trainedAt(), published.datasetId(),
                 published.metrics() == null ? Map.of() : published.metrics());
         active.put(published.tenantId(), next);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.csr.core.SampleData;
+import com.csr.core.artifacts.ArtifactFolder;
 import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.artifacts.DirectoryArtifactStore;
+import com.csr.core.testing.SampleTrainingSets;
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.CustomerScore;
 import com.csr.core.events.ModelPublished;
@@ -27,19 +30,16 @@ class ModelRegistryTest {
 
     @TempDir
     static Path root;
-    private static ArtifactLayout artifacts;
+    private static DirectoryArtifactStore artifacts;
     private static TrainingDataset dataset;
     private static TrainingData data;
 
     @BeforeAll
     static void writeTrainingSet() {
         SampleData sample = SampleData.get();
-        artifacts = new ArtifactLayout(root);
+        artifacts = new DirectoryArtifactStore(root);
         data = TrainingData.build(sample.histories.values(), sample.clean.asOf(), SampleData.HORIZON);
-        Path directory = artifacts.dataset("t1", "ds-1");
-        TrainingDataFiles.write(data, directory);
-        dataset = new TrainingDataset("t1", "ds-1", directory.toUri().toString(), data.asOf().toString(), 90,
-                data.scoring().size(), "now");
+        dataset = SampleTrainingSets.write(artifacts, "t1", "ds-1", data);
     }
 
     @ParameterizedTest
@@ -71,11 +71,11 @@ class ModelRegistryTest {
     void aTamperedModelIsRefusedLoudly(ModelKind kind) throws Exception {
         ModelPublished published = new ModelRegistry(kind, artifacts, Seeds.DEFAULT).train(new TrainingDataset("t1",
                 "ds-1", dataset.uri(), dataset.asOf(), 90, 1, "now"));
-        Path file = artifacts.model("t1", kind.code(), "ds-1").resolve("segment-model.tribuo");
+        Path file = root.resolve(ArtifactLayout.model("t1", kind.code(), "ds-1")).resolve("segment-model.tribuo");
         Files.write(file, new byte[] {1}, StandardOpenOption.APPEND);
 
         assertThatThrownBy(() -> new ModelRegistry(kind, artifacts, Seeds.DEFAULT).activate(published))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not match");
+                .isInstanceOf(ArtifactFolder.TamperedArtifactException.class).hasMessageContaining("does not match");
         assertThatThrownBy(() -> new ModelRegistry(kind, artifacts, Seeds.DEFAULT).activate(new ModelPublished("t2",
                 kind.code(), "x", published.uri(), published.sha256(), "ds-1", "now", null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in tenant t2");

@@ -3,6 +3,7 @@ package com.csr.core.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.artifacts.DirectoryArtifactStore;
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.CustomerScore;
 import com.csr.core.events.EventJson;
@@ -33,13 +34,13 @@ class ModelServiceTest {
 
     @TempDir
     static Path root;
-    private static ArtifactLayout artifacts;
+    private static DirectoryArtifactStore artifacts;
     private static TrainingData data;
     private static ModelPublished trained;
 
     @BeforeAll
     static void trainOnce() {
-        artifacts = new ArtifactLayout(root);
+        artifacts = new DirectoryArtifactStore(root);
         data = SampleTrainingSets.quarter(0);
         TrainingDataset dataset = SampleTrainingSets.write(artifacts, "t1", "ds-1", data);
         List<OutgoingRecord> records = service().train(EventJson.write(dataset));
@@ -70,7 +71,7 @@ class ModelServiceTest {
 
         assertThat(service.train(GARBAGE)).isEmpty();
         assertThat(service.train(EventJson.write(new TrainingDataset("t1", "ds-missing",
-                artifacts.dataset("t1", "missing").toUri().toString(), "2010-12-09", 90, 0, "now")))).isEmpty();
+                artifacts.uri(ArtifactLayout.dataset("t1", "missing")), "2010-12-09", 90, 0, "now")))).isEmpty();
     }
 
     @Test

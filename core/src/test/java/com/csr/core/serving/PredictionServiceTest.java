@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.csr.core.api.InvalidRequestException;
 import com.csr.core.api.NotFoundException;
+import com.csr.core.artifacts.ArtifactFolder;
 import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.artifacts.DirectoryArtifactStore;
 import com.csr.core.events.ModelPublished;
 import com.csr.core.features.FeatureVectors;
 import com.csr.core.ingest.RawRowPublisher;
@@ -119,18 +121,12 @@ class PredictionServiceTest {
 
     /** A registry serving the saved version 0.1 model of the kind to tenant t1, published as a trainer would. */
     private ModelRegistry servingVersion01(ModelKind kind) throws IOException {
-        ArtifactLayout artifacts = new ArtifactLayout(root);
-        Path directory = artifacts.model("t1", kind.code(), "v0.1");
-        Files.createDirectories(directory);
-        try (Stream<Path> files = Files.list(savedModels())) {
-            for (Path file : files.toList()) {
-                Files.copy(file, directory.resolve(file.getFileName()));
-            }
-        }
+        DirectoryArtifactStore artifacts = new DirectoryArtifactStore(root);
+        String folder = ArtifactLayout.model("t1", kind.code(), "v0.1");
+        ArtifactFolder.Manifest manifest = ArtifactFolder.upload(artifacts, savedModels(), folder);
         ModelRegistry registry = new ModelRegistry(kind, artifacts, Seeds.DEFAULT);
-        registry.activate(new ModelPublished("t1", kind.code(), "v0.1", directory.toUri().toString(),
-                RawRowPublisher.sha256(directory.resolve(kind.modelFile())), "ds-0", "2010-12-10T00:00:00Z",
-                metrics(kind)));
+        registry.activate(new ModelPublished("t1", kind.code(), "v0.1", artifacts.uri(folder),
+                manifest.files().get(kind.modelFile()), "ds-0", "2010-12-10T00:00:00Z", metrics(kind)));
         return registry;
     }
 

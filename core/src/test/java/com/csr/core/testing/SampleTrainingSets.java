@@ -1,7 +1,9 @@
 package com.csr.core.testing;
 
 import com.csr.core.SampleData;
+import com.csr.core.artifacts.ArtifactFolder;
 import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.artifacts.ArtifactStore;
 import com.csr.core.events.TrainingDataset;
 import com.csr.core.features.CustomerHistory;
 import com.csr.core.pipeline.TrainingData;
@@ -27,11 +29,11 @@ public final class SampleTrainingSets {
     }
 
     /** Writes training data as the tenant's training set {@code datasetId}; the announcement to publish. */
-    public static TrainingDataset write(ArtifactLayout artifacts, String tenantId, String datasetId,
+    public static TrainingDataset write(ArtifactStore artifacts, String tenantId, String datasetId,
                                         TrainingData data) {
-        Path directory = artifacts.dataset(tenantId, datasetId);
-        TrainingDataFiles.write(data, directory);
-        return new TrainingDataset(tenantId, datasetId, directory.toUri().toString(), data.asOf().toString(),
+        String folder = ArtifactLayout.dataset(tenantId, datasetId);
+        ArtifactFolder.write(artifacts, folder, directory -> TrainingDataFiles.write(data, directory));
+        return new TrainingDataset(tenantId, datasetId, artifacts.uri(folder), data.asOf().toString(),
                 data.horizon().days(), data.scoring().size(), "2010-12-10T00:00:00Z");
     }
 }

@@ -1,6 +1,9 @@
 package com.csr.feature.service;
 
+import com.csr.core.artifacts.ArtifactFolder;
 import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.artifacts.ArtifactStore;
+import com.csr.core.artifacts.ArtifactStores;
 import com.csr.core.churn.ChurnTrainer;
 import com.csr.core.events.TrainingDataset;
 import com.csr.core.features.CustomerHistory;
@@ -34,13 +37,13 @@ public class TrainingSets {
 
     private final CustomerQueries queries;
     private final TrainingDatasetPublisher publisher;
-    private final ArtifactLayout artifacts;
+    private final ArtifactStore artifacts;
     private final FeatureConfig config;
 
     TrainingSets(CustomerQueries queries, TrainingDatasetPublisher publisher, FeatureConfig config) {
         this.queries = queries;
         this.publisher = publisher;
-        this.artifacts = new ArtifactLayout(Path.of(config.artifacts()));
+        this.artifacts = ArtifactStores.fromEnvironment(System.getenv(), Path.of(config.artifacts()));
         this.config = config;
     }
 
@@ -73,9 +76,9 @@ public class TrainingSets {
         byte[] suffix = new byte[2];
         RANDOM.nextBytes(suffix);
         String id = "ds-" + ID_TIME.format(now) + "-" + HexFormat.of().formatHex(suffix);
-        Path directory = artifacts.dataset(tenantId, id);
-        TrainingDataFiles.write(data, directory);
-        TrainingDataset dataset = new TrainingDataset(tenantId, id, directory.toUri().toString(), date.toString(),
+        String folder = ArtifactLayout.dataset(tenantId, id);
+        ArtifactFolder.write(artifacts, folder, directory -> TrainingDataFiles.write(data, directory));
+        TrainingDataset dataset = new TrainingDataset(tenantId, id, artifacts.uri(folder), date.toString(),
                 horizon.days(), data.scoring().size(), now.toString());
         publisher.publish(dataset);
         return dataset;

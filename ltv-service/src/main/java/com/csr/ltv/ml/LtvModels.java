@@ -1,7 +1,7 @@
 package com.csr.ltv.ml;
 
 import com.csr.ltv.config.LtvConfig;
-import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.artifacts.ArtifactStores;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +16,7 @@ public class LtvModels {
     @Produces
     @Singleton
     ModelRegistry registry(LtvConfig config) {
-        return new ModelRegistry(ModelKind.LTV, new ArtifactLayout(Path.of(config.artifacts())), config.seed());
+        return new ModelRegistry(ModelKind.LTV,
+                ArtifactStores.fromEnvironment(System.getenv(), Path.of(config.artifacts())), config.seed());
     }
 }

@@ -1,7 +1,7 @@
 package com.csr.segment.ml;
 
 import com.csr.segment.config.SegmentConfig;
-import com.csr.core.artifacts.ArtifactLayout;
+import com.csr.core.artifacts.ArtifactStores;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +16,7 @@ public class SegmentModels {
     @Produces
     @Singleton
     ModelRegistry registry(SegmentConfig config) {
-        return new ModelRegistry(ModelKind.SEGMENT, new ArtifactLayout(Path.of(config.artifacts())), config.seed());
+        return new ModelRegistry(ModelKind.SEGMENT,
+                ArtifactStores.fromEnvironment(System.getenv(), Path.of(config.artifacts())), config.seed());
     }
 }

@@ -1,0 +1,105 @@
+package com.csr.core.artifacts;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Artifacts in an S3-compatible bucket (Backblaze B2 as the seed used it, AWS S3, S3Proxy), through the AWS SDK v2:
+ * path-style addressing, static keys. An S3 PUT is atomic, so a reader sees an object whole or not at all.
+ */
+public final class S3ArtifactStore implements ArtifactStore {
+
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3ArtifactStore(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    /**
+     * A store on an S3 endpoint.
+     *
+     * @param endpoint e.g. {@code https://s3.eu-central-003.backblazeb2.com} or {@code http://127.0.0.1:9000}
+     */
+    public static S3ArtifactStore connect(String endpoint, String region, String bucket, String keyId,
+                                          String secret) {
+        S3Client client = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.of(region))
+                .forcePathStyle(true).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
+                .build();
+        return new S3ArtifactStore(client, bucket);
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /** Creates the bucket unless it exists (for a fresh S3Proxy or a test; B2 buckets are made by their owner). */
+    public void createBucket() {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+    }
+
+    @Override
+    public void put(String key, byte[] bytes) {
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        List<String> keys = new ArrayList<>();
+        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
+        for (ListObjectsV2Response page : s3.listObjectsV2Paginator(request)) {
+            page.contents().stream().map(S3Object::key).forEach(keys::add);
+        }
+        keys.sort(null);
+        return keys;
+    }
+
+    @Override
+    public String uri(String key) {
+        return "s3://" + bucket + "/" + key;
+    }
+
+    @Override
+    public String keyOf(String uri) {
+        String prefix = "s3://" + bucket + "/";
+        if (!uri.startsWith(prefix)) {
+            throw new IllegalArgumentException(uri + " is not in bucket " + bucket);
+        }
+        return uri.substring(prefix.length());
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}
