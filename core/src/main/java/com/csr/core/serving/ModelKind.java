@@ -129,6 +129,11 @@ public enum ModelKind {
         }
 
         @Override
+        public org.tribuo.Model<?> tribuoModel() {
+            return model.tribuoModel();
+        }
+
+        @Override
         public Score score(CustomerFeatures features) {
             return new Score(model.persona(features), null, null);
         }
@@ -151,6 +156,11 @@ public enum ModelKind {
         }
 
         @Override
+        public org.tribuo.Model<?> tribuoModel() {
+            return model.tribuoModel();
+        }
+
+        @Override
         public Score score(CustomerFeatures features) {
             return new Score(null, model.probability(features), null);
         }
@@ -170,6 +180,11 @@ public enum ModelKind {
         @Override
         public void save(Path directory) {
             model.save(directory);
+        }
+
+        @Override
+        public org.tribuo.Model<?> tribuoModel() {
+            return model.tribuoModel();
         }
 
         @Override

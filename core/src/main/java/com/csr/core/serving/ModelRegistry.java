@@ -3,6 +3,10 @@ package com.csr.core.serving;
 import com.csr.core.artifacts.ArtifactFolder;
 import com.csr.core.artifacts.ArtifactLayout;
 import com.csr.core.artifacts.ArtifactStore;
+import com.csr.core.events.EventJson;
+import com.csr.core.tracking.ExperimentTracker;
+import com.csr.core.tracking.RunParameters;
+import com.csr.core.tracking.TrainingRunRecord;
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.CustomerScore;
 import com.csr.core.events.ModelPublished;
@@ -33,12 +37,19 @@ public final class ModelRegistry {
     private final ModelKind kind;
     private final ArtifactStore artifacts;
     private final long seed;
+    private final ExperimentTracker tracker;
     private final Map<String, ActiveModel> active = new ConcurrentHashMap<>();
 
     public ModelRegistry(ModelKind kind, ArtifactStore artifacts, long seed) {
+        this(kind, artifacts, seed, ExperimentTracker.NONE);
+    }
+
+    /** A registry that records every training run with {@code tracker}. */
+    public ModelRegistry(ModelKind kind, ArtifactStore artifacts, long seed, ExperimentTracker tracker) {
         this.kind = kind;
         this.artifacts = artifacts;
         this.seed = seed;
+        this.tracker = tracker;
     }
 
     /**
@@ -77,8 +88,11 @@ public final class ModelRegistry {
     /** Trains like {@link #train}, and scores the training set's customers as of its as-of date. */
     public Trained trainAndScore(TrainingDataset dataset) {
         String data = ArtifactLayout.inTenant(dataset.tenantId(), artifacts.keyOf(dataset.uri()));
-        TrainingData trainingData = ArtifactFolder.read(artifacts, data, (directory, manifest) ->
-                TrainingDataFiles.read(directory));
+        String[] dataHash = new String[1];
+        TrainingData trainingData = ArtifactFolder.read(artifacts, data, (directory, manifest) -> {
+            dataHash[0] = ArtifactFolder.sha256(EventJson.write(manifest));
+            return TrainingDataFiles.read(directory);
+        });
         TrainedModel model = kind.train(trainingData, seed);
         String version = dataset.datasetId();
         String trainedAt = Instant.now().toString();
@@ -94,6 +108,7 @@ public final class ModelRegistry {
             ModelFiles.saveCard(card, directory.resolve(CARD));
         });
         String sha256 = manifest.files().get(kind.modelFile());
+        track(dataset, trainingData, dataHash[0], model, folder, manifest);
         ModelPublished published = new ModelPublished(dataset.tenantId(), kind.code(), version,
                 artifacts.uri(folder), sha256, dataset.datasetId(), trainedAt, model.metrics());
         ActiveModel trained = new ActiveModel(model, version, trainedAt, dataset.datasetId(), model.metrics());
@@ -105,6 +120,37 @@ public final class ModelRegistry {
                     trained, scores.get(i)));
         }
         return new Trained(published, List.copyOf(events));
+    }
+
+    /**
+     * Records the run with the tracker (nothing when none is set) and crowns its model champion, as every new model
+     * is made active. A tracker that cannot take the run fails the training, before anything is published.
+     */
+    private void track(TrainingDataset dataset, TrainingData data, String dataHash, TrainedModel model, String folder,
+                       ArtifactFolder.Manifest manifest) {
+        if (tracker == ExperimentTracker.NONE) {
+            return;
+        }
+        Map<String, String> params = new java.util.TreeMap<>(RunParameters.provenance(model.tribuoModel()));
+        params.put("kind", kind.code());
+        params.put("version", dataset.datasetId());
+        params.put("dataset_id", dataset.datasetId());
+        params.put("dataset_uri", dataset.uri());
+        params.put("data_sha256", dataHash);
+        params.put("seed", String.valueOf(seed));
+        params.put("as_of", data.asOf().toString());
+        params.put("horizon_days", String.valueOf(data.horizon().days()));
+        params.put("cutoff.earlier", String.valueOf(data.earlier().cutoff()));
+        params.put("cutoff.later", String.valueOf(data.later().cutoff()));
+        params.put("cutoff.latest", String.valueOf(data.latest().cutoff()));
+        params.put("customers", String.valueOf(data.scoring().size()));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String name : manifest.files().keySet()) {
+            files.put(name, artifacts.get(folder + name).orElseThrow());
+        }
+        tracker.record(new TrainingRunRecord(dataset.tenantId(), kind.code(), dataset.datasetId(), params,
+                RunParameters.metrics(model.metrics()), files)).ifPresent(run ->
+                tracker.crown(dataset.tenantId(), kind.code(), run));
     }
 
     /**

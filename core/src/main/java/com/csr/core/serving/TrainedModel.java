@@ -15,6 +15,9 @@ public interface TrainedModel {
 
     void save(Path directory);
 
+    /** The Tribuo model inside, for its provenance. */
+    org.tribuo.Model<?> tribuoModel();
+
     Score score(CustomerFeatures features);
 
     List<Score> scoreAll(List<CustomerFeatures> customers);

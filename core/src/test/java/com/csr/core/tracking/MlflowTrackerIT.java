@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.csr.core.events.EventJson;
+import com.csr.core.artifacts.DirectoryArtifactStore;
+import com.csr.core.events.TrainingDataset;
+import com.csr.core.ml.Seeds;
+import com.csr.core.serving.ModelKind;
+import com.csr.core.serving.ModelRegistry;
 import com.csr.core.testing.MlflowServer;
+import com.csr.core.testing.SampleTrainingSets;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -113,6 +119,26 @@ class MlflowTrackerIT {
                 .path("model_version");
         assertThat(champion.path("run_id").asText()).isEqualTo(two.runId());
         assertThat(champion.path("version").asText()).isEqualTo("2");
+    }
+
+    @Test
+    void aModelTrainedByTheRegistryIsARunWithItsProvenanceAndFiles() throws Exception {
+        DirectoryArtifactStore store = new DirectoryArtifactStore(directory.resolve("artifacts-store"));
+        TrainingDataset dataset = SampleTrainingSets.write(store, "t4", "ds-1", SampleTrainingSets.quarter(1));
+        new ModelRegistry(ModelKind.SEGMENT, store, Seeds.DEFAULT, tracker).train(dataset);
+
+        JsonNode champion = get("/api/2.0/mlflow/registered-models/alias?name=" + q("csr-t4-segment")
+                + "&alias=champion").path("model_version");
+        JsonNode run = get("/api/2.0/mlflow/runs/get?run_id=" + champion.path("run_id").asText()).path("run");
+        Map<String, String> params = new HashMap<>();
+        run.path("data").path("params").forEach(p -> params.put(p.path("key").asText(), p.path("value").asText()));
+        assertThat(params).containsEntry("kind", "segment").containsEntry("dataset_id", "ds-1")
+                .containsEntry("seed", String.valueOf(Seeds.DEFAULT)).containsEntry("horizon_days", "90")
+                .containsKeys("data_sha256", "as_of", "cutoff.earlier");
+        assertThat(params.keySet()).anyMatch(k -> k.startsWith("provenance.") && k.contains("trainer"));
+        assertThat(run.path("data").path("metrics").findValuesAsText("key")).isNotEmpty();
+        assertThat(get("/api/2.0/mlflow/artifacts/list?run_id=" + champion.path("run_id").asText()).path("files")
+                .findValuesAsText("path")).contains(ModelKind.SEGMENT.modelFile(), "model.json");
     }
 
     @Test

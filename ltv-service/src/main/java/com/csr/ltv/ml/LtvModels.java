@@ -2,6 +2,7 @@ package com.csr.ltv.ml;
 
 import com.csr.ltv.config.LtvConfig;
 import com.csr.core.artifacts.ArtifactStores;
+import com.csr.core.tracking.ExperimentTracker;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ public class LtvModels {
     @Singleton
     ModelRegistry registry(LtvConfig config) {
         return new ModelRegistry(ModelKind.LTV,
-                ArtifactStores.fromEnvironment(System.getenv(), Path.of(config.artifacts())), config.seed());
+                ArtifactStores.fromEnvironment(System.getenv(), Path.of(config.artifacts())), config.seed(),
+                ExperimentTracker.fromEnvironment(System.getenv()));
     }
 }

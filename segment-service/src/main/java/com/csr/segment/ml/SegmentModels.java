@@ -2,6 +2,7 @@ package com.csr.segment.ml;
 
 import com.csr.segment.config.SegmentConfig;
 import com.csr.core.artifacts.ArtifactStores;
+import com.csr.core.tracking.ExperimentTracker;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ public class SegmentModels {
     @Singleton
     ModelRegistry registry(SegmentConfig config) {
         return new ModelRegistry(ModelKind.SEGMENT,
-                ArtifactStores.fromEnvironment(System.getenv(), Path.of(config.artifacts())), config.seed());
+                ArtifactStores.fromEnvironment(System.getenv(), Path.of(config.artifacts())), config.seed(),
+                ExperimentTracker.fromEnvironment(System.getenv()));
     }
 }
