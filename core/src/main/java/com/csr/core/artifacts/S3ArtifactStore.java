@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -23,10 +24,13 @@ public final class S3ArtifactStore implements ArtifactStore {
 
     private final S3Client s3;
     private final String bucket;
+    private final String where;
 
     public S3ArtifactStore(S3Client s3, String bucket) {
         this.s3 = s3;
         this.bucket = bucket;
+        this.where = s3.serviceClientConfiguration().endpointOverride().map(e -> e + " ").orElse("") + "bucket "
+                + bucket;
     }
 
     /**
@@ -61,7 +65,11 @@ public final class S3ArtifactStore implements ArtifactStore {
 
     @Override
     public void put(String key, byte[] bytes) {
-        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
+        } catch (SdkException e) {
+            throw unavailable("store " + key, e);
+        }
     }
 
     @Override
@@ -70,6 +78,8 @@ public final class S3ArtifactStore implements ArtifactStore {
             return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
+        } catch (SdkException e) {
+            throw unavailable("read " + key, e);
         }
     }
 
@@ -77,11 +87,20 @@ public final class S3ArtifactStore implements ArtifactStore {
     public List<String> list(String prefix) {
         List<String> keys = new ArrayList<>();
         ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
-        for (ListObjectsV2Response page : s3.listObjectsV2Paginator(request)) {
-            page.contents().stream().map(S3Object::key).forEach(keys::add);
+        try {
+            for (ListObjectsV2Response page : s3.listObjectsV2Paginator(request)) {
+                page.contents().stream().map(S3Object::key).forEach(keys::add);
+            }
+        } catch (SdkException e) {
+            throw unavailable("list " + prefix, e);
         }
         keys.sort(null);
         return keys;
+    }
+
+    private ArtifactStoreUnavailableException unavailable(String what, SdkException e) {
+        return new ArtifactStoreUnavailableException("S3 at " + where + ": cannot " + what + ": " + e.getMessage(),
+                e);
     }
 
     @Override
