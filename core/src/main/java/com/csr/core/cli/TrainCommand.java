@@ -68,7 +68,7 @@ final class TrainCommand {
                 r.quality().rowsRead(), r.quality().rowsKept(), r.quality().rejectedTotal(), r.customerIds().size(),
                 r.asOf(), r.segments().k(), r.segments().silhouette(), r.churn().model().algorithm().code(),
                 r.churn().chosenMetrics().rocAuc(), r.churn().recencyOnlyRocAuc(), r.ltv().xgboost().spearman(),
-                r.ltv().xgboost().normalizedGini(), r.ltv().baseline().normalizedGini(), r.plan().selectedCount(),
+                r.ltv().xgboost().normalizedGini(), r.ltv().baseline() == null ? Double.NaN : r.ltv().baseline().normalizedGini(), r.plan().selectedCount(),
                 r.config().currency(), r.plan().cost(), r.config().currency(), r.plan().expectedRevenueSaved(),
                 outDir.toAbsolutePath().normalize());
     }

@@ -40,11 +40,18 @@ public final class LtvTrainer {
 
         SpendMetrics xgboost = SpendMetrics.of(fit(earlier).predictAll(validationFeatures), actual);
 
-        BtydBaseline baseline = BtydBaseline.fit(summaries);
-        double[] baselineSpend = summaries.stream()
-                .mapToDouble(s -> baseline.expectedSpend(s, later.horizon().days())).toArray();
-
-        return new LtvSelection(fit(latest), xgboost, SpendMetrics.of(baselineSpend, actual), baseline);
+        LtvModel model = fit(latest);
+        try {
+            BtydBaseline baseline = BtydBaseline.fit(summaries);
+            double[] baselineSpend = summaries.stream()
+                    .mapToDouble(s -> baseline.expectedSpend(s, later.horizon().days())).toArray();
+            return new LtvSelection(model, xgboost, SpendMetrics.of(baselineSpend, actual), baseline, null);
+        } catch (ArithmeticException | IllegalStateException e) {
+            // the baseline is a yardstick: a history it cannot be fitted to (a short one, say, where the fit runs
+            // off to extreme parameters) must not cost the model itself
+            return new LtvSelection(model, xgboost, null, null, "the BG/NBD + Gamma-Gamma baseline could not be "
+                    + "fitted: " + e.getMessage());
+        }
     }
 
     /** The XGBoost model fitted on a training set. */

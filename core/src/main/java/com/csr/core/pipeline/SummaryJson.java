@@ -84,6 +84,10 @@ final class SummaryJson {
     private static Map<String, Object> ltv(PipelineResult r) {
         Map<String, Object> ltv = spend(r.ltv().xgboost());
         ltv.put("model", "xgboost_tweedie");
+        if (r.ltv().baseline() == null) {
+            ltv.put("baseline", Map.of("model", "bg_nbd_gamma_gamma", "error", r.ltv().baselineFailure()));
+            return ltv;
+        }
         Map<String, Object> baseline = spend(r.ltv().baseline());
         baseline.put("model", "bg_nbd_gamma_gamma");
         var b = r.ltv().baselineParameters();

@@ -104,7 +104,12 @@ public final class StrategicReport {
         md.append("### Lifetime value (net spend in the next ").append(r.config().horizon().days())
                 .append(" days)\n\n| model | MAE | RMSE | Spearman | normalized Gini |\n|---|---:|---:|---:|---:|\n");
         spendRow(md, "**XGBoost (Tweedie)**", r.ltv().xgboost());
-        spendRow(md, "BG/NBD + Gamma-Gamma (baseline)", r.ltv().baseline());
+        if (r.ltv().baseline() != null) {
+            spendRow(md, "BG/NBD + Gamma-Gamma (baseline)", r.ltv().baseline());
+        } else {
+            md.append("| BG/NBD + Gamma-Gamma (baseline) | not fitted: ").append(r.ltv().baselineFailure())
+                    .append(" | | | |\n");
+        }
         md.append("\n| decile of predicted LTV | mean predicted | mean actual | share of actual spend |\n"
                 + "|---:|---:|---:|---:|\n");
         for (SpendMetrics.Decile d : r.ltv().xgboost().deciles()) {

@@ -75,7 +75,9 @@ public enum ModelKind {
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("horizon_days", data.horizon().days());
             put(metrics, "", s.xgboost());
-            put(metrics, "baseline_", s.baseline());
+            if (s.baseline() != null) {
+                put(metrics, "baseline_", s.baseline());
+            }
             return new Ltv(s.model(), metrics);
         }
 
