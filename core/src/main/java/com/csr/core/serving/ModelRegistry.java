@@ -33,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ModelRegistry {
 
     static final String CARD = "model.json";
+    /** Among a model's metrics: the last date of the data it was trained on. */
+    static final String AS_OF = "as_of";
 
     private final ModelKind kind;
     private final ArtifactStore artifacts;
@@ -79,10 +81,11 @@ public final class ModelRegistry {
      * with the model, so the portfolio views have the new model's answers without waiting for each customer's next
      * transaction.
      *
-     * @param published what to announce on {@code models.published}
+     * @param published what to announce on {@code models.published}, if the verdict promotes it
      * @param scores    one per customer scored as of the as-of date
+     * @param verdict   whether the new model replaces the tenant's active one, and why
      */
-    public record Trained(ModelPublished published, List<CustomerScore> scores) {
+    public record Trained(ModelPublished published, List<CustomerScore> scores, ChampionChallenge.Verdict verdict) {
     }
 
     /** Trains like {@link #train}, and scores the training set's customers as of its as-of date. */
@@ -96,6 +99,10 @@ public final class ModelRegistry {
         TrainedModel model = kind.train(trainingData, seed);
         String version = dataset.datasetId();
         String trainedAt = Instant.now().toString();
+        Map<String, Object> metrics = new LinkedHashMap<>(model.metrics());
+        metrics.put(AS_OF, trainingData.asOf().toString());
+        ChampionChallenge.Verdict verdict = ChampionChallenge.judge(kind, model, active(dataset.tenantId())
+                .map(ModelRegistry::champion), trainingData.later());
         String folder = ArtifactLayout.model(dataset.tenantId(), kind.code(), version);
         ArtifactFolder.Manifest manifest = ArtifactFolder.write(artifacts, folder, directory -> {
             model.save(directory);
@@ -104,14 +111,14 @@ public final class ModelRegistry {
             card.put("version", version);
             card.put("dataset_id", dataset.datasetId());
             card.put("trained_at", trainedAt);
-            card.put("metrics", model.metrics());
+            card.put("metrics", metrics);
             ModelFiles.saveCard(card, directory.resolve(CARD));
         });
         String sha256 = manifest.files().get(kind.modelFile());
-        track(dataset, trainingData, dataHash[0], model, folder, manifest);
+        track(dataset, trainingData, dataHash[0], model, folder, manifest, verdict);
         ModelPublished published = new ModelPublished(dataset.tenantId(), kind.code(), version,
-                artifacts.uri(folder), sha256, dataset.datasetId(), trainedAt, model.metrics());
-        ActiveModel trained = new ActiveModel(model, version, trainedAt, dataset.datasetId(), model.metrics());
+                artifacts.uri(folder), sha256, dataset.datasetId(), trainedAt, metrics);
+        ActiveModel trained = new ActiveModel(model, version, trainedAt, dataset.datasetId(), metrics);
         List<LabelledCustomer> customers = trainingData.scoring().rows();
         List<Score> scores = model.scoreAll(customers.stream().map(LabelledCustomer::features).toList());
         List<CustomerScore> events = new ArrayList<>(customers.size());
@@ -119,15 +126,21 @@ public final class ModelRegistry {
             events.add(toEvent(dataset.tenantId(), customers.get(i).customerId(), trainingData.asOf().toString(),
                     trained, scores.get(i)));
         }
-        return new Trained(published, List.copyOf(events));
+        return new Trained(published, List.copyOf(events), verdict);
+    }
+
+    private static ChampionChallenge.Champion champion(ActiveModel active) {
+        Object asOf = active.metrics().get(AS_OF);
+        return new ChampionChallenge.Champion(active.model(), asOf == null ? null : java.time.LocalDate.parse(
+                asOf.toString()), active.metrics());
     }
 
     /**
-     * Records the run with the tracker (nothing when none is set) and crowns its model champion, as every new model
-     * is made active. A tracker that cannot take the run fails the training, before anything is published.
+     * Records the run with the tracker (nothing when none is set) and, when the verdict promotes it, crowns its model
+     * champion. A tracker that cannot take the run fails the training, before anything is published.
      */
     private void track(TrainingDataset dataset, TrainingData data, String dataHash, TrainedModel model, String folder,
-                       ArtifactFolder.Manifest manifest) {
+                       ArtifactFolder.Manifest manifest, ChampionChallenge.Verdict verdict) {
         if (tracker == ExperimentTracker.NONE) {
             return;
         }
@@ -144,12 +157,14 @@ public final class ModelRegistry {
         params.put("cutoff.later", String.valueOf(data.later().cutoff()));
         params.put("cutoff.latest", String.valueOf(data.latest().cutoff()));
         params.put("customers", String.valueOf(data.scoring().size()));
+        params.put("promoted", String.valueOf(verdict.promote()));
+        params.put("verdict", verdict.reason());
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String name : manifest.files().keySet()) {
             files.put(name, artifacts.get(folder + name).orElseThrow());
         }
         tracker.record(new TrainingRunRecord(dataset.tenantId(), kind.code(), dataset.datasetId(), params,
-                RunParameters.metrics(model.metrics()), files)).ifPresent(run ->
+                RunParameters.metrics(model.metrics()), files)).filter(run -> verdict.promote()).ifPresent(run ->
                 tracker.crown(dataset.tenantId(), kind.code(), run));
     }
 

@@ -42,7 +42,8 @@ public final class ModelService {
      *
      * @return first its {@link ModelPublished} for the channel's topic ({@code models.published}, keyed
      *         {@code tenant:kind}), then the new model's score of every customer of the training set for
-     *         {@code customer.scores}; empty when the record is unreadable or its training set cannot be trained on
+     *         {@code customer.scores}; empty when the record is unreadable, its training set cannot be trained on,
+     *         or the new model is not at least as good as the active one (it stays stored, inactive)
      */
     public List<OutgoingRecord> train(byte[] trainingDataset) {
         try {
@@ -50,8 +51,13 @@ public final class ModelService {
             long started = System.nanoTime();
             ModelRegistry.Trained trained = registry.trainAndScore(dataset);
             ModelPublished published = trained.published();
-            LOG.log(Level.INFO, () -> String.format("trained %s model %s for tenant %s in %d ms", published.kind(),
-                    published.version(), published.tenantId(), (System.nanoTime() - started) / 1_000_000));
+            LOG.log(Level.INFO, () -> String.format("trained %s model %s for tenant %s in %d ms; %s: %s",
+                    published.kind(), published.version(), published.tenantId(),
+                    (System.nanoTime() - started) / 1_000_000, trained.verdict().promote() ? "promoted"
+                            : "NOT promoted, the active model stays", trained.verdict().reason()));
+            if (!trained.verdict().promote()) {
+                return List.of();
+            }
             List<OutgoingRecord> records = new ArrayList<>(trained.scores().size() + 1);
             records.add(OutgoingRecord.of(EventKeys.model(published.tenantId(), published.kind()),
                     EventJson.write(published), published.tenantId(), null));

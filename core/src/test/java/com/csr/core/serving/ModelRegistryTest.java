@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -79,5 +80,28 @@ class ModelRegistryTest {
         assertThatThrownBy(() -> new ModelRegistry(kind, artifacts, Seeds.DEFAULT).activate(new ModelPublished("t2",
                 kind.code(), "x", published.uri(), published.sha256(), "ds-1", "now", null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in tenant t2");
+    }
+
+    @Test
+    void aChallengerWorseThanTheChampionIsStoredButNotPromoted() {
+        ModelRegistry registry = new ModelRegistry(ModelKind.CHURN, artifacts, Seeds.DEFAULT);
+        ModelPublished champion = registry.train(dataset);
+        registry.activate(champion);
+        double championAuc = ((Number) champion.metrics().get("roc_auc")).doubleValue();
+
+        java.util.List<String> verdicts = new java.util.ArrayList<>();
+        for (int quarter = 0; quarter < 4; quarter++) {
+            TrainingDataset smaller = SampleTrainingSets.write(artifacts, "t1", "q" + quarter,
+                    SampleTrainingSets.quarter(quarter));
+            ModelRegistry.Trained trained = registry.trainAndScore(smaller);
+            double auc = ((Number) trained.published().metrics().get("roc_auc")).doubleValue();
+            assertThat(trained.verdict().promote()).isEqualTo(auc >= championAuc);
+            assertThat(trained.verdict().champion()).isEqualTo(championAuc);
+            assertThat(root.resolve(ArtifactLayout.model("t1", "churn", "q" + quarter)).resolve("manifest.json"))
+                    .as("stored either way").exists();
+            verdicts.add(trained.verdict().reason());
+        }
+        assertThat(registry.active("t1").orElseThrow().version()).as("nothing activated").isEqualTo("ds-1");
+        assertThat(verdicts).anyMatch(v -> v.contains(" < "));
     }
 }
