@@ -1,8 +1,8 @@
 package com.csr.core.artifacts;
 
+import com.csr.core.tenants.RecordIds;
 import com.csr.core.tenants.TenantIds;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 /**
  * The artifact directory: {@code tenants/{tenant}/datasets/{id}/} for training sets and
@@ -10,8 +10,6 @@ import java.util.regex.Pattern;
  * tree.
  */
 public final class ArtifactLayout {
-
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private final Path root;
 
@@ -51,9 +49,6 @@ public final class ArtifactLayout {
     }
 
     private static String requireId(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("invalid artifact id '" + id + "'");
-        }
-        return id;
+        return RecordIds.require("artifact id", id);
     }
 }
