@@ -22,7 +22,7 @@ public record ApiKey(String tenantId, String keyId, String sha256Hex, Instant cr
 
     public ApiKey {
         TenantIds.require(tenantId);
-        RecordIds.require("key id", keyId);
+        RecordIds.require("API key id", keyId);
         RecordValues.sha256Hex("key hash", sha256Hex);
         createdAt = RecordValues.time("createdAt", createdAt);
         revokedAt = RecordValues.optionalTime(revokedAt);

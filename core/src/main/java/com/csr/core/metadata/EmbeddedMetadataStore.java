@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,6 +97,17 @@ public final class EmbeddedMetadataStore implements MetadataStore {
     };
     private static final TypeReference<Map<String, Double>> NUMBERS = new TypeReference<>() {
     };
+
+    /** A table of records kept under a tenant by one id. */
+    private record Table<T>(String name, String idColumn, String what, Row<T> row, Comparator<T> order) {
+    }
+
+    private static final Table<ApiKey> API_KEYS = new Table<>("api_keys", "key_id", "API key",
+            EmbeddedMetadataStore::apiKeyFrom, ListOrder.KEYS_OLDEST_FIRST);
+    private static final Table<FileRecord> FILES = new Table<>("files", "file_id", "file",
+            EmbeddedMetadataStore::fileFrom, ListOrder.FILES_OLDEST_FIRST);
+    private static final Table<TrainingRun> RUNS = new Table<>("training_runs", "run_id", "run",
+            EmbeddedMetadataStore::runFrom, ListOrder.RUNS_NEWEST_FIRST);
 
     private final Path file;
     private final Connection connection;
@@ -200,16 +212,13 @@ public final class EmbeddedMetadataStore implements MetadataStore {
 
     @Override
     public List<ApiKey> apiKeys(String tenantId) {
-        TenantIds.require(tenantId);
-        return inTurn("list the API keys of tenant " + tenantId, c -> ListOrder.sorted(list(c,
-                EmbeddedMetadataStore::apiKeyFrom, "SELECT * FROM api_keys WHERE tenant_id = ?", tenantId),
-                ListOrder.KEYS_OLDEST_FIRST));
+        return all(API_KEYS, tenantId);
     }
 
     @Override
     public boolean revokeApiKey(String tenantId, String keyId, Instant at) {
         TenantIds.require(tenantId);
-        RecordIds.require("key id", keyId);
+        RecordIds.require("API key id", keyId);
         long revokedAt = micros(RecordValues.time("revocation time", at));
         return write("revoke API key " + keyId + " of tenant " + tenantId, c -> {
             if (first(c, EmbeddedMetadataStore::apiKeyFrom, "SELECT * FROM api_keys WHERE tenant_id = ? AND key_id = ?",
@@ -232,18 +241,12 @@ public final class EmbeddedMetadataStore implements MetadataStore {
 
     @Override
     public Optional<FileRecord> file(String tenantId, String fileId) {
-        TenantIds.require(tenantId);
-        RecordIds.require("file id", fileId);
-        return inTurn("read file " + fileId + " of tenant " + tenantId, c -> first(c, EmbeddedMetadataStore::fileFrom,
-                "SELECT * FROM files WHERE tenant_id = ? AND file_id = ?", tenantId, fileId));
+        return byId(FILES, tenantId, fileId);
     }
 
     @Override
     public List<FileRecord> files(String tenantId) {
-        TenantIds.require(tenantId);
-        return inTurn("list the files of tenant " + tenantId, c -> ListOrder.sorted(
-                list(c, EmbeddedMetadataStore::fileFrom, "SELECT * FROM files WHERE tenant_id = ?", tenantId),
-                ListOrder.FILES_OLDEST_FIRST));
+        return all(FILES, tenantId);
     }
 
     @Override
@@ -258,18 +261,12 @@ public final class EmbeddedMetadataStore implements MetadataStore {
 
     @Override
     public Optional<TrainingRun> run(String tenantId, String runId) {
-        TenantIds.require(tenantId);
-        RecordIds.require("run id", runId);
-        return inTurn("read run " + runId + " of tenant " + tenantId, c -> first(c, EmbeddedMetadataStore::runFrom,
-                "SELECT * FROM training_runs WHERE tenant_id = ? AND run_id = ?", tenantId, runId));
+        return byId(RUNS, tenantId, runId);
     }
 
     @Override
     public List<TrainingRun> runs(String tenantId) {
-        TenantIds.require(tenantId);
-        return inTurn("list the runs of tenant " + tenantId, c -> ListOrder.sorted(
-                list(c, EmbeddedMetadataStore::runFrom, "SELECT * FROM training_runs WHERE tenant_id = ?", tenantId),
-                ListOrder.RUNS_NEWEST_FIRST));
+        return all(RUNS, tenantId);
     }
 
     @Override
@@ -354,6 +351,21 @@ public final class EmbeddedMetadataStore implements MetadataStore {
         } finally {
             turn.unlock();
         }
+    }
+
+    private <T> Optional<T> byId(Table<T> table, String tenantId, String id) {
+        TenantIds.require(tenantId);
+        RecordIds.require(table.what() + " id", id);
+        return inTurn("read " + table.what() + " " + id + " of tenant " + tenantId, c -> first(c, table.row(),
+                "SELECT * FROM " + table.name() + " WHERE tenant_id = ? AND " + table.idColumn() + " = ?",
+                tenantId, id));
+    }
+
+    private <T> List<T> all(Table<T> table, String tenantId) {
+        TenantIds.require(tenantId);
+        return inTurn("list the " + table.what() + "s of tenant " + tenantId, c -> ListOrder.sorted(
+                list(c, table.row(), "SELECT * FROM " + table.name() + " WHERE tenant_id = ?", tenantId),
+                table.order()));
     }
 
     private static Optional<String> active(Connection c, String tenantId, String modelKind) throws SQLException {

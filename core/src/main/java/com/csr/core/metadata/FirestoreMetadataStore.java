@@ -34,13 +34,21 @@ import java.util.function.Function;
 public final class FirestoreMetadataStore implements MetadataStore {
 
     private static final String TENANTS = "tenants";
-    private static final String API_KEYS = "apiKeys";
     private static final String API_KEY_HASHES = "apiKeyHashes";
-    private static final String FILES = "files";
-    private static final String RUNS = "runs";
     private static final String MODELS = "models";
     private static final String VERSIONS = "versions";
     private static final String ACTIVE = "active";
+
+    /** A collection of records kept under a tenant by one id. */
+    private record Kept<T>(String collection, String what, Function<DocumentSnapshot, T> from, Comparator<T> order) {
+    }
+
+    private static final Kept<ApiKey> API_KEYS = new Kept<>("apiKeys", "API key",
+            FirestoreMetadataStore::apiKeyFrom, ListOrder.KEYS_OLDEST_FIRST);
+    private static final Kept<FileRecord> FILES = new Kept<>("files", "file",
+            FirestoreMetadataStore::fileFrom, ListOrder.FILES_OLDEST_FIRST);
+    private static final Kept<TrainingRun> RUNS = new Kept<>("runs", "run",
+            FirestoreMetadataStore::runFrom, ListOrder.RUNS_NEWEST_FIRST);
 
     private final Firestore db;
     private final String projectId;
@@ -80,7 +88,7 @@ public final class FirestoreMetadataStore implements MetadataStore {
 
     @Override
     public void addApiKey(ApiKey key) {
-        DocumentReference keyDoc = keyDocs(key.tenantId()).document(key.keyId());
+        DocumentReference keyDoc = doc(API_KEYS, key.tenantId(), key.keyId());
         DocumentReference hashDoc = db.collection(API_KEY_HASHES).document(key.sha256Hex());
         transaction("add API key " + key.keyId() + " of tenant " + key.tenantId(), tx -> {
             if (tx.get(keyDoc).get().exists()) {
@@ -103,19 +111,18 @@ public final class FirestoreMetadataStore implements MetadataStore {
         if (!entry.exists()) {
             return Optional.empty();
         }
-        return read(what, keyDocs(entry.getString("tenantId")).document(entry.getString("keyId")),
-                FirestoreMetadataStore::apiKeyFrom).filter(key -> key.sha256Hex().equals(sha256Hex));
+        return read(what, doc(API_KEYS, entry.getString("tenantId"), entry.getString("keyId")), API_KEYS.from())
+                .filter(key -> key.sha256Hex().equals(sha256Hex));
     }
 
     @Override
     public List<ApiKey> apiKeys(String tenantId) {
-        return list("list the API keys of tenant " + tenantId, keyDocs(tenantId), FirestoreMetadataStore::apiKeyFrom,
-                ListOrder.KEYS_OLDEST_FIRST);
+        return all(API_KEYS, tenantId);
     }
 
     @Override
     public boolean revokeApiKey(String tenantId, String keyId, Instant at) {
-        DocumentReference doc = keyDocs(tenantId).document(RecordIds.require("key id", keyId));
+        DocumentReference doc = doc(API_KEYS, tenantId, keyId);
         Timestamp revokedAt = timestamp(RecordValues.time("revocation time", at));
         return transaction("revoke API key " + keyId + " of tenant " + tenantId, tx -> {
             DocumentSnapshot key = tx.get(doc).get();
@@ -132,37 +139,33 @@ public final class FirestoreMetadataStore implements MetadataStore {
     @Override
     public void recordFile(FileRecord f) {
         await("record file " + f.fileId() + " of tenant " + f.tenantId(),
-                fileDocs(f.tenantId()).document(f.fileId()).set(fields(f)));
+                doc(FILES, f.tenantId(), f.fileId()).set(fields(f)));
     }
 
     @Override
     public Optional<FileRecord> file(String tenantId, String fileId) {
-        return read("read file " + fileId + " of tenant " + tenantId,
-                fileDocs(tenantId).document(RecordIds.require("file id", fileId)), FirestoreMetadataStore::fileFrom);
+        return byId(FILES, tenantId, fileId);
     }
 
     @Override
     public List<FileRecord> files(String tenantId) {
-        return list("list the files of tenant " + tenantId, fileDocs(tenantId), FirestoreMetadataStore::fileFrom,
-                ListOrder.FILES_OLDEST_FIRST);
+        return all(FILES, tenantId);
     }
 
     @Override
     public void recordRun(TrainingRun r) {
         await("record run " + r.runId() + " of tenant " + r.tenantId(),
-                runDocs(r.tenantId()).document(r.runId()).set(fields(r)));
+                doc(RUNS, r.tenantId(), r.runId()).set(fields(r)));
     }
 
     @Override
     public Optional<TrainingRun> run(String tenantId, String runId) {
-        return read("read run " + runId + " of tenant " + tenantId,
-                runDocs(tenantId).document(RecordIds.require("run id", runId)), FirestoreMetadataStore::runFrom);
+        return byId(RUNS, tenantId, runId);
     }
 
     @Override
     public List<TrainingRun> runs(String tenantId) {
-        return list("list the runs of tenant " + tenantId, runDocs(tenantId), FirestoreMetadataStore::runFrom,
-                ListOrder.RUNS_NEWEST_FIRST);
+        return all(RUNS, tenantId);
     }
 
     @Override
@@ -236,16 +239,17 @@ public final class FirestoreMetadataStore implements MetadataStore {
         return db.collection(TENANTS).document(TenantIds.require(tenantId));
     }
 
-    private CollectionReference keyDocs(String tenantId) {
-        return tenantDoc(tenantId).collection(API_KEYS);
+    private DocumentReference doc(Kept<?> kept, String tenantId, String id) {
+        return tenantDoc(tenantId).collection(kept.collection()).document(RecordIds.require(kept.what() + " id", id));
     }
 
-    private CollectionReference fileDocs(String tenantId) {
-        return tenantDoc(tenantId).collection(FILES);
+    private <T> Optional<T> byId(Kept<T> kept, String tenantId, String id) {
+        return read("read " + kept.what() + " " + id + " of tenant " + tenantId, doc(kept, tenantId, id), kept.from());
     }
 
-    private CollectionReference runDocs(String tenantId) {
-        return tenantDoc(tenantId).collection(RUNS);
+    private <T> List<T> all(Kept<T> kept, String tenantId) {
+        return list("list the " + kept.what() + "s of tenant " + tenantId,
+                tenantDoc(tenantId).collection(kept.collection()), kept.from(), kept.order());
     }
 
     private CollectionReference versionDocs(String tenantId, String modelKind) {

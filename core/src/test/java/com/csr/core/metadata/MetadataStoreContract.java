@@ -339,7 +339,7 @@ abstract class MetadataStoreContract {
         assertThatThrownBy(() -> store.activeVersion("acme", ""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("invalid model kind");
         assertThatThrownBy(() -> store.revokeApiKey("acme", "k1/x", T0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("invalid key id");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("invalid API key id");
         assertThatThrownBy(() -> store.apiKeyByHash("not-a-hash"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("invalid key hash");
     }
