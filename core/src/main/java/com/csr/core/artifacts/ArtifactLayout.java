@@ -1,7 +1,7 @@
 package com.csr.core.artifacts;
 
+import com.csr.core.tenants.RecordIds;
 import com.csr.core.tenants.TenantIds;
-import java.util.regex.Pattern;
 
 /**
  * Where things live in the artifact store: {@code tenants/{tenant}/datasets/{id}/} for training sets and
@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
  * manifest). Every id is checked, so no key leaves its tenant's tree.
  */
 public final class ArtifactLayout {
-
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private ArtifactLayout() {
     }
@@ -44,9 +42,6 @@ public final class ArtifactLayout {
     }
 
     private static String requireId(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("invalid artifact id '" + id + "'");
-        }
-        return id;
+        return RecordIds.require("artifact id", id);
     }
 }

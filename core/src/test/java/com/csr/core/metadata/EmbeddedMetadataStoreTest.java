@@ -1,0 +1,93 @@
+package com.csr.core.metadata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract against SQLite, plus what only a file shared by several processes can show. */
+class EmbeddedMetadataStoreTest extends MetadataStoreContract {
+
+    @TempDir
+    Path directory;
+
+    @Override
+    MetadataStore openStore() {
+        return new EmbeddedMetadataStore(directory);
+    }
+
+    @Test
+    void keepsEverythingInOneFileThatOutlivesTheProcess() {
+        store.createTenant("acme", T0);
+        store.registerModelVersion(version("acme", "churn", "v1", T1));
+        store.promote("acme", "churn", "v1", null);
+        store.close();
+
+        store = new EmbeddedMetadataStore(directory);
+
+        assertThat(directory.resolve(EmbeddedMetadataStore.FILE_NAME)).isRegularFile();
+        assertThat(store.tenants()).containsExactly(new Tenant("acme", T0));
+        assertThat(store.activeVersion("acme", "churn")).contains("v1");
+    }
+
+    @Test
+    void exactlyOneOfTwoProcessesPromotingAtTheSameTimeWins() throws Exception {
+        int rounds = 20;
+        for (int round = 0; round < rounds; round++) {
+            for (String version : List.of("a", "b")) {
+                store.registerModelVersion(version("acme", PromotingProcess.kind(round), version, T0));
+            }
+        }
+        long startAt = System.currentTimeMillis() + 3_000;
+        List<Process> processes = new ArrayList<>();
+        List<Path> outputs = new ArrayList<>();
+        try {
+            for (String version : List.of("a", "b")) {
+                Path output = directory.resolve("process-" + version + ".out");
+                processes.add(PromotingProcess.start(directory, version, rounds, startAt, output));
+                outputs.add(output);
+            }
+            for (Process process : processes) {
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the process ended in time").isTrue();
+            }
+        } finally {
+            processes.forEach(Process::destroyForcibly);
+        }
+        for (int i = 0; i < processes.size(); i++) {
+            assertThat(processes.get(i).exitValue()).as(Files.readString(outputs.get(i))).isZero();
+        }
+
+        Map<String, Boolean> a = PromotingProcess.results(Files.readAllLines(outputs.get(0)));
+        Map<String, Boolean> b = PromotingProcess.results(Files.readAllLines(outputs.get(1)));
+        for (int round = 0; round < rounds; round++) {
+            String kind = PromotingProcess.kind(round);
+            assertThat(List.of(a.get(kind), b.get(kind))).as(kind).containsExactlyInAnyOrder(true, false);
+            assertThat(store.activeVersion("acme", kind)).contains(a.get(kind) ? "a" : "b");
+            assertThat(statuses("acme", kind).values()).as(kind).containsOnlyOnce("active");
+        }
+    }
+
+    @Test
+    void refusesAFileWrittenByANewerVersionOfThePlatform() throws SQLException {
+        store.close();
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:sqlite:" + directory.resolve(EmbeddedMetadataStore.FILE_NAME));
+             Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA user_version = 99");
+        }
+
+        assertThatThrownBy(() -> new EmbeddedMetadataStore(directory))
+                .isInstanceOf(MetadataStoreException.class).hasMessageContaining("has schema version 99");
+    }
+}
