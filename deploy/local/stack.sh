@@ -108,7 +108,7 @@ start_service() {
   running "$s" && { say "$s already running"; return; }
   say "starting $s on :${PORT[$s]}"
   KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" QUARKUS_HTTP_PORT="${PORT[$s]}" CSR_GATEWAY_PORT="$GATEWAY_PORT" \
-    CSR_ARTIFACTS="$RUN/artifacts" KAFKA_STREAMS_STATE_DIR="$RUN/state/$s" \
+    CSR_ARTIFACTS="$RUN/artifacts" CSR_METADATA="$RUN/metadata" KAFKA_STREAMS_STATE_DIR="$RUN/state/$s" \
     CSR_INGEST_URL="http://127.0.0.1:$INGEST_PORT" CSR_FEATURES_URL="http://127.0.0.1:$FEATURES_PORT" \
     CSR_SEGMENT_URL="http://127.0.0.1:$SEGMENT_PORT" CSR_CHURN_URL="http://127.0.0.1:$CHURN_PORT" \
     CSR_LTV_URL="http://127.0.0.1:$LTV_PORT" MALLOC_ARENA_MAX=2 \
@@ -200,8 +200,8 @@ down() {
   done
   ((stopped)) || say "nothing was running"
   if [[ ${1:-} == --reset ]]; then
-    rm -rf "$KAFKA_HOME/data" "$RUN/state" "$RUN/artifacts"
-    say "removed the broker's data, the services' state and the artifacts: the next up starts from nothing"
+    rm -rf "$KAFKA_HOME/data" "$RUN/state" "$RUN/artifacts" "$RUN/metadata"
+    say "removed the broker's data, the services' state, the artifacts and the metadata: the next up starts from nothing"
   fi
 }
 

@@ -56,6 +56,7 @@ final class ServiceProcesses implements AutoCloseable {
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("CSR_ARTIFACTS", work.resolve("artifacts").toString());
+        builder.environment().put("CSR_METADATA", work.resolve("metadata").toString());
         builder.environment().put("KAFKA_STREAMS_STATE_DIR", state.toString());
         processes.put(service, builder.start());
         ports.put(service, port);

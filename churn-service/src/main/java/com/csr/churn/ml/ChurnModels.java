@@ -2,6 +2,7 @@ package com.csr.churn.ml;
 
 import com.csr.churn.config.ChurnConfig;
 import com.csr.core.artifacts.ArtifactStores;
+import com.csr.core.metadata.MetadataStores;
 import com.csr.core.tracking.ExperimentTracker;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
@@ -19,6 +20,7 @@ public class ChurnModels {
     ModelRegistry registry(ChurnConfig config) {
         return new ModelRegistry(ModelKind.CHURN,
                 ArtifactStores.fromEnvironment(System.getenv(), Path.of(config.artifacts())), config.seed(),
-                ExperimentTracker.fromEnvironment(System.getenv()));
+                ExperimentTracker.fromEnvironment(System.getenv()),
+                MetadataStores.fromEnvironment(System.getenv(), Path.of(config.metadata())));
     }
 }

@@ -4,6 +4,9 @@ import com.csr.core.artifacts.ArtifactFolder;
 import com.csr.core.artifacts.ArtifactLayout;
 import com.csr.core.artifacts.ArtifactStore;
 import com.csr.core.events.EventJson;
+import com.csr.core.metadata.MetadataStore;
+import com.csr.core.metadata.ModelVersion;
+import com.csr.core.metadata.TrainingRun;
 import com.csr.core.tracking.ExperimentTracker;
 import com.csr.core.tracking.RunParameters;
 import com.csr.core.tracking.TrainingRunRecord;
@@ -40,18 +43,29 @@ public final class ModelRegistry {
     private final ArtifactStore artifacts;
     private final long seed;
     private final ExperimentTracker tracker;
+    private final MetadataStore metadata;
     private final Map<String, ActiveModel> active = new ConcurrentHashMap<>();
 
     public ModelRegistry(ModelKind kind, ArtifactStore artifacts, long seed) {
-        this(kind, artifacts, seed, ExperimentTracker.NONE);
+        this(kind, artifacts, seed, ExperimentTracker.NONE, null);
     }
 
-    /** A registry that records every training run with {@code tracker}. */
-    public ModelRegistry(ModelKind kind, ArtifactStore artifacts, long seed, ExperimentTracker tracker) {
+    /**
+     * A registry that records every training run with {@code tracker} and, unless {@code metadata} is null, its
+     * run and model version in the metadata store, where promotion happens.
+     */
+    public ModelRegistry(ModelKind kind, ArtifactStore artifacts, long seed, ExperimentTracker tracker,
+                         MetadataStore metadata) {
         this.kind = kind;
         this.artifacts = artifacts;
         this.seed = seed;
         this.tracker = tracker;
+        this.metadata = metadata;
+    }
+
+    /** The metadata store, when there is one. */
+    public Optional<MetadataStore> metadata() {
+        return Optional.ofNullable(metadata);
     }
 
     /**
@@ -90,6 +104,7 @@ public final class ModelRegistry {
 
     /** Trains like {@link #train}, and scores the training set's customers as of its as-of date. */
     public Trained trainAndScore(TrainingDataset dataset) {
+        Instant started = Instant.now();
         String data = ArtifactLayout.inTenant(dataset.tenantId(), artifacts.keyOf(dataset.uri()));
         String[] dataHash = new String[1];
         TrainingData trainingData = ArtifactFolder.read(artifacts, data, (directory, manifest) -> {
@@ -115,9 +130,17 @@ public final class ModelRegistry {
             ModelFiles.saveCard(card, directory.resolve(CARD));
         });
         String sha256 = manifest.files().get(kind.modelFile());
-        track(dataset, trainingData, dataHash[0], model, folder, manifest, verdict);
         ModelPublished published = new ModelPublished(dataset.tenantId(), kind.code(), version,
                 artifacts.uri(folder), sha256, dataset.datasetId(), trainedAt, metrics);
+        verdict = settle(published, verdict);
+        Map<String, String> params = parameters(dataset, trainingData, dataHash[0], model, verdict);
+        Optional<ExperimentTracker.TrackedRun> run = track(dataset, params, model, folder, manifest, verdict);
+        if (metadata != null) {
+            metadata.recordRun(new TrainingRun(dataset.tenantId(), kind.code() + "-" + version, kind.code(),
+                    dataset.datasetId(), TrainingRun.FINISHED, started, Instant.now(), params,
+                    RunParameters.metrics(model.metrics()), run.map(ExperimentTracker.TrackedRun::runId).orElse(null),
+                    null));
+        }
         ActiveModel trained = new ActiveModel(model, version, trainedAt, dataset.datasetId(), metrics);
         List<LabelledCustomer> customers = trainingData.scoring().rows();
         List<Score> scores = model.scoreAll(customers.stream().map(LabelledCustomer::features).toList());
@@ -136,14 +159,37 @@ public final class ModelRegistry {
     }
 
     /**
-     * Records the run with the tracker (nothing when none is set) and, when the verdict promotes it, crowns its model
-     * champion. A tracker that cannot take the run fails the training, before anything is published.
+     * Registers the new version in the metadata store and, when the verdict promotes it, makes it the active one
+     * there — only if the active one is still the champion it was judged against (compare-and-set), so two trainings
+     * finishing together cannot both win. Without a metadata store the verdict stands as it is.
      */
-    private void track(TrainingDataset dataset, TrainingData data, String dataHash, TrainedModel model, String folder,
-                       ArtifactFolder.Manifest manifest, ChampionChallenge.Verdict verdict) {
-        if (tracker == ExperimentTracker.NONE) {
-            return;
+    private ChampionChallenge.Verdict settle(ModelPublished published, ChampionChallenge.Verdict verdict) {
+        if (metadata == null) {
+            return verdict;
         }
+        String tenant = published.tenantId();
+        Map<String, Double> figures = RunParameters.metrics(published.metrics());
+        metadata.registerModelVersion(new ModelVersion(tenant, kind.code(), published.version(), published.uri(),
+                published.sha256(), figures, Instant.now(), ModelVersion.REGISTERED,
+                verdict.promote() ? null : verdict.reason()));
+        if (!verdict.promote()) {
+            return verdict;
+        }
+        String judgedAgainst = active(tenant).map(ActiveModel::version).orElse(null);
+        if (metadata.promote(tenant, kind.code(), published.version(), judgedAgainst)) {
+            return verdict;
+        }
+        ChampionChallenge.Verdict lost = new ChampionChallenge.Verdict(false, verdict.metric(), verdict.challenger(),
+                verdict.champion(), "another version became active while this one trained (was "
+                + judgedAgainst + ", now " + metadata.activeVersion(tenant, kind.code()).orElse(null) + ")");
+        metadata.registerModelVersion(new ModelVersion(tenant, kind.code(), published.version(), published.uri(),
+                published.sha256(), figures, Instant.now(), ModelVersion.REGISTERED, lost.reason()));
+        return lost;
+    }
+
+    /** What a run is recorded with: the data, the settings, the model's provenance, the verdict. */
+    private Map<String, String> parameters(TrainingDataset dataset, TrainingData data, String dataHash,
+                                           TrainedModel model, ChampionChallenge.Verdict verdict) {
         Map<String, String> params = new java.util.TreeMap<>(RunParameters.provenance(model.tribuoModel()));
         params.put("kind", kind.code());
         params.put("version", dataset.datasetId());
@@ -159,13 +205,28 @@ public final class ModelRegistry {
         params.put("customers", String.valueOf(data.scoring().size()));
         params.put("promoted", String.valueOf(verdict.promote()));
         params.put("verdict", verdict.reason());
+        return params;
+    }
+
+    /**
+     * Records the run with the tracker (nothing when none is set) and, when it was promoted, crowns its model
+     * champion. A tracker that cannot take the run fails the training, before anything is published.
+     */
+    private Optional<ExperimentTracker.TrackedRun> track(TrainingDataset dataset, Map<String, String> params,
+                                                         TrainedModel model, String folder,
+                                                         ArtifactFolder.Manifest manifest,
+                                                         ChampionChallenge.Verdict verdict) {
+        if (tracker == ExperimentTracker.NONE) {
+            return Optional.empty();
+        }
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String name : manifest.files().keySet()) {
             files.put(name, artifacts.get(folder + name).orElseThrow());
         }
-        tracker.record(new TrainingRunRecord(dataset.tenantId(), kind.code(), dataset.datasetId(), params,
-                RunParameters.metrics(model.metrics()), files)).filter(run -> verdict.promote()).ifPresent(run ->
-                tracker.crown(dataset.tenantId(), kind.code(), run));
+        Optional<ExperimentTracker.TrackedRun> run = tracker.record(new TrainingRunRecord(dataset.tenantId(),
+                kind.code(), dataset.datasetId(), params, RunParameters.metrics(model.metrics()), files));
+        run.filter(r -> verdict.promote()).ifPresent(r -> tracker.crown(dataset.tenantId(), kind.code(), r));
+        return run;
     }
 
     /**

@@ -11,6 +11,9 @@ import java.lang.System.Logger.Level;
 import com.csr.core.events.Topics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.time.Instant;
+import com.csr.core.metadata.TrainingRun;
 import java.util.Optional;
 
 /**
@@ -46,8 +49,10 @@ public final class ModelService {
      *         or the new model is not at least as good as the active one (it stays stored, inactive)
      */
     public List<OutgoingRecord> train(byte[] trainingDataset) {
+        TrainingDataset dataset = null;
+        Instant startedAt = Instant.now();
         try {
-            TrainingDataset dataset = EventJson.read(trainingDataset, TrainingDataset.class);
+            dataset = EventJson.read(trainingDataset, TrainingDataset.class);
             long started = System.nanoTime();
             ModelRegistry.Trained trained = registry.trainAndScore(dataset);
             ModelPublished published = trained.published();
@@ -68,7 +73,22 @@ public final class ModelService {
             return records;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "training set skipped: " + e.getMessage());
+            recordFailure(dataset, startedAt, e);
             return List.of();
+        }
+    }
+
+    /** A training that failed is a failed run in the metadata store, with its reason (when the store can take it). */
+    private void recordFailure(TrainingDataset dataset, Instant startedAt, RuntimeException e) {
+        if (dataset == null || registry.metadata().isEmpty()) {
+            return;
+        }
+        try {
+            registry.metadata().get().recordRun(new TrainingRun(dataset.tenantId(), kind().code() + "-"
+                    + dataset.datasetId(), kind().code(), dataset.datasetId(), TrainingRun.FAILED, startedAt,
+                    Instant.now(), Map.of(), Map.of(), null, String.valueOf(e.getMessage())));
+        } catch (RuntimeException storeDown) {
+            LOG.log(Level.ERROR, "the failed run could not be recorded either: " + storeDown.getMessage());
         }
     }
 

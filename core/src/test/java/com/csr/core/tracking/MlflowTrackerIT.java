@@ -125,7 +125,7 @@ class MlflowTrackerIT {
     void aModelTrainedByTheRegistryIsARunWithItsProvenanceAndFiles() throws Exception {
         DirectoryArtifactStore store = new DirectoryArtifactStore(directory.resolve("artifacts-store"));
         TrainingDataset dataset = SampleTrainingSets.write(store, "t4", "ds-1", SampleTrainingSets.quarter(1));
-        new ModelRegistry(ModelKind.SEGMENT, store, Seeds.DEFAULT, tracker).train(dataset);
+        new ModelRegistry(ModelKind.SEGMENT, store, Seeds.DEFAULT, tracker, null).train(dataset);
 
         JsonNode champion = get("/api/2.0/mlflow/registered-models/alias?name=" + q("csr-t4-segment")
                 + "&alias=champion").path("model_version");

@@ -13,6 +13,13 @@ public interface SegmentConfig {
     @WithDefault("artifacts")
     String artifacts();
 
+    /**
+     * Directory of the embedded metadata store, shared with the other services (unless {@code FIRESTORE_EMULATOR_HOST}
+     * or {@code FIREBASE_SERVICE_ACCOUNT_PATH} points at Firestore): model versions, runs, promotion.
+     */
+    @WithDefault("metadata")
+    String metadata();
+
     /** The training seed; a run is replayable from its data and this. */
     @WithDefault("" + Seeds.DEFAULT)
     long seed();

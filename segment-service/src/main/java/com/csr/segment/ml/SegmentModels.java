@@ -2,6 +2,7 @@ package com.csr.segment.ml;
 
 import com.csr.segment.config.SegmentConfig;
 import com.csr.core.artifacts.ArtifactStores;
+import com.csr.core.metadata.MetadataStores;
 import com.csr.core.tracking.ExperimentTracker;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
@@ -19,6 +20,7 @@ public class SegmentModels {
     ModelRegistry registry(SegmentConfig config) {
         return new ModelRegistry(ModelKind.SEGMENT,
                 ArtifactStores.fromEnvironment(System.getenv(), Path.of(config.artifacts())), config.seed(),
-                ExperimentTracker.fromEnvironment(System.getenv()));
+                ExperimentTracker.fromEnvironment(System.getenv()),
+                MetadataStores.fromEnvironment(System.getenv(), Path.of(config.metadata())));
     }
 }

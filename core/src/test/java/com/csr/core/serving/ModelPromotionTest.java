@@ -1,0 +1,104 @@
+package com.csr.core.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.csr.core.SampleData;
+import com.csr.core.artifacts.DirectoryArtifactStore;
+import com.csr.core.events.TrainingDataset;
+import com.csr.core.metadata.EmbeddedMetadataStore;
+import com.csr.core.metadata.MetadataStore;
+import com.csr.core.metadata.ModelVersion;
+import com.csr.core.metadata.TrainingRun;
+import com.csr.core.ml.Seeds;
+import com.csr.core.pipeline.TrainingData;
+import com.csr.core.testing.SampleTrainingSets;
+import com.csr.core.tracking.ExperimentTracker;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trained models become versions in the metadata store, and only one training at a time can make one active. */
+class ModelPromotionTest {
+
+    @TempDir
+    Path root;
+
+    private ModelRegistry registry(ModelKind kind, MetadataStore metadata) {
+        return new ModelRegistry(kind, new DirectoryArtifactStore(root.resolve("artifacts")), Seeds.DEFAULT,
+                ExperimentTracker.NONE, metadata);
+    }
+
+    @Test
+    void aPromotedModelIsTheActiveVersionAndALosingOneIsKeptWithItsReason() {
+        try (MetadataStore metadata = new EmbeddedMetadataStore(root.resolve("metadata"))) {
+            DirectoryArtifactStore artifacts = new DirectoryArtifactStore(root.resolve("artifacts"));
+            SampleData sample = SampleData.get();
+            TrainingDataset full = SampleTrainingSets.write(artifacts, "t1", "ds-full", TrainingData.build(
+                    sample.histories.values(), sample.clean.asOf(), SampleData.HORIZON));
+            ModelRegistry registry = registry(ModelKind.CHURN, metadata);
+            registry.activate(registry.trainAndScore(full).published());
+
+            assertThat(metadata.activeVersion("t1", "churn")).hasValue("ds-full");
+            assertThat(metadata.run("t1", "churn-ds-full")).hasValueSatisfying(r -> {
+                assertThat(r.status()).isEqualTo(TrainingRun.FINISHED);
+                assertThat(r.params()).containsEntry("promoted", "true").containsKey("data_sha256");
+                assertThat(r.metrics()).containsKey("roc_auc");
+            });
+
+            List<ModelRegistry.Trained> challengers = new java.util.ArrayList<>();
+            for (int quarter = 0; quarter < 4; quarter++) {
+                challengers.add(registry.trainAndScore(SampleTrainingSets.write(artifacts, "t1", "q" + quarter,
+                        SampleTrainingSets.quarter(quarter))));
+            }
+            ModelRegistry.Trained loser = challengers.stream().filter(t -> !t.verdict().promote()).findFirst()
+                    .orElseThrow();
+            assertThat(metadata.modelVersion("t1", "churn", loser.published().version())).hasValueSatisfying(v -> {
+                assertThat(v.status()).isEqualTo(ModelVersion.REGISTERED);
+                assertThat(v.reason()).isEqualTo(loser.verdict().reason()).contains(" < ");
+            });
+            assertThat(metadata.activeVersion("t1", "churn")).as("a loser changes nothing")
+                    .isNotEqualTo(java.util.Optional.of(loser.published().version()));
+        }
+    }
+
+    @Test
+    void twoTrainingsFinishingTogetherLeaveExactlyOneActive() throws Exception {
+        try (MetadataStore metadata = new EmbeddedMetadataStore(root.resolve("metadata"))) {
+            DirectoryArtifactStore artifacts = new DirectoryArtifactStore(root.resolve("artifacts"));
+            TrainingDataset a = SampleTrainingSets.write(artifacts, "t1", "ds-a", SampleTrainingSets.quarter(0));
+            TrainingDataset b = SampleTrainingSets.write(artifacts, "t1", "ds-b", SampleTrainingSets.quarter(1));
+            // two instances of the segment service, neither with a model yet: both challengers win their verdict
+            ModelRegistry one = registry(ModelKind.SEGMENT, metadata);
+            ModelRegistry two = registry(ModelKind.SEGMENT, metadata);
+            CyclicBarrier start = new CyclicBarrier(2);
+            CompletableFuture<ModelRegistry.Trained> first = CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return one.trainAndScore(a);
+            });
+            CompletableFuture<ModelRegistry.Trained> second = CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return two.trainAndScore(b);
+            });
+            List<ModelRegistry.Trained> both = List.of(first.get(), second.get());
+
+            assertThat(both).filteredOn(t -> t.verdict().promote()).hasSize(1);
+            ModelRegistry.Trained winner = both.stream().filter(t -> t.verdict().promote()).findFirst().orElseThrow();
+            ModelRegistry.Trained loser = both.stream().filter(t -> !t.verdict().promote()).findFirst().orElseThrow();
+            assertThat(metadata.activeVersion("t1", "segment")).hasValue(winner.published().version());
+            assertThat(loser.verdict().reason()).contains("another version became active");
+            assertThat(metadata.modelVersions("t1", "segment")).extracting(ModelVersion::status)
+                    .containsExactlyInAnyOrder(ModelVersion.ACTIVE, ModelVersion.REGISTERED);
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
