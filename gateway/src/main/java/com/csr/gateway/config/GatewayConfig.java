@@ -19,6 +19,13 @@ public interface GatewayConfig {
     @WithDefault("90")
     int horizonDays();
 
+    /**
+     * Directory of the embedded metadata store the model services share (unless Firestore is configured): model
+     * versions, runs and promotion.
+     */
+    @WithDefault("metadata")
+    String metadata();
+
     /** Base URIs of the services. */
     interface Services {
         @WithDefault("http://localhost:8081")

@@ -2,7 +2,13 @@ package com.csr.gateway.rest;
 
 import com.csr.core.api.Problem;
 import com.csr.gateway.client.FeatureApi;
+import com.csr.core.metadata.ModelVersion;
+import com.csr.core.metadata.TrainingRun;
 import com.csr.gateway.service.ModelCards;
+import com.csr.gateway.service.ModelVersions;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,11 +37,13 @@ public class TrainResource {
 
     private final FeatureApi features;
     private final ModelCards cards;
+    private final ModelVersions versions;
     private final ObjectMapper json;
 
-    public TrainResource(FeatureApi features, ModelCards cards, ObjectMapper json) {
+    public TrainResource(FeatureApi features, ModelCards cards, ModelVersions versions, ObjectMapper json) {
         this.features = features;
         this.cards = cards;
+        this.versions = versions;
         this.json = json;
     }
 
@@ -52,21 +60,79 @@ public class TrainResource {
     @GET
     @Path("train/{datasetId}")
     @Blocking
-    @Operation(summary = "Which models are active on a training set yet")
+    @Operation(summary = "How training on a training set went, per model kind: training, active, not promoted "
+            + "(with why), or failed (with why)")
     public JsonNode run(@HeaderParam(Problem.TENANT_HEADER) String tenant, @PathParam("datasetId") String datasetId) {
         String t = Tenant.of(tenant);
         ObjectNode answer = json.createObjectNode();
         answer.put("dataset_id", datasetId);
         ObjectNode models = answer.putObject("models");
-        boolean done = true;
+        ObjectNode reasons = json.createObjectNode();
+        int active = 0;
+        int settled = 0;
         for (String kind : KINDS) {
-            String version = version(t, kind);
-            boolean active = datasetId.equals(version);
-            models.put(kind, active ? "active" : "training");
-            done &= active;
+            String state = state(t, kind, datasetId, reasons);
+            models.put(kind, state);
+            active += state.equals("active") ? 1 : 0;
+            settled += state.equals("training") ? 0 : 1;
         }
-        answer.put("status", done ? "active" : "training");
+        if (!reasons.isEmpty()) {
+            answer.set("reasons", reasons);
+        }
+        answer.put("status", active == KINDS.size() ? "active" : settled == KINDS.size() ? "finished" : "training");
         return answer;
+    }
+
+    /** One kind's state on a training set: from the metadata store, else from the serving model's card. */
+    private String state(String tenant, String kind, String datasetId, ObjectNode reasons) {
+        Optional<ModelVersion> version = versions.version(tenant, kind, datasetId);
+        if (version.isPresent()) {
+            if (version.get().status().equals(ModelVersion.REGISTERED) && version.get().reason() != null) {
+                reasons.put(kind, version.get().reason());
+                return "not_promoted";
+            }
+            if (!version.get().status().equals(ModelVersion.REGISTERED)) {
+                return datasetId.equals(version(tenant, kind)) || version.get().status().equals(ModelVersion.ACTIVE)
+                        ? "active" : version.get().status();
+            }
+        }
+        Optional<TrainingRun> run = versions.run(tenant, kind, datasetId);
+        if (run.isPresent() && run.get().status().equals(TrainingRun.FAILED)) {
+            reasons.put(kind, String.valueOf(run.get().error()));
+            return "failed";
+        }
+        return datasetId.equals(version(tenant, kind)) ? "active" : "training";
+    }
+
+    @GET
+    @Path("models/{kind}/versions")
+    @Blocking
+    @Operation(summary = "Every version of a model kind, newest first: status (active, registered, retired), why "
+            + "one was not promoted, metrics")
+    public List<ModelVersion> versions(@HeaderParam(Problem.TENANT_HEADER) String tenant,
+                                       @PathParam("kind") String kind) {
+        return versions.versions(Tenant.of(tenant), requireKind(kind));
+    }
+
+    @POST
+    @Path("models/{kind}/rollback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @Operation(summary = "Make an earlier version of a model kind the active one again ({\"version\": \"...\"})")
+    public ModelVersion rollBack(@HeaderParam(Problem.TENANT_HEADER) String tenant, @PathParam("kind") String kind,
+                                 JsonNode request) {
+        String version = request == null ? null : request.path("version").asText(null);
+        if (version == null || version.isBlank()) {
+            throw new BadRequestException("send {\"version\": \"...\"}: the version to make active");
+        }
+        return versions.rollBack(Tenant.of(tenant), requireKind(kind), version);
+    }
+
+    private static String requireKind(String kind) {
+        if (!KINDS.contains(kind)) {
+            throw new NotFoundException("no model kind '" + kind + "'; kinds: " + String.join(", ", KINDS));
+        }
+        return kind;
     }
 
     @GET

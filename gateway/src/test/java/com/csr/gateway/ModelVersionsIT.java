@@ -1,0 +1,88 @@
+package com.csr.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.csr.core.events.EventJson;
+import com.csr.core.events.ModelPublished;
+import com.csr.core.events.Topics;
+import com.csr.core.metadata.EmbeddedMetadataStore;
+import com.csr.core.metadata.MetadataStore;
+import com.csr.core.metadata.ModelVersion;
+import com.csr.core.metadata.TrainingRun;
+import com.csr.core.testing.TopicReader;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Training status and rollback through the gateway, from the metadata store the model services write (here written
+ * by the test through a second store on the same file, as another process would).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
+class ModelVersionsIT {
+
+    @ConfigProperty(name = "csr.gateway.metadata")
+    String metadataDirectory;
+
+    private static ModelVersion version(String tenant, String version, String reason) {
+        return new ModelVersion(tenant, "churn", version, "file:///artifacts/tenants/" + tenant + "/models/churn/"
+                + version + "/", "ab".repeat(32), Map.of("roc_auc", 0.72), Instant.parse("2026-11-26T00:00:00Z"),
+                ModelVersion.REGISTERED, reason);
+    }
+
+    @Test
+    void aRunSaysWhichModelsLostOrFailedAndWhyAndAnEarlierVersionCanBeMadeActiveAgain() {
+        String tenant = "versions-1";
+        try (MetadataStore metadata = new EmbeddedMetadataStore(Path.of(metadataDirectory))) {
+            metadata.registerModelVersion(version(tenant, "ds-1", null));
+            assertThat(metadata.promote(tenant, "churn", "ds-1", null)).isTrue();
+            metadata.registerModelVersion(version(tenant, "ds-2", "roc_auc 0.7000 < the active model's 0.7200"));
+            metadata.recordRun(new TrainingRun(tenant, "ltv-ds-2", "ltv", "ds-2", TrainingRun.FAILED, Instant.now(),
+                    Instant.now(), Map.of(), Map.of(), null, "S3 at http://b2: cannot store tenants/…: refused"));
+
+            given().header("X-Tenant-Id", tenant).get("/train/ds-2").then().statusCode(200)
+                    .body("models.churn", equalTo("not_promoted")).body("models.ltv", equalTo("failed"))
+                    .body("models.segment", equalTo("training")).body("status", equalTo("training"))
+                    .body("reasons.churn", containsString("< the active model's"))
+                    .body("reasons.ltv", containsString("cannot store"));
+            given().header("X-Tenant-Id", tenant).get("/models/churn/versions").then().statusCode(200)
+                    .body("", hasSize(2)).body("find { it.version == 'ds-1' }.status", equalTo("active"))
+                    .body("find { it.version == 'ds-2' }.reason", containsString("<"));
+            given().header("X-Tenant-Id", "someone-else").get("/models/churn/versions").then().statusCode(200)
+                    .body("", hasSize(0));
+
+            try (TopicReader published = new TopicReader(KafkaResource.kafka.bootstrapServers(),
+                    Topics.MODELS_PUBLISHED)) {
+                given().header("X-Tenant-Id", tenant).contentType("application/json").body("{\"version\": \"ds-2\"}")
+                        .post("/models/churn/rollback").then().statusCode(200).body("status", equalTo("active"));
+                ConsumerRecord<String, byte[]> record = published.await(r -> r.key().equals(tenant + ":churn"));
+                ModelPublished announced = EventJson.read(record.value(), ModelPublished.class);
+                assertThat(announced.version()).isEqualTo("ds-2");
+                assertThat(announced.sha256()).isEqualTo("ab".repeat(32));
+            }
+            assertThat(metadata.activeVersion(tenant, "churn")).hasValue("ds-2");
+            assertThat(metadata.modelVersion(tenant, "churn", "ds-1")).get().extracting(ModelVersion::status)
+                    .isEqualTo(ModelVersion.RETIRED);
+        }
+    }
+
+    @Test
+    void aRollbackToNothingKnownIsAProblem() {
+        given().header("X-Tenant-Id", "versions-2").contentType("application/json").body("{\"version\": \"ds-9\"}")
+                .post("/models/churn/rollback").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("no churn model version ds-9"));
+        given().header("X-Tenant-Id", "versions-2").contentType("application/json").body("{}")
+                .post("/models/churn/rollback").then().statusCode(400).contentType("application/problem+json");
+        given().header("X-Tenant-Id", "versions-2").get("/models/fraud/versions").then().statusCode(404);
+    }
+}
