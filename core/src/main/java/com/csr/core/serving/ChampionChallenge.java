@@ -15,7 +15,8 @@ import java.util.Optional;
  * champion's training data ended before that period began. A champion trained on data reaching into the period
  * would be judged on answers it has seen; then its own recorded out-of-time figure stands in, and the verdict says
  * so. Churn is judged by ROC-AUC, lifetime value by normalized Gini. Segmentation has no out-of-time target to judge
- * by: a new segmentation always replaces the old one, and the verdict says so.
+ * by: a new segmentation always replaces the old one, and the verdict says so. A challenger trained on older data than
+ * the champion's never replaces it (a backtest, say); rolling back is how to choose it.
  */
 public final class ChampionChallenge {
 
@@ -45,10 +46,15 @@ public final class ChampionChallenge {
     }
 
     /**
-     * @param validation the challenger's validation set: customers at its earlier cutoff, labelled up to its as-of
+     * @param challengerAsOf the last date of the challenger's data
+     * @param validation     the challenger's validation set: customers at its earlier cutoff, labelled up to its as-of
      */
-    public static Verdict judge(ModelKind kind, TrainedModel challenger, Optional<Champion> champion,
-                                TrainingSet validation) {
+    public static Verdict judge(ModelKind kind, TrainedModel challenger, java.time.LocalDate challengerAsOf,
+                                Optional<Champion> champion, TrainingSet validation) {
+        if (champion.isPresent() && champion.get().asOf() != null && challengerAsOf.isBefore(champion.get().asOf())) {
+            return new Verdict(false, null, null, null, "trained on data as of " + challengerAsOf
+                    + ", older than the active model's (" + champion.get().asOf() + "); roll back to choose it");
+        }
         if (kind == ModelKind.SEGMENT) {
             return new Verdict(true, null, null, null, "a segmentation has no out-of-time target to be judged by; "
                     + "the newest one replaces the old");

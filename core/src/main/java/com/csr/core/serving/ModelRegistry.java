@@ -116,8 +116,8 @@ public final class ModelRegistry {
         String trainedAt = Instant.now().toString();
         Map<String, Object> metrics = new LinkedHashMap<>(model.metrics());
         metrics.put(AS_OF, trainingData.asOf().toString());
-        ChampionChallenge.Verdict verdict = ChampionChallenge.judge(kind, model, active(dataset.tenantId())
-                .map(ModelRegistry::champion), trainingData.later());
+        ChampionChallenge.Verdict verdict = ChampionChallenge.judge(kind, model, trainingData.asOf(),
+                active(dataset.tenantId()).map(ModelRegistry::champion), trainingData.later());
         String folder = ArtifactLayout.model(dataset.tenantId(), kind.code(), version);
         ArtifactFolder.Manifest manifest = ArtifactFolder.write(artifacts, folder, directory -> {
             model.save(directory);

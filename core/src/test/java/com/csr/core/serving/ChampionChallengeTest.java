@@ -30,8 +30,8 @@ class ChampionChallengeTest {
     @Test
     void withNoChampionTheChallengerIsPromoted() {
         TrainedModel challenger = ModelKind.CHURN.train(now, Seeds.DEFAULT);
-        ChampionChallenge.Verdict verdict = ChampionChallenge.judge(ModelKind.CHURN, challenger, Optional.empty(),
-                now.later());
+        ChampionChallenge.Verdict verdict = ChampionChallenge.judge(ModelKind.CHURN, challenger, now.asOf(),
+                Optional.empty(), now.later());
         assertThat(verdict.promote()).isTrue();
         assertThat(verdict.reason()).isEqualTo("no model was active");
     }
@@ -40,7 +40,7 @@ class ChampionChallengeTest {
     void aChampionWhoseDataEndedBeforeTheValidationIsScoredOnIt() {
         TrainedModel challenger = ModelKind.LTV.train(now, Seeds.DEFAULT);
         TrainedModel champion = ModelKind.LTV.train(earlier, Seeds.DEFAULT);
-        ChampionChallenge.Verdict verdict = ChampionChallenge.judge(ModelKind.LTV, challenger,
+        ChampionChallenge.Verdict verdict = ChampionChallenge.judge(ModelKind.LTV, challenger, now.asOf(),
                 Optional.of(new ChampionChallenge.Champion(champion, earlierAsOf, champion.metrics())), now.later());
 
         assertThat(verdict.metric()).isEqualTo("normalized_gini");
@@ -54,13 +54,13 @@ class ChampionChallengeTest {
         TrainedModel challenger = ModelKind.CHURN.train(now, Seeds.DEFAULT);
         Map<String, Object> better = new HashMap<>(challenger.metrics());
         better.put("roc_auc", 0.99);
-        ChampionChallenge.Verdict worse = ChampionChallenge.judge(ModelKind.CHURN, challenger,
+        ChampionChallenge.Verdict worse = ChampionChallenge.judge(ModelKind.CHURN, challenger, now.asOf(),
                 Optional.of(new ChampionChallenge.Champion(challenger, now.asOf(), better)), now.later());
         assertThat(worse.promote()).isFalse();
         assertThat(worse.champion()).isEqualTo(0.99);
         assertThat(worse.reason()).contains(" < ").contains("as recorded at its training");
 
-        ChampionChallenge.Verdict same = ChampionChallenge.judge(ModelKind.CHURN, challenger,
+        ChampionChallenge.Verdict same = ChampionChallenge.judge(ModelKind.CHURN, challenger, now.asOf(),
                 Optional.of(new ChampionChallenge.Champion(challenger, now.asOf(), challenger.metrics())), now.later());
         assertThat(same.promote()).as("at least as good is enough").isTrue();
     }
@@ -68,9 +68,19 @@ class ChampionChallengeTest {
     @Test
     void aNewSegmentationAlwaysReplacesTheOldAndSaysWhy() {
         TrainedModel segments = ModelKind.SEGMENT.train(now, Seeds.DEFAULT);
-        ChampionChallenge.Verdict verdict = ChampionChallenge.judge(ModelKind.SEGMENT, segments,
+        ChampionChallenge.Verdict verdict = ChampionChallenge.judge(ModelKind.SEGMENT, segments, now.asOf(),
                 Optional.of(new ChampionChallenge.Champion(segments, now.asOf(), segments.metrics())), now.later());
         assertThat(verdict.promote()).isTrue();
         assertThat(verdict.reason()).contains("no out-of-time target");
+    }
+
+    @Test
+    void aChallengerOnOlderDataNeverReplacesTheChampion() {
+        TrainedModel older = ModelKind.SEGMENT.train(earlier, Seeds.DEFAULT);
+        TrainedModel champion = ModelKind.SEGMENT.train(now, Seeds.DEFAULT);
+        ChampionChallenge.Verdict verdict = ChampionChallenge.judge(ModelKind.SEGMENT, older, earlierAsOf,
+                Optional.of(new ChampionChallenge.Champion(champion, now.asOf(), champion.metrics())), earlier.later());
+        assertThat(verdict.promote()).isFalse();
+        assertThat(verdict.reason()).contains("older than the active model's").contains("roll back");
     }
 }
