@@ -35,6 +35,9 @@ class FileUploadIT {
     @TempDir
     Path dir;
 
+    @jakarta.inject.Inject
+    com.csr.ingest.service.FileRecords files;
+
     @Test
     void anUploadedFileIsAcceptedIngestedAndSeenOnlyByItsTenant() {
         Path tiny = TestFiles.fixture("tiny.csv");
@@ -54,6 +57,14 @@ class FileUploadIT {
                 .body("detail", containsString(fileId));
         given().header(Problem.TENANT_HEADER, "another-retailer").get("/files")
                 .then().statusCode(200).body("$", empty());
+
+        // recorded in the metadata store the services share, under its upload name, with its report
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(files.file(TENANT, fileId)).hasValueSatisfying(f -> {
+                    assertThat(f.name()).isEqualTo("tiny.csv");
+                    assertThat(f.report()).containsEntry("rows_read", 15L).containsEntry("rows_kept", 6L);
+                }));
+        assertThat(files.file("another-retailer", fileId)).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.csr.ingest.rest;
 
 import com.csr.core.api.Problem;
 import com.csr.core.events.IngestReport;
+import com.csr.ingest.service.FileRecords;
 import com.csr.ingest.service.FileUploads;
 import com.csr.ingest.service.ReportView;
 import jakarta.ws.rs.BadRequestException;
@@ -30,10 +31,12 @@ public class FileResource {
 
     private final FileUploads uploads;
     private final ReportView reports;
+    private final FileRecords files;
 
-    FileResource(FileUploads uploads, ReportView reports) {
+    FileResource(FileUploads uploads, ReportView reports, FileRecords files) {
         this.uploads = uploads;
         this.reports = reports;
+        this.files = files;
     }
 
     @POST
@@ -48,6 +51,8 @@ public class FileResource {
         }
         FileUploads.Accepted accepted = uploads.accept(tenantId, file.uploadedFile(), blankToNull(fileId),
                 blankToNull(columns), blankToNull(asOf));
+        files.received(tenantId, accepted.fileId(), file.fileName() == null || file.fileName().isBlank()
+                ? accepted.fileId() : file.fileName());
         return Response.accepted(accepted).location(URI.create("/files/" + accepted.fileId())).build();
     }
 

@@ -19,10 +19,12 @@ public class IngestionService {
 
     private final IngestOutput output;
     private final ReportView reports;
+    private final FileRecords files;
 
-    IngestionService(IngestOutput output, ReportView reports) {
+    IngestionService(IngestOutput output, ReportView reports, FileRecords files) {
         this.output = output;
         this.reports = reports;
+        this.files = files;
     }
 
     /** A file whose clean and rejected rows go out as they are known. */
@@ -39,6 +41,7 @@ public class IngestionService {
     public void complete(IngestReport report) {
         output.publishReport(report);
         reports.record(report);
+        files.reported(report);
         LOG.infof("file %s of tenant %s: %s, %d rows read, %d kept", report.fileId(), report.tenantId(),
                 report.status(), report.rowsRead(), report.rowsKept());
     }

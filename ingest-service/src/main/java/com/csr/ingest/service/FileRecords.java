@@ -1,0 +1,76 @@
+package com.csr.ingest.service;
+
+import com.csr.core.events.EventJson;
+import com.csr.core.events.IngestReport;
+import com.csr.core.metadata.FileRecord;
+import com.csr.core.metadata.MetadataStore;
+import com.csr.core.metadata.MetadataStores;
+import com.csr.ingest.config.IngestConfig;
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The tenant's files in the metadata store: an upload as it is accepted (under the name it was uploaded with), and
+ * every file with its quality report once ingested. {@code ingest.reports} stays the source of truth for counting
+ * a file once; a metadata store that cannot be written is logged, and ingestion goes on.
+ */
+@ApplicationScoped
+public class FileRecords {
+
+    private static final Logger LOG = Logger.getLogger(FileRecords.class);
+
+    private final MetadataStore metadata;
+
+    FileRecords(IngestConfig config) {
+        this.metadata = MetadataStores.fromEnvironment(System.getenv(), Path.of(config.metadata()));
+    }
+
+    /** An upload accepted under {@code name}; its report comes later. */
+    public void received(String tenantId, String fileId, String name) {
+        write(tenantId, fileId, () -> {
+            Optional<FileRecord> known = metadata.file(tenantId, fileId);
+            if (known.isEmpty()) {
+                metadata.recordFile(new FileRecord(tenantId, fileId, name, Instant.now(), null));
+            } else if (known.get().name().equals(fileId) && !name.equals(fileId)) {
+                // its report came first (ingestion can beat the upload's answer): keep the report, add the name
+                metadata.recordFile(new FileRecord(tenantId, fileId, name, known.get().receivedAt(),
+                        known.get().report()));
+            }
+        });
+    }
+
+    /** A file's quality report, kept with the name and time it was received (its id when it came over Kafka). */
+    public void reported(IngestReport report) {
+        write(report.tenantId(), report.fileId(), () -> {
+            Optional<FileRecord> known = metadata.file(report.tenantId(), report.fileId());
+            Map<String, Object> values = EventJson.MAPPER.convertValue(report, new TypeReference<>() { });
+            metadata.recordFile(new FileRecord(report.tenantId(), report.fileId(),
+                    known.map(FileRecord::name).orElse(report.fileId()),
+                    known.map(FileRecord::receivedAt).orElse(Instant.now()), values));
+        });
+    }
+
+    public Optional<FileRecord> file(String tenantId, String fileId) {
+        return metadata.file(tenantId, fileId);
+    }
+
+    private static void write(String tenantId, String fileId, Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            LOG.errorf("file %s of tenant %s could not be recorded in the metadata store: %s", fileId, tenantId,
+                    e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        metadata.close();
+    }
+}
