@@ -17,8 +17,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The tenant's files in the metadata store: an upload as it is accepted (under the name it was uploaded with), and
- * every file with its quality report once ingested. {@code ingest.reports} stays the source of truth for counting
- * a file once; a metadata store that cannot be written is logged, and ingestion goes on.
+ * every file with its quality report once ingested. Each is a read-then-write, serialised within this instance (an
+ * upload's answer and its report race: ingestion can finish first); an upload answered by one instance while
+ * another ingests it can still lose the upload name to the file id. {@code ingest.reports} stays the source of truth
+ * for counting a file once; a metadata store that cannot be written is logged, and ingestion goes on.
  */
 @ApplicationScoped
 public class FileRecords {
@@ -32,7 +34,7 @@ public class FileRecords {
     }
 
     /** An upload accepted under {@code name}; its report comes later. */
-    public void received(String tenantId, String fileId, String name) {
+    public synchronized void received(String tenantId, String fileId, String name) {
         write(tenantId, fileId, () -> {
             Optional<FileRecord> known = metadata.file(tenantId, fileId);
             if (known.isEmpty()) {
@@ -46,7 +48,7 @@ public class FileRecords {
     }
 
     /** A file's quality report, kept with the name and time it was received (its id when it came over Kafka). */
-    public void reported(IngestReport report) {
+    public synchronized void reported(IngestReport report) {
         write(report.tenantId(), report.fileId(), () -> {
             Optional<FileRecord> known = metadata.file(report.tenantId(), report.fileId());
             Map<String, Object> values = EventJson.MAPPER.convertValue(report, new TypeReference<>() { });
