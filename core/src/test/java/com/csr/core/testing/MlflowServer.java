@@ -2,7 +2,6 @@ package com.csr.core.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,10 +29,10 @@ public final class MlflowServer implements AutoCloseable {
 
     /** Starts a server keeping its runs and artifacts under {@code directory}; ~8 s once installed. */
     public static MlflowServer start(Path directory) {
-        Path repository = repository();
+        Path repository = LocalServers.repositoryWith("deploy/local/mlflow/requirements.txt");
         Path mlflow = installed(repository);
         try {
-            int port = freePort();
+            int port = LocalServers.freePort();
             Process process = new ProcessBuilder(List.of(mlflow.toString(), "server",
                     "--backend-store-uri", "sqlite:///" + directory.resolve("mlflow.db").toAbsolutePath(),
                     "--artifacts-destination", directory.resolve("artifacts").toAbsolutePath().toString(),
@@ -81,16 +80,6 @@ public final class MlflowServer implements AutoCloseable {
         throw new IllegalStateException("MLflow did not become healthy within 120 s: " + Files.readString(log));
     }
 
-    private static Path repository() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path p = here; p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("deploy/local/mlflow/requirements.txt"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("cannot find deploy/local/mlflow/requirements.txt above " + here);
-    }
-
     /** The {@code mlflow} command of the project's virtual environment, made the first time. */
     private static synchronized Path installed(Path repository) {
         Path venv = repository.resolve(".csr/mlflow-venv");
@@ -118,24 +107,8 @@ public final class MlflowServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Override
     public void close() {
-        // the server forks workers: stop the whole tree
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LocalServers.stop(process);
     }
 }

@@ -4,7 +4,6 @@ import com.csr.core.artifacts.S3ArtifactStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +31,10 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** Starts S3Proxy storing under {@code directory}; about 2-3 s once its jars are there. */
     public static S3ProxyServer start(Path directory) {
-        Path repository = repository();
+        Path repository = LocalServers.repositoryWith("deploy/local/s3proxy/pom.xml");
         Path lib = libraries(repository);
         try {
-            int port = freePort();
+            int port = LocalServers.freePort();
             Path data = Files.createDirectories(directory.resolve("data"));
             Path properties = directory.resolve("s3proxy.conf");
             Files.writeString(properties, String.join("\n",
@@ -85,17 +84,6 @@ public final class S3ProxyServer implements AutoCloseable {
         throw new IllegalStateException("S3Proxy did not listen within 60 s: " + Files.readString(log));
     }
 
-    /** The repository's root, from a module's directory (where Maven runs tests). */
-    private static Path repository() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path p = here; p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("deploy/local/s3proxy/pom.xml"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("cannot find deploy/local/s3proxy/pom.xml above " + here);
-    }
-
     /** S3Proxy's jars, fetched with Maven the first time. */
     private static synchronized Path libraries(Path repository) {
         Path lib = repository.resolve(".csr/s3proxy/lib");
@@ -122,12 +110,6 @@ public final class S3ProxyServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static void sleep() {
         try {
             Thread.sleep(100);
@@ -138,13 +120,6 @@ public final class S3ProxyServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LocalServers.stop(process);
     }
 }
