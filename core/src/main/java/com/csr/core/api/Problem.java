@@ -17,8 +17,8 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, String instance, List<String> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    /** The header that names the tenant of a request (until API keys come). */
-    public static final String TENANT_HEADER = "X-Tenant-Id";
+    /** The challenge sent with every 401: the platform takes API keys as bearer tokens. */
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"csr\"";
 
     public static Problem of(int status, String title, String detail, String instance) {
         return new Problem("about:blank", title, status, detail, instance, null);

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The problem that answers a failed request: a 400 that says what to fix, in the request's own field names and
- * without parser internals; a 404 for what the tenant does not have; and a bare 500 for anything else, whose cause
+ * without parser internals; a 401 for a missing or invalid API key, a 403 for a key not allowed to do this; a 404
+ * for what the tenant does not have; a 409 for a clash with what exists; and a bare 500 for anything else, whose cause
  * goes to the log, never to the caller.
  */
 public final class Problems {
@@ -37,6 +38,15 @@ public final class Problems {
         }
         if (failure instanceof NotFoundException missing) {
             return Problem.notFound(missing.getMessage(), instance);
+        }
+        if (failure instanceof UnauthenticatedException unauthenticated) {
+            return Problem.of(401, "Unauthorized", unauthenticated.getMessage(), instance);
+        }
+        if (failure instanceof ForbiddenException forbidden) {
+            return Problem.of(403, "Forbidden", forbidden.getMessage(), instance);
+        }
+        if (failure instanceof ConflictException conflict) {
+            return Problem.of(409, "Conflict", conflict.getMessage(), instance);
         }
         LOG.log(Level.ERROR, "unexpected failure answering " + instance, failure);
         return Problem.of(500, "Internal Server Error", "the service failed; the cause is in its log", instance);

@@ -1,6 +1,5 @@
 package com.csr.core.cli;
 
-import com.csr.core.api.Problem;
 import com.csr.core.events.EventJson;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.RawRow;
@@ -14,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -33,7 +33,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code csr bench-live}: figures of a running stack, measured from outside as a data engineer and an API caller see
- * them. Ingestion: a transaction file published to {@code transactions.raw} under a fresh tenant, timed until its
+ * them. A fresh tenant is created through the gateway's admin API (the admin key from {@code CSR_ADMIN_KEY} or
+ * {@code .csr/admin.key}). Ingestion: a transaction file published to {@code transactions.raw} under it, timed until its
  * report is out and until the feature service holds every kept line. Freshness: one-row files of new customers,
  * each timed from its publication until the gateway's {@code GET /customers/{id}} answers with the customer.
  */
@@ -54,6 +55,7 @@ final class LiveBench {
     private final String gateway;
     private final String ingest;
     private final String features;
+    private String authorization;
 
     private LiveBench(Arguments a, PrintStream out) {
         this.out = out;
@@ -68,11 +70,48 @@ final class LiveBench {
         String bootstrap = a.get("bootstrap-servers",
                 System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
         String tenant = "bench-" + System.currentTimeMillis() / 1000;
+        bench.createTenant(tenant, adminKey(home));
         if (a.get("skip-ingestion", null) == null) {
             Path file = Path.of(a.get("data-path", home.resolve("data/online_retail_ii_2009_2010.csv.gz").toString()));
             bench.ingestion(bootstrap, tenant, file);
         }
         bench.freshness(bootstrap, tenant, a.intValue("fresh", 100));
+    }
+
+    private static String adminKey(Path home) {
+        String key = System.getenv("CSR_ADMIN_KEY");
+        if (key != null && !key.isBlank()) {
+            return key.trim();
+        }
+        Path file = home.resolve(".csr/admin.key");
+        try {
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("no admin key: set CSR_ADMIN_KEY or start the stack with ./csr up, which "
+                    + "writes " + file);
+        }
+    }
+
+    /** Creates the bench's own tenant; its requests then carry the tenant's first key. */
+    private void createTenant(String tenant, String adminKey) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/admin/tenants"))
+                    .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"tenant_id\": \"" + tenant + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("cannot create tenant " + tenant + " (HTTP " + response.statusCode()
+                        + "): " + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            authorization = "Bearer " + EventJson.MAPPER.readTree(response.body()).path("api_key").path("secret")
+                    .asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach " + gateway + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private void ingestion(String bootstrap, String tenant, Path file) {
@@ -180,7 +219,7 @@ final class LiveBench {
     private JsonNode get(String url, String tenant) {
         try {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header(Problem.TENANT_HEADER, tenant).timeout(Duration.ofSeconds(5)).GET().build(),
+                    .header("Authorization", authorization).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return response.statusCode() == 200 ? EventJson.MAPPER.readTree(response.body()) : null;
         } catch (IOException e) {

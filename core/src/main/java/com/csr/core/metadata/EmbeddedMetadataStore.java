@@ -38,7 +38,7 @@ public final class EmbeddedMetadataStore implements MetadataStore {
 
     public static final String FILE_NAME = "metadata.db";
     static final int BUSY_TIMEOUT_MS = 30_000;
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
     private static final List<String> SCHEMA = List.of("""
             CREATE TABLE IF NOT EXISTS tenants (
                 tenant_id  TEXT PRIMARY KEY,
@@ -49,6 +49,8 @@ public final class EmbeddedMetadataStore implements MetadataStore {
                 sha256     TEXT NOT NULL UNIQUE,
                 created_at INTEGER NOT NULL,
                 revoked_at INTEGER,
+                label      TEXT,
+                expires_at INTEGER,
                 PRIMARY KEY (tenant_id, key_id))""", """
             CREATE TABLE IF NOT EXISTS files (
                 tenant_id   TEXT NOT NULL,
@@ -151,6 +153,11 @@ public final class EmbeddedMetadataStore implements MetadataStore {
                         + SCHEMA_VERSION + ": use a newer version of the platform", null);
             }
             try (Statement statement = c.createStatement()) {
+                if (version == 1) {
+                    // version 2 gave keys a label and an expiry
+                    statement.execute("ALTER TABLE api_keys ADD COLUMN label TEXT");
+                    statement.execute("ALTER TABLE api_keys ADD COLUMN expires_at INTEGER");
+                }
                 for (String table : SCHEMA) {
                     statement.execute(table);
                 }
@@ -197,8 +204,9 @@ public final class EmbeddedMetadataStore implements MetadataStore {
                     .isPresent()) {
                 throw MetadataConflictException.keyHashTaken(key);
             }
-            update(c, "INSERT INTO api_keys (tenant_id, key_id, sha256, created_at, revoked_at) VALUES (?, ?, ?, ?, ?)",
-                    key.tenantId(), key.keyId(), key.sha256Hex(), micros(key.createdAt()), micros(key.revokedAt()));
+            update(c, "INSERT INTO api_keys (tenant_id, key_id, sha256, label, created_at, expires_at, revoked_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)", key.tenantId(), key.keyId(), key.sha256Hex(), key.label(),
+                    micros(key.createdAt()), micros(key.expiresAt()), micros(key.revokedAt()));
             return null;
         });
     }
@@ -454,7 +462,8 @@ public final class EmbeddedMetadataStore implements MetadataStore {
 
     private static ApiKey apiKeyFrom(ResultSet row) throws SQLException {
         return new ApiKey(row.getString("tenant_id"), row.getString("key_id"), row.getString("sha256"),
-                instant(row, "created_at"), instant(row, "revoked_at"));
+                row.getString("label"), instant(row, "created_at"), instant(row, "expires_at"),
+                instant(row, "revoked_at"));
     }
 
     private static FileRecord fileFrom(ResultSet row) throws SQLException {

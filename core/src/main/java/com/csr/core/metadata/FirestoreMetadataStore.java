@@ -302,7 +302,9 @@ public final class FirestoreMetadataStore implements MetadataStore {
         fields.put("tenantId", key.tenantId());
         fields.put("keyId", key.keyId());
         fields.put("sha256", key.sha256Hex());
+        fields.put("label", key.label());
         fields.put("createdAt", timestamp(key.createdAt()));
+        fields.put("expiresAt", timestamp(key.expiresAt()));
         fields.put("revokedAt", timestamp(key.revokedAt()));
         return fields;
     }
@@ -353,7 +355,7 @@ public final class FirestoreMetadataStore implements MetadataStore {
 
     private static ApiKey apiKeyFrom(DocumentSnapshot doc) {
         return new ApiKey(doc.getString("tenantId"), doc.getString("keyId"), doc.getString("sha256"),
-                instant(doc, "createdAt"), instant(doc, "revokedAt"));
+                doc.getString("label"), instant(doc, "createdAt"), instant(doc, "expiresAt"), instant(doc, "revokedAt"));
     }
 
     @SuppressWarnings("unchecked")

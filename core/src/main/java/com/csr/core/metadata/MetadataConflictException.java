@@ -4,7 +4,7 @@ package com.csr.core.metadata;
  * A write that would contradict what is already recorded: a tenant or a key that exists, a model status that only
  * promotion sets.
  */
-public class MetadataConflictException extends RuntimeException {
+public class MetadataConflictException extends com.csr.core.api.ConflictException {
 
     public MetadataConflictException(String detail) {
         super(detail);

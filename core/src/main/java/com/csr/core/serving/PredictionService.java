@@ -32,12 +32,11 @@ public final class PredictionService {
     /**
      * The answer to {@code POST /predict}: one customer's {@link Prediction}, or a batch's {@link Predictions}.
      *
-     * @param tenantHeader the request's tenant header, as sent
+     * @param tenantId the caller's tenant, from its API key
      * @throws InvalidRequestException listing every problem, a batch's each with its place ({@code customers[2]: })
      * @throws NotFoundException       while the tenant has no model
      */
-    public Object predict(String tenantHeader, PredictRequest request) {
-        String tenantId = tenant(tenantHeader);
+    public Object predict(String tenantId, PredictRequest request) {
         if (request == null) {
             throw new InvalidRequestException("a JSON body is required");
         }
@@ -58,8 +57,8 @@ public final class PredictionService {
      *
      * @throws NotFoundException while the tenant has none
      */
-    public ModelInfo model(String tenantHeader) {
-        return ModelInfo.of(active(tenant(tenantHeader)));
+    public ModelInfo model(String tenantId) {
+        return ModelInfo.of(active(tenantId));
     }
 
     private List<Prediction> predictAll(String tenantId, List<Customer> customers) {
@@ -98,17 +97,6 @@ public final class PredictionService {
     /** The horizon an LTV model was trained for, from its metrics; null for a model published without them. */
     private static Integer horizonDays(ActiveModel model) {
         return model.metrics().get("horizon_days") instanceof Number days ? days.intValue() : null;
-    }
-
-    private static String tenant(String tenantHeader) {
-        if (tenantHeader == null || tenantHeader.isBlank()) {
-            throw new InvalidRequestException("the " + Problem.TENANT_HEADER + " header is required");
-        }
-        try {
-            return TenantIds.require(tenantHeader);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(e.getMessage());
-        }
     }
 
     /** Every customer's features, or every problem found; in a batch each says whose ({@code customers[2]: ...}). */

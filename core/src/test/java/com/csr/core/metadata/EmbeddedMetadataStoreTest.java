@@ -90,4 +90,24 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContract {
         assertThatThrownBy(() -> new EmbeddedMetadataStore(directory))
                 .isInstanceOf(MetadataStoreException.class).hasMessageContaining("has schema version 99");
     }
+
+    @Test
+    void upgradesAFileOfTheFirstVersionKeepingItsKeys(@TempDir Path old) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:sqlite:" + old.resolve(EmbeddedMetadataStore.FILE_NAME));
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE api_keys (tenant_id TEXT NOT NULL, key_id TEXT NOT NULL, "
+                    + "sha256 TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, revoked_at INTEGER, "
+                    + "PRIMARY KEY (tenant_id, key_id))");
+            statement.execute("INSERT INTO api_keys VALUES ('acme', 'k1', '" + ApiKey.hashOf("s") + "', 1000000, NULL)");
+            statement.execute("PRAGMA user_version = 1");
+        }
+
+        try (MetadataStore upgraded = new EmbeddedMetadataStore(old)) {
+            ApiKey key = upgraded.apiKeyByHash(ApiKey.hashOf("s")).orElseThrow();
+            assertThat(key.keyId()).isEqualTo("k1");
+            assertThat(key.label()).isNull();
+            assertThat(key.expiresAt()).isNull();
+        }
+    }
 }

@@ -311,7 +311,7 @@ abstract class MetadataStoreContract {
         List<ThrowingCallable> calls = List.of(
                 () -> store.createTenant(tenantId, T0),
                 () -> store.tenant(tenantId),
-                () -> store.addApiKey(new ApiKey(tenantId, "k1", ApiKey.hashOf("s"), T0, null)),
+                () -> store.addApiKey(new ApiKey(tenantId, "k1", ApiKey.hashOf("s"), null, T0, null, null)),
                 () -> store.apiKeys(tenantId),
                 () -> store.revokeApiKey(tenantId, "k1", T0),
                 () -> store.recordFile(new FileRecord(tenantId, "f1", "x.csv", T0, null)),
@@ -345,7 +345,7 @@ abstract class MetadataStoreContract {
     }
 
     static ApiKey key(String tenantId, String keyId, String secret, Instant createdAt) {
-        return new ApiKey(tenantId, keyId, ApiKey.hashOf(secret), createdAt, null);
+        return new ApiKey(tenantId, keyId, ApiKey.hashOf(secret), "key " + keyId, createdAt, createdAt.plusSeconds(86_400), null);
     }
 
     static ModelVersion version(String tenantId, String kind, String version, Instant createdAt) {
