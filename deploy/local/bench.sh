@@ -6,7 +6,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RUN="$ROOT/.csr"
 GATEWAY="http://127.0.0.1:${CSR_GATEWAY_PORT:-8000}"
-TENANT=${CSR_DEMO_TENANT:-demo}
+[[ -s "$RUN/demo.key" ]] || { echo "no demo key in $RUN/demo.key: ./csr up first" >&2; exit 1; }
+KEY=$(<"$RUN/demo.key")
 DURATION=${CSR_BENCH_DURATION:-20s}
 RATES=${CSR_BENCH_RATES:-"100 300 600 1000 1500"}
 VEGETA="$RUN/tools/vegeta"
@@ -25,7 +26,7 @@ body='{"customer_id": 13085, "features": {"recency_days": 10, "frequency": 5, "m
 printf '%s' "$body" >"$RUN/tools/predict.json"
 target="POST $GATEWAY/predict
 Content-Type: application/json
-X-Tenant-Id: $TENANT
+Authorization: Bearer $KEY
 @$RUN/tools/predict.json"
 
 echo "== POST /predict at constant rates, $DURATION each (warm-up 10 s at 200/s first)"

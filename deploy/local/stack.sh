@@ -19,6 +19,7 @@ LTV_PORT=${CSR_LTV_PORT:-8085}
 TENANT=${CSR_DEMO_TENANT:-demo}
 SAMPLE=${CSR_SAMPLE:-$ROOT/data/online_retail_ii_2009_2010.csv.gz}
 BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
+GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
 SERVICE_HEAP=${CSR_SERVICE_HEAP:--Xmx384m}
 # Small footprint: the heap starts small and grows only as needed (the default initial heap is 1/64 of the
 # machine's memory), G1 gives memory back when idle (after 30 s without a collection, a full one — 30 to 50 ms on
@@ -111,17 +112,47 @@ start_service() {
     CSR_ARTIFACTS="$RUN/artifacts" CSR_METADATA="$RUN/metadata" KAFKA_STREAMS_STATE_DIR="$RUN/state/$s" \
     CSR_INGEST_URL="http://127.0.0.1:$INGEST_PORT" CSR_FEATURES_URL="http://127.0.0.1:$FEATURES_PORT" \
     CSR_SEGMENT_URL="http://127.0.0.1:$SEGMENT_PORT" CSR_CHURN_URL="http://127.0.0.1:$CHURN_PORT" \
-    CSR_LTV_URL="http://127.0.0.1:$LTV_PORT" MALLOC_ARENA_MAX=2 \
+    CSR_LTV_URL="http://127.0.0.1:$LTV_PORT" CSR_ADMIN_KEY="$ADMIN_KEY" MALLOC_ARENA_MAX=2 \
     setsid nohup java $(heap "$s") $SERVICE_JVM -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >"$LOGS/$s.log" 2>&1 </dev/null &
   echo $! >"$PIDS/$s.pid"
 }
 
-header=(-H "X-Tenant-Id: $TENANT" -H "Content-Type: application/json")
+# The operator's key for the gateway's admin API: CSR_ADMIN_KEY, or the one kept in .csr/admin.key, or a new one.
+admin_key() {
+  if [[ -n ${CSR_ADMIN_KEY:-} ]]; then
+    ADMIN_KEY=$CSR_ADMIN_KEY
+  elif [[ -s "$RUN/admin.key" ]]; then
+    ADMIN_KEY=$(<"$RUN/admin.key")
+  else
+    ADMIN_KEY="admin_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  fi
+  (umask 077; printf '%s\n' "$ADMIN_KEY" >"$RUN/admin.key")
+}
+
+# The demo tenant and its key in .csr/demo.key: kept while it still works, else created through the admin API
+# (or, when the tenant exists but its key file was lost, a new key issued to it).
+demo_tenant() {
+  local admin=(-H "Authorization: Bearer $ADMIN_KEY" -H "Content-Type: application/json") answer secret
+  if [[ -s "$RUN/demo.key" ]] && http_ok -H "Authorization: Bearer $(<"$RUN/demo.key")" "$GATEWAY/keys"; then
+    say "tenant '$TENANT' exists; its key is in $RUN/demo.key"
+  else
+    answer=$(curl -sS "${admin[@]}" -d "{\"tenant_id\":\"$TENANT\"}" "$GATEWAY/admin/tenants")
+    if grep -q '"status":409' <<<"$answer"; then
+      answer=$(curl -sS "${admin[@]}" -d '{"label":"demo key"}' "$GATEWAY/admin/tenants/$TENANT/keys")
+    fi
+    secret=$(sed -n 's/.*"secret":"\([^"]*\)".*/\1/p' <<<"$answer")
+    [[ -n $secret ]] || die "cannot create tenant '$TENANT': $answer"
+    (umask 077; printf '%s\n' "$secret" >"$RUN/demo.key")
+    say "created tenant '$TENANT'; its API key is in $RUN/demo.key"
+  fi
+  header=(-H "Authorization: Bearer $(<"$RUN/demo.key")" -H "Content-Type: application/json")
+}
 
 up() {
   mkdir -p "$PIDS" "$LOGS" "$KAFKA_HOME" "$RUN/artifacts" "$RUN/state"
   command -v curl >/dev/null || die "curl is needed"
   build
+  admin_key
   start_kafka
   # two at a time, one per core: all six at once take longer in total, and each of them far longer
   local i
@@ -130,6 +161,7 @@ up() {
     for s in "${SERVICES[@]:i:2}"; do wait_for "$s" 90 http_ok "http://127.0.0.1:${PORT[$s]}/q/health/live"; done
   done
   say "all services live"
+  demo_tenant
 
   say "publishing $(basename "$SAMPLE") to transactions.raw as tenant '$TENANT'"
   local published file_id
@@ -154,9 +186,10 @@ up() {
   wait_for "scoring" 300 scored
   cat <<URLS
 
-The platform is up (tenant '$TENANT'):
+The platform is up (tenant '$TENANT', API key $(<"$RUN/demo.key") — also in .csr/demo.key):
   gateway API      http://127.0.0.1:$GATEWAY_PORT   (Swagger UI: /q/swagger-ui, OpenAPI: /q/openapi)
-  try              curl -H 'X-Tenant-Id: $TENANT' 'http://127.0.0.1:$GATEWAY_PORT/customers?sort=expected_loss&size=5'
+  try              curl -H "Authorization: Bearer \$(cat .csr/demo.key)" 'http://127.0.0.1:$GATEWAY_PORT/customers?sort=expected_loss&size=5'
+  admin key        .csr/admin.key (POST /admin/tenants creates tenants)
   health           http://127.0.0.1:$GATEWAY_PORT/health
   services         ingest :$INGEST_PORT  features :$FEATURES_PORT  segment :$SEGMENT_PORT  churn :$CHURN_PORT  ltv :$LTV_PORT
   kafka            $BOOTSTRAP
@@ -200,8 +233,8 @@ down() {
   done
   ((stopped)) || say "nothing was running"
   if [[ ${1:-} == --reset ]]; then
-    rm -rf "$KAFKA_HOME/data" "$RUN/state" "$RUN/artifacts" "$RUN/metadata"
-    say "removed the broker's data, the services' state, the artifacts and the metadata: the next up starts from nothing"
+    rm -rf "$KAFKA_HOME/data" "$RUN/state" "$RUN/artifacts" "$RUN/metadata" "$RUN/demo.key"
+    say "removed the broker's data, the services' state, the artifacts, the metadata and the demo key: the next up starts from nothing"
   fi
 }
 

@@ -27,24 +27,28 @@ import com.csr.core.pipeline.TrainingData;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
 import com.csr.core.serving.Score;
+import com.csr.core.testing.EndpointSweep;
 import com.csr.core.testing.SampleTrainingSets;
+import com.csr.core.testing.TestKeys;
 import com.csr.core.testing.TopicReader;
 import com.csr.core.testing.TopicWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -72,8 +76,11 @@ class ChurnServiceTest {
     private static TrainingData firstData;
     private static ModelPublished firstModel;
 
+    @TestHTTPResource("/")
+    URI base;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
     @ConfigProperty(name = "csr.artifacts")
     String artifactsDirectory;
 
@@ -91,7 +98,7 @@ class ChurnServiceTest {
     void trainsOnAPublishedTrainingSetAndServesTheModel() {
         firstModel();
 
-        given().header(Problem.TENANT_HEADER, TENANT).get("/model").then().statusCode(200)
+        given().header("Authorization", TestKeys.keyOf(TENANT)).get("/model").then().statusCode(200)
                 .body("kind", is("churn")).body("version", is("ds-1")).body("dataset_id", is("ds-1"))
                 .body("trained_at", notNullValue()).body("metrics.algorithm", notNullValue())
                 .body("metrics.roc_auc", greaterThan(0.5f));
@@ -178,9 +185,9 @@ class ChurnServiceTest {
         publish(new ProducerRecord<>(Topics.MODELS_PUBLISHED, at.partition(), "sentinel:churn",
                 EventJson.write(sentinel)));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Problem.TENANT_HEADER, "sentinel")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", TestKeys.keyOf("sentinel"))
                 .get("/model").then().statusCode(200));
-        given().header(Problem.TENANT_HEADER, TENANT).get("/model").then().statusCode(200).body("version", is("ds-1"));
+        given().header("Authorization", TestKeys.keyOf(TENANT)).get("/model").then().statusCode(200).body("version", is("ds-1"));
     }
 
     @Test
@@ -193,7 +200,7 @@ class ChurnServiceTest {
         TrainingDataset second = writeDataset("ds-2", SampleTrainingSets.quarter(1));
         publish(new ProducerRecord<>(Topics.TRAINING_DATASETS, TENANT, EventJson.write(second)));
 
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().header(Problem.TENANT_HEADER, TENANT)
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().header("Authorization", TestKeys.keyOf(TENANT))
                 .get("/model").then().statusCode(200).body("version", is("ds-2")));
         LabelledCustomer customer = firstData.scoring().rows().get(0);
         JsonNode answer = post(Map.of("customer_id", customer.customerId(), "features",
@@ -226,9 +233,7 @@ class ChurnServiceTest {
                 Arguments.of("bad customer in a batch", TENANT, "{\"customers\":[" + body(valid) + ","
                         + body(without(valid, "monetary")) + "]}", "customers[1]: monetary is required"),
                 Arguments.of("one and a batch at once", TENANT, "{\"customer_id\":\"1\",\"customers\":[]}",
-                        "not both"),
-                Arguments.of("no tenant", null, body(valid), "X-Tenant-Id header is required"),
-                Arguments.of("invalid tenant", "../etc", body(valid), "invalid tenant id"));
+                        "not both"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -237,7 +242,7 @@ class ChurnServiceTest {
     void badRequestsAreProblems(String what, String tenant, String body, String detail) {
         var request = given().contentType(ContentType.JSON).body(body);
         if (tenant != null) {
-            request.header(Problem.TENANT_HEADER, tenant);
+            request.header("Authorization", TestKeys.keyOf(tenant));
         }
         request.post("/predict").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("status", is(400)).body("title", is("Bad Request")).body("instance", is("/predict"))
@@ -247,10 +252,10 @@ class ChurnServiceTest {
     @Test
     @Order(8)
     void aTenantWithoutAModelGetsNotFound() {
-        given().header(Problem.TENANT_HEADER, "newcomer").contentType(ContentType.JSON).body(body(validSeven()))
+        given().header("Authorization", TestKeys.keyOf("newcomer")).contentType(ContentType.JSON).body(body(validSeven()))
                 .post("/predict").then().statusCode(404).contentType(Problem.MEDIA_TYPE)
                 .body("detail", is("no churn model for tenant newcomer yet; train one"));
-        given().header(Problem.TENANT_HEADER, "newcomer").get("/model").then().statusCode(404)
+        given().header("Authorization", TestKeys.keyOf("newcomer")).get("/model").then().statusCode(404)
                 .contentType(Problem.MEDIA_TYPE).body("status", is(404));
     }
 
@@ -266,7 +271,7 @@ class ChurnServiceTest {
             }
             assertThat(firstModel.version()).isEqualTo("ds-1");
             assertThat(firstModel.kind()).isEqualTo("churn");
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Problem.TENANT_HEADER, TENANT)
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", TestKeys.keyOf(TENANT))
                     .get("/model").then().statusCode(200));
         }
         return firstModel;
@@ -285,7 +290,7 @@ class ChurnServiceTest {
     }
 
     private static JsonNode post(Object body) {
-        String answer = given().header(Problem.TENANT_HEADER, TENANT).contentType(ContentType.JSON).body(json(body))
+        String answer = given().header("Authorization", TestKeys.keyOf(TENANT)).contentType(ContentType.JSON).body(json(body))
                 .post("/predict").then().statusCode(200).extract().asString();
         try {
             return JSON.readTree(answer);
@@ -339,5 +344,16 @@ class ChurnServiceTest {
 
     private DirectoryArtifactStore store() {
         return new DirectoryArtifactStore(Path.of(artifactsDirectory));
+    }
+
+    @Test
+    @Order(9)
+    void everyEndpointRefusesAMissingOrInvalidKeyAndShowsAnotherTenantNothing() {
+        firstModel();
+        EndpointSweep sweep = new EndpointSweep(base, Set.of(), Map.of(), Map.of());
+
+        sweep.refusesEveryRequestWithoutAValidKey(TestKeys.ofServiceUnderTest(), TENANT);
+        Map<String, Integer> statuses = sweep.leaksNothing(TestKeys.keyOf("intruder"), Set.of(TENANT, "ds-1"));
+        assertThat(statuses).containsEntry("GET /model", 404);
     }
 }

@@ -19,9 +19,12 @@ import com.csr.core.features.FeatureCalculator;
 import com.csr.core.features.FeatureVectors;
 import com.csr.core.pipeline.TrainingData;
 import com.csr.core.pipeline.TrainingDataFiles;
+import com.csr.core.testing.EndpointSweep;
+import com.csr.core.testing.TestKeys;
 import com.csr.core.transactions.Transaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -35,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -56,26 +60,29 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class FeatureServiceIT {
 
+    @TestHTTPResource("/")
+    URI base;
+
     @Test
     void everyCustomersFeaturesEqualCoresBatchFeaturesAtTheSameDate() {
         String tenant = "features-retailer";
         Map<String, List<Transaction>> lines = publishAndAwait(CleanFixtures.tiny(tenant));
 
-        given().header(Problem.TENANT_HEADER, tenant).get("/tenants/current/clock")
+        given().header("Authorization", TestKeys.keyOf(tenant)).get("/tenants/current/clock")
                 .then().statusCode(200).body("as_of", equalTo(CleanFixtures.TINY_AS_OF.toString()));
         for (LocalDate asOf : List.of(CleanFixtures.TINY_AS_OF, LocalDate.parse("2010-01-11"))) {
             for (Map.Entry<String, List<Transaction>> customer : lines.entrySet()) {
                 Map<String, Double> expected = FeatureVectors.toMap(FeatureCalculator.asOf(
                         CustomerHistory.of(customer.getKey(), customer.getValue()),
                         asOf.plusDays(1).toEpochDay() * 86_400L));
-                Response answer = given().header(Problem.TENANT_HEADER, tenant).queryParam("as_of", asOf.toString())
+                Response answer = given().header("Authorization", TestKeys.keyOf(tenant)).queryParam("as_of", asOf.toString())
                         .get("/customers/{id}/features", customer.getKey());
                 answer.then().statusCode(200).body("customer_id", equalTo(customer.getKey()))
                         .body("as_of", equalTo(asOf.toString()));
                 assertThat(features(answer)).isEqualTo(expected);
             }
         }
-        given().header(Problem.TENANT_HEADER, tenant).get("/customers/{id}/features", "100")
+        given().header("Authorization", TestKeys.keyOf(tenant)).get("/customers/{id}/features", "100")
                 .then().statusCode(200).body("as_of", equalTo(CleanFixtures.TINY_AS_OF.toString()));
     }
 
@@ -106,7 +113,7 @@ class FeatureServiceIT {
         Map<String, List<Transaction>> lines = publishAndAwait(tiny);
         CleanTransaction first = tiny.get(0);
         String customer = first.transaction().customerId();
-        Map<String, Double> before = features(given().header(Problem.TENANT_HEADER, tenant)
+        Map<String, Double> before = features(given().header("Authorization", TestKeys.keyOf(tenant))
                 .get("/customers/{id}/features", customer));
 
         publish(List.of(first, first));
@@ -118,7 +125,7 @@ class FeatureServiceIT {
 
         List<Transaction> withMarker = new ArrayList<>(lines.get(customer));
         withMarker.add(marker);
-        assertThat(features(given().header(Problem.TENANT_HEADER, tenant).get("/customers/{id}/features", customer)))
+        assertThat(features(given().header("Authorization", TestKeys.keyOf(tenant)).get("/customers/{id}/features", customer)))
                 .isEqualTo(FeatureVectors.toMap(FeatureCalculator.asOf(CustomerHistory.of(customer, withMarker),
                         CleanFixtures.TINY_AS_OF.plusDays(1).toEpochDay() * 86_400L)))
                 .isNotEqualTo(before);
@@ -128,14 +135,26 @@ class FeatureServiceIT {
     void anotherTenantCannotSeeTheCustomers() {
         publishAndAwait(CleanFixtures.tiny("owner-retailer"));
 
-        problem(given().header(Problem.TENANT_HEADER, "other-retailer").get("/customers/{id}/features", "100"), 404);
-        problem(given().header(Problem.TENANT_HEADER, "other-retailer").get("/customers/{id}/transactions", "100"),
+        problem(given().header("Authorization", TestKeys.keyOf("other-retailer")).get("/customers/{id}/features", "100"), 404);
+        problem(given().header("Authorization", TestKeys.keyOf("other-retailer")).get("/customers/{id}/transactions", "100"),
                 404);
-        problem(given().header(Problem.TENANT_HEADER, "other-retailer").get("/tenants/current/clock"), 404);
-        problem(given().header(Problem.TENANT_HEADER, "other-retailer").contentType("application/json").body("{}")
+        problem(given().header("Authorization", TestKeys.keyOf("other-retailer")).get("/tenants/current/clock"), 404);
+        problem(given().header("Authorization", TestKeys.keyOf("other-retailer")).contentType("application/json").body("{}")
                 .post("/training-sets"), 404);
-        given().header(Problem.TENANT_HEADER, "owner-retailer").get("/customers/{id}/transactions", "100")
+        given().header("Authorization", TestKeys.keyOf("owner-retailer")).get("/customers/{id}/transactions", "100")
                 .then().statusCode(200).body("lines[0].transaction_id", equalTo("1001#1"));
+    }
+
+    @Test
+    void everyEndpointRefusesAMissingOrInvalidKeyAndShowsAnotherTenantNothing() {
+        publishAndAwait(CleanFixtures.tiny("keyed-retailer"));
+        EndpointSweep sweep = new EndpointSweep(base, Set.of(), Map.of("customerId", "100"), Map.of());
+
+        sweep.refusesEveryRequestWithoutAValidKey(TestKeys.ofServiceUnderTest(), "keyed-retailer");
+        Map<String, Integer> statuses = sweep.leaksNothing(TestKeys.keyOf("nosy-retailer"),
+                Set.of("keyed-retailer", "1001#1"));
+        assertThat(statuses).containsEntry("GET /customers/{customerId}/features", 404)
+                .containsEntry("GET /customers/{customerId}/transactions", 404).containsEntry("GET /tenants/current/clock", 404);
     }
 
     @Test
@@ -143,9 +162,9 @@ class FeatureServiceIT {
         String tenant = "shop-retailer";
         LocalDate start = LocalDate.parse("2011-01-01");
         Map<String, List<Transaction>> lines = publishAndAwait(CleanFixtures.shop(tenant, 60, start));
-        String clock = given().header(Problem.TENANT_HEADER, tenant).get("/tenants/current/clock").path("as_of");
+        String clock = given().header("Authorization", TestKeys.keyOf(tenant)).get("/tenants/current/clock").path("as_of");
 
-        Response created = given().header(Problem.TENANT_HEADER, tenant).contentType("application/json")
+        Response created = given().header("Authorization", TestKeys.keyOf(tenant)).contentType("application/json")
                 .body("{\"horizon_days\": 30}").post("/training-sets");
         created.then().statusCode(202).body("dataset_id", matchesPattern("ds-\\d{8}T\\d{6}Z-[0-9a-f]{4}"))
                 .body("customers", equalTo(lines.size()));
@@ -164,19 +183,17 @@ class FeatureServiceIT {
         String tenant = "short-retailer";
         publishAndAwait(CleanFixtures.tiny(tenant));
 
-        problem(given().header(Problem.TENANT_HEADER, tenant).contentType("application/json").body("{}")
+        problem(given().header("Authorization", TestKeys.keyOf(tenant)).contentType("application/json").body("{}")
                 .post("/training-sets"), 400).body("detail", containsString("cannot learn churn"));
     }
 
     @Test
     void badRequestsAreProblems() {
-        problem(given().get("/tenants/current/clock"), 400).body("detail", containsString(Problem.TENANT_HEADER));
-        problem(given().header(Problem.TENANT_HEADER, "a:b").get("/customers/1/features"), 400);
-        problem(given().header(Problem.TENANT_HEADER, "t1").queryParam("as_of", "yesterday")
+        problem(given().header("Authorization", TestKeys.keyOf("t1")).queryParam("as_of", "yesterday")
                 .get("/customers/1/features"), 400).body("detail", containsString("as_of"));
-        problem(given().header(Problem.TENANT_HEADER, "t1").contentType("application/json").body("{\"as_of\": ")
+        problem(given().header("Authorization", TestKeys.keyOf("t1")).contentType("application/json").body("{\"as_of\": ")
                 .post("/training-sets"), 400);
-        problem(given().header(Problem.TENANT_HEADER, "t1").contentType("application/json")
+        problem(given().header("Authorization", TestKeys.keyOf("t1")).contentType("application/json")
                 .body("{\"horizon_days\": 0}").post("/training-sets"), 400).body("detail", containsString("horizon"));
     }
 
@@ -205,7 +222,7 @@ class FeatureServiceIT {
     }
 
     private static int storedLines(String tenant, String customer) {
-        Response answer = given().header(Problem.TENANT_HEADER, tenant).get("/customers/{id}/transactions", customer);
+        Response answer = given().header("Authorization", TestKeys.keyOf(tenant)).get("/customers/{id}/transactions", customer);
         return answer.statusCode() == 200 ? answer.path("lines.size()") : -1;
     }
 

@@ -3,7 +3,6 @@ package com.csr.feature;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.csr.core.api.Problem;
 import com.csr.core.events.CleanTransaction;
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.EventJson;
@@ -13,6 +12,7 @@ import com.csr.core.features.CustomerFeatures;
 import com.csr.core.features.CustomerHistory;
 import com.csr.core.features.FeatureCalculator;
 import com.csr.core.features.FeatureVectors;
+import com.csr.core.testing.TestKeys;
 import com.csr.core.transactions.Transaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -89,7 +89,7 @@ class FeaturesThroughKafkaBenchmark {
         }
 
         // the first request through REST Assured loads Groovy, a second or two that is not the service's
-        given().header(Problem.TENANT_HEADER, "bulk").get("/customers/{id}/features",
+        given().header("Authorization", TestKeys.keyOf("bulk")).get("/customers/{id}/features",
                 bulk.get(0).transaction().customerId()).then().statusCode(200);
 
         List<CleanTransaction> steady = CleanFixtures.onlineRetailSample("steady");
@@ -307,7 +307,7 @@ class FeaturesThroughKafkaBenchmark {
                     long sent = System.nanoTime();
                     producer.send(record(new CleanTransaction(tenantId, "probes", "P" + i + "#1", new Transaction(i,
                             "P" + i, "PROBE", "probe", 1, 1.0, 1.0, time, customer, "United Kingdom", false))));
-                    while (!stopped.get() && given().header(Problem.TENANT_HEADER, tenantId)
+                    while (!stopped.get() && given().header("Authorization", TestKeys.keyOf(tenantId))
                             .get("/customers/{id}/features", customer).statusCode() != 200) {
                         LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
                     }

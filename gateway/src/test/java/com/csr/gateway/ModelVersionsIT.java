@@ -13,6 +13,7 @@ import com.csr.core.metadata.EmbeddedMetadataStore;
 import com.csr.core.metadata.MetadataStore;
 import com.csr.core.metadata.ModelVersion;
 import com.csr.core.metadata.TrainingRun;
+import com.csr.core.testing.TestKeys;
 import com.csr.core.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
 class ModelVersionsIT {
 
-    @ConfigProperty(name = "csr.gateway.metadata")
+    @ConfigProperty(name = "csr.metadata")
     String metadataDirectory;
 
     private static ModelVersion version(String tenant, String version, String reason) {
@@ -50,20 +51,20 @@ class ModelVersionsIT {
             metadata.recordRun(new TrainingRun(tenant, "ltv-ds-2", "ltv", "ds-2", TrainingRun.FAILED, Instant.now(),
                     Instant.now(), Map.of(), Map.of(), null, "S3 at http://b2: cannot store tenants/…: refused"));
 
-            given().header("X-Tenant-Id", tenant).get("/train/ds-2").then().statusCode(200)
+            given().header("Authorization", TestKeys.keyOf(tenant)).get("/train/ds-2").then().statusCode(200)
                     .body("models.churn", equalTo("not_promoted")).body("models.ltv", equalTo("failed"))
                     .body("models.segment", equalTo("training")).body("status", equalTo("training"))
                     .body("reasons.churn", containsString("< the active model's"))
                     .body("reasons.ltv", containsString("cannot store"));
-            given().header("X-Tenant-Id", tenant).get("/models/churn/versions").then().statusCode(200)
+            given().header("Authorization", TestKeys.keyOf(tenant)).get("/models/churn/versions").then().statusCode(200)
                     .body("", hasSize(2)).body("find { it.version == 'ds-1' }.status", equalTo("active"))
                     .body("find { it.version == 'ds-2' }.reason", containsString("<"));
-            given().header("X-Tenant-Id", "someone-else").get("/models/churn/versions").then().statusCode(200)
+            given().header("Authorization", TestKeys.keyOf("someone-else")).get("/models/churn/versions").then().statusCode(200)
                     .body("", hasSize(0));
 
             try (TopicReader published = new TopicReader(KafkaResource.kafka.bootstrapServers(),
                     Topics.MODELS_PUBLISHED)) {
-                given().header("X-Tenant-Id", tenant).contentType("application/json").body("{\"version\": \"ds-2\"}")
+                given().header("Authorization", TestKeys.keyOf(tenant)).contentType("application/json").body("{\"version\": \"ds-2\"}")
                         .post("/models/churn/rollback").then().statusCode(200).body("status", equalTo("active"));
                 ConsumerRecord<String, byte[]> record = published.await(r -> r.key().equals(tenant + ":churn"));
                 ModelPublished announced = EventJson.read(record.value(), ModelPublished.class);
@@ -78,11 +79,11 @@ class ModelVersionsIT {
 
     @Test
     void aRollbackToNothingKnownIsAProblem() {
-        given().header("X-Tenant-Id", "versions-2").contentType("application/json").body("{\"version\": \"ds-9\"}")
+        given().header("Authorization", TestKeys.keyOf("versions-2")).contentType("application/json").body("{\"version\": \"ds-9\"}")
                 .post("/models/churn/rollback").then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("no churn model version ds-9"));
-        given().header("X-Tenant-Id", "versions-2").contentType("application/json").body("{}")
+        given().header("Authorization", TestKeys.keyOf("versions-2")).contentType("application/json").body("{}")
                 .post("/models/churn/rollback").then().statusCode(400).contentType("application/problem+json");
-        given().header("X-Tenant-Id", "versions-2").get("/models/fraud/versions").then().statusCode(404);
+        given().header("Authorization", TestKeys.keyOf("versions-2")).get("/models/fraud/versions").then().statusCode(404);
     }
 }

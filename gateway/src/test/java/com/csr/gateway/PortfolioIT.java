@@ -7,17 +7,23 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.CustomerScore;
 import com.csr.core.events.EventJson;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.Topics;
+import com.csr.core.testing.EndpointSweep;
+import com.csr.core.testing.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,6 +36,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
 class PortfolioIT {
+
+    @TestHTTPResource("/")
+    URI base;
 
     /** customer, persona, segment id, churn, ltv, monetary */
     private static final Object[][] CUSTOMERS = {
@@ -70,7 +79,7 @@ class PortfolioIT {
             send(producer, Topics.CUSTOMER_SCORES, "t2", "x9", new CustomerScore("t2", "x9", "ltv", "v1",
                     "2010-12-09", null, null, null, 99999.0));
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("X-Tenant-Id", "t1")
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", TestKeys.keyOf("t1"))
                 .get("/customers").then().statusCode(200).body("total", equalTo(4)));
     }
 
@@ -82,19 +91,19 @@ class PortfolioIT {
     @Test
     void theAtRiskListIsSortedByExpectedLossAndPaged() {
         // expected loss: c2 480, c1 100, c4 120, c3 45
-        given().header("X-Tenant-Id", "t1").get("/customers?sort=expected_loss&size=2").then().statusCode(200)
+        given().header("Authorization", TestKeys.keyOf("t1")).get("/customers?sort=expected_loss&size=2").then().statusCode(200)
                 .body("items.customer_id", contains("c2", "c4")).body("total", equalTo(4)).body("page", equalTo(0));
-        given().header("X-Tenant-Id", "t1").get("/customers?sort=expected_loss&size=2&page=1").then()
+        given().header("Authorization", TestKeys.keyOf("t1")).get("/customers?sort=expected_loss&size=2&page=1").then()
                 .body("items.customer_id", contains("c1", "c3"));
-        given().header("X-Tenant-Id", "t1").get("/customers?persona=at_risk").then()
+        given().header("Authorization", TestKeys.keyOf("t1")).get("/customers?persona=at_risk").then()
                 .body("items.customer_id", contains("c2", "c4"));
-        given().header("X-Tenant-Id", "t1").get("/customers?risk_band=high").then()
+        given().header("Authorization", TestKeys.keyOf("t1")).get("/customers?risk_band=high").then()
                 .body("items.customer_id", contains("c2", "c3")).body("items.risk_band", everyItem(equalTo("high")));
     }
 
     @Test
     void segmentsHaveSizesProfilesAndRevenueShare() {
-        given().header("X-Tenant-Id", "t1").get("/segments").then().statusCode(200).body("$", hasSize(3))
+        given().header("Authorization", TestKeys.keyOf("t1")).get("/segments").then().statusCode(200).body("$", hasSize(3))
                 .body("find { it.persona == 'At Risk' }.customers", equalTo(2))
                 .body("find { it.persona == 'At Risk' }.revenue_share", equalTo(2900.0f / 8000.0f))
                 .body("find { it.persona == 'Champions' }.recommended_action",
@@ -103,32 +112,39 @@ class PortfolioIT {
 
     @Test
     void thePlanSpendsTheBudgetWhereItSavesMost() {
-        given().header("X-Tenant-Id", "t1").contentType("application/json").body("{\"budget\": 20}")
+        given().header("Authorization", TestKeys.keyOf("t1")).contentType("application/json").body("{\"budget\": 20}")
                 .post("/plan").then().statusCode(200).body("cost", lessThanOrEqualTo(20.0f))
                 .body("selected[0].customer_id", equalTo("c2")).body("customers_selected", equalTo(2));
-        given().header("X-Tenant-Id", "t1").contentType("application/json")
+        given().header("Authorization", TestKeys.keyOf("t1")).contentType("application/json")
                 .body("{\"budget\": 100, \"action_costs\": {\"At Risk\": 200}}").post("/plan").then()
                 .statusCode(200).body("by_persona.'At Risk'.selected", equalTo(0));
     }
 
     @Test
     void aTenantSeesOnlyItsOwnCustomers() {
-        given().header("X-Tenant-Id", "t2").get("/customers").then().statusCode(200).body("total", equalTo(1))
+        given().header("Authorization", TestKeys.keyOf("t2")).get("/customers").then().statusCode(200).body("total", equalTo(1))
                 .body("items.customer_id", contains("x9"));
-        given().header("X-Tenant-Id", "t3").get("/customers").then().statusCode(200).body("total", equalTo(0));
+        given().header("Authorization", TestKeys.keyOf("t3")).get("/customers").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void everyEndpointRefusesAMissingOrInvalidKey() {
+        EndpointSweep sweep = new EndpointSweep(base, Set.of("/health", "/admin/tenants", "/admin/tenants/{tenantId}/keys"),
+                Map.of("id", "c1", "kind", "churn", "datasetId", "ds-1", "keyId", "key-1"), Map.of());
+
+        sweep.refusesEveryRequestWithoutAValidKey(TestKeys.ofServiceUnderTest(), "t1");
+        given().get("/customers").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer")).body("title", equalTo("Unauthorized"))
+                .body("detail", equalTo("no API key: send the header 'Authorization: Bearer <key>'"));
     }
 
     @Test
     void badRequestsGetProblemBodies() {
-        given().get("/customers").then().statusCode(400).contentType("application/problem+json")
-                .body("title", equalTo("Bad Request")).body("detail", equalTo("the X-Tenant-Id header is required"));
-        given().header("X-Tenant-Id", "../etc").get("/customers").then().statusCode(400)
-                .body("detail", org.hamcrest.Matchers.containsString("invalid tenant id"));
-        given().header("X-Tenant-Id", "t1").get("/customers?sort=colour").then().statusCode(400);
-        given().header("X-Tenant-Id", "t1").get("/customers?risk_band=purple").then().statusCode(400);
-        given().header("X-Tenant-Id", "t1").contentType("application/json").body("{}").post("/plan").then()
+        given().header("Authorization", TestKeys.keyOf("t1")).get("/customers?sort=colour").then().statusCode(400);
+        given().header("Authorization", TestKeys.keyOf("t1")).get("/customers?risk_band=purple").then().statusCode(400);
+        given().header("Authorization", TestKeys.keyOf("t1")).contentType("application/json").body("{}").post("/plan").then()
                 .statusCode(400).body("detail", equalTo("budget is required"));
-        given().header("X-Tenant-Id", "t1").contentType("application/json").body("{\"budget\": -5}")
+        given().header("Authorization", TestKeys.keyOf("t1")).contentType("application/json").body("{\"budget\": -5}")
                 .post("/plan").then().statusCode(400);
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.csr.core.testing.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,9 @@ class PredictDegradedIT {
 
     @Test
     void answersWithinItsTimeoutWhenTheModelServicesAreDown() {
+        String key = TestKeys.keyOf("t1");
         long start = System.nanoTime();
-        given().header("X-Tenant-Id", "t1").contentType("application/json").body(BODY).post("/predict").then()
+        given().header("Authorization", key).contentType("application/json").body(BODY).post("/predict").then()
                 .statusCode(200).body("customer_id", equalTo("12345"))
                 .body("segment.available", equalTo(false)).body("churn.available", equalTo(false))
                 .body("ltv.available", equalTo(false)).body("churn.reason", containsString("unavailable"))
@@ -32,21 +34,21 @@ class PredictDegradedIT {
 
     @Test
     void invalidFeaturesAreNamedInA400Problem() {
-        given().header("X-Tenant-Id", "t1").contentType("application/json")
+        given().header("Authorization", TestKeys.keyOf("t1")).contentType("application/json")
                 .body("{\"customer_id\": 1, \"features\": {\"recency_days\": -1, \"frequency\": \"x\"}}")
                 .post("/predict").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("recency_days must not be negative"))
                 .body("detail", containsString("frequency must be a number"))
                 .body("detail", containsString("monetary is required"));
-        given().header("X-Tenant-Id", "t1").contentType("application/json").body("{\"features\": {}}")
+        given().header("Authorization", TestKeys.keyOf("t1")).contentType("application/json").body("{\"features\": {}}")
                 .post("/predict").then().statusCode(400).body("detail", containsString("customer_id is required"));
-        given().header("X-Tenant-Id", "t1").contentType("application/json").body("{\"customer_id\": 1}")
+        given().header("Authorization", TestKeys.keyOf("t1")).contentType("application/json").body("{\"customer_id\": 1}")
                 .post("/predict").then().statusCode(400).body("detail", containsString("features are required"));
-        given().header("X-Tenant-Id", "t1").contentType("application/json").body("not json")
+        given().header("Authorization", TestKeys.keyOf("t1")).contentType("application/json").body("not json")
                 .post("/predict").then().statusCode(400).contentType("application/problem+json");
-        given().header("X-Tenant-Id", "t1").contentType("application/json")
+        given().header("Authorization", TestKeys.keyOf("t1")).contentType("application/json")
                 .body("{\"customer_id\": 1, \"features\": {\"recency_days\": NaN}}")
                 .post("/predict").then().statusCode(400);
-        given().contentType("application/json").body(BODY).post("/predict").then().statusCode(400);
+        given().contentType("application/json").body(BODY).post("/predict").then().statusCode(401);
     }
 }

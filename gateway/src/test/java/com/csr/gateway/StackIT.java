@@ -12,14 +12,20 @@ import com.csr.core.features.CustomerHistory;
 import com.csr.core.features.FeatureCalculator;
 import com.csr.core.features.FeatureVectors;
 import com.csr.core.ingest.RawRowPublisher;
+import com.csr.core.metadata.EmbeddedMetadataStore;
+import com.csr.core.testing.EndpointSweep;
+import com.csr.core.testing.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -41,7 +47,14 @@ class StackIT {
 
     private static final String TENANT = "e2e";
     private static final String AS_OF = "2010-12-09";
+    private static final String ADMIN = "Bearer test-admin-key";
     private static String fileId;
+    private static String datasetId;
+    private static String key;
+    private static String intruderKey;
+
+    @TestHTTPResource("/")
+    URI gateway;
 
     private static String service(String name) {
         return StackResource.services.url(name);
@@ -52,6 +65,7 @@ class StackIT {
     void theSampleIsIngestedOnceWithItsAccountingThoughIngestionIsKilledMidFile() throws Exception {
         Assumptions.assumeTrue(StackResource.services != null, "the services are not built; run the whole reactor");
         await().atMost(Duration.ofSeconds(120)).until(() -> ready("ingest-service") && ready("feature-service"));
+        key = createTenant(TENANT);
         fileId = RawRowPublisher.sha256(TestFiles.onlineRetailSample());
         CompletableFuture<RawRowPublisher.Published> published = CompletableFuture.supplyAsync(() -> {
             try (RawRowPublisher publisher = RawRowPublisher.connect(StackResource.kafka.bootstrapServers())) {
@@ -67,7 +81,7 @@ class StackIT {
 
         JsonPath report = await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2))
                 .ignoreExceptions()
-                .until(() -> given().header("X-Tenant-Id", TENANT).get(service("ingest-service") + "/files/" + fileId),
+                .until(() -> given().header("Authorization", key).get(service("ingest-service") + "/files/" + fileId),
                         r -> r.statusCode() == 200).jsonPath();
         assertThat(report.getLong("rows_read")).isEqualTo(525_461);
         long rejected = report.getMap("rejected", String.class, Integer.class).values().stream()
@@ -81,7 +95,7 @@ class StackIT {
 
     /** Clean lines the feature service holds for the tenant. */
     private static long linesStreamed() {
-        var response = given().header("X-Tenant-Id", TENANT).get(service("feature-service") + "/tenants/current/clock");
+        var response = given().header("Authorization", key).get(service("feature-service") + "/tenants/current/clock");
         return response.statusCode() == 200 ? response.jsonPath().getLong("lines") : 0;
     }
 
@@ -99,7 +113,7 @@ class StackIT {
     }
 
     private static boolean matches(String customerId, CustomerFeatures batch) {
-        var response = given().header("X-Tenant-Id", TENANT).queryParam("as_of", AS_OF)
+        var response = given().header("Authorization", key).queryParam("as_of", AS_OF)
                 .get(service("feature-service") + "/customers/" + customerId + "/features");
         if (response.statusCode() != 200) {
             return false;
@@ -114,17 +128,17 @@ class StackIT {
     @Order(3)
     void modelsTrainAndEveryCustomerIsScored() {
         Assumptions.assumeTrue(fileId != null);
-        String datasetId = given().header("X-Tenant-Id", TENANT).contentType("application/json").body("{}")
+        datasetId = given().header("Authorization", key).contentType("application/json").body("{}")
                 .post("/train").then().statusCode(202).extract().path("dataset_id");
         await().atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
-                given().header("X-Tenant-Id", TENANT).get("/train/" + datasetId).then().body("status",
+                given().header("Authorization", key).get("/train/" + datasetId).then().body("status",
                         equalTo("active")));
         int customers = SampleData.get().histories.size();
         await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
-                given().header("X-Tenant-Id", TENANT).get("/customers?size=5").then().statusCode(200)
+                given().header("Authorization", key).get("/customers?size=5").then().statusCode(200)
                         .body("total", equalTo(customers)));
-        given().header("X-Tenant-Id", TENANT).get("/segments").then().statusCode(200);
-        given().header("X-Tenant-Id", TENANT).contentType("application/json").body("{\"budget\": 5000}")
+        given().header("Authorization", key).get("/segments").then().statusCode(200);
+        given().header("Authorization", key).contentType("application/json").body("{\"budget\": 5000}")
                 .post("/plan").then().statusCode(200);
     }
 
@@ -136,18 +150,66 @@ class StackIT {
         CustomerHistory customer = sample.histories.get("13085");
         Map<String, Double> features = FeatureVectors.toMap(FeatureCalculator.asOf(customer,
                 sample.clean.cutoffEpochSecond()));
-        given().header("X-Tenant-Id", TENANT).contentType("application/json")
+        given().header("Authorization", key).contentType("application/json")
                 .body(Map.of("customer_id", 13085, "features", features)).post("/predict").then().statusCode(200)
                 .body("segment.available", equalTo(true)).body("churn.available", equalTo(true))
                 .body("ltv.available", equalTo(true)).body("ltv.horizon_days", equalTo(90));
-        given().header("X-Tenant-Id", TENANT).get("/customers/13085").then().statusCode(200)
+        given().header("Authorization", key).get("/customers/13085").then().statusCode(200)
                 .body("features.frequency", equalTo(features.get("frequency").floatValue()));
-        given().header("X-Tenant-Id", TENANT).get("/customers/no-such-customer").then().statusCode(404);
-        given().header("X-Tenant-Id", "someone-else").get("/customers/13085").then().statusCode(404);
+        given().header("Authorization", key).get("/customers/no-such-customer").then().statusCode(404);
+        given().header("Authorization", intruder()).get("/customers/13085").then().statusCode(404);
     }
 
     @Test
     @Order(5)
+    void everyEndpointOfEveryServiceRefusesAMissingOrInvalidKeyAndShowsAnotherTenantNothing() {
+        Assumptions.assumeTrue(datasetId != null);
+        String keyId = given().header("Authorization", key).get("/keys").then().statusCode(200)
+                .extract().path("[0].key_id");
+        Map<String, String> pathValues = Map.of("id", "13085", "customerId", "13085", "fileId", fileId, "kind", "churn",
+                "datasetId", datasetId, "keyId", keyId);
+        Map<String, String> bodies = Map.of(
+                "/predict", "{\"customer_id\": \"probe\", \"features\": {\"recency_days\": 10, \"frequency\": 5, "
+                        + "\"monetary\": 500, \"avg_basket_value\": 100, \"unique_products\": 12, "
+                        + "\"avg_interpurchase_days\": 20, \"purchase_span_days\": 80}}",
+                "/plan", "{\"budget\": 5000}",
+                "/models/{kind}/rollback", "{\"version\": \"" + datasetId + "\"}");
+        Set<String> owners = Set.of(TENANT, fileId, datasetId, keyId);
+        List<URI> apis = new ArrayList<>(List.of(gateway));
+        for (String service : List.of("ingest-service", "feature-service", "segment-service", "churn-service",
+                "ltv-service")) {
+            apis.add(URI.create(service(service)));
+        }
+        try (EmbeddedMetadataStore store = new EmbeddedMetadataStore(StackResource.work.resolve("metadata"))) {
+            TestKeys keys = new TestKeys(store);
+            for (URI api : apis) {
+                EndpointSweep sweep = new EndpointSweep(api,
+                        Set.of("/health", "/admin/tenants", "/admin/tenants/{tenantId}/keys"), pathValues, bodies);
+                sweep.refusesEveryRequestWithoutAValidKey(keys, TENANT);
+                sweep.leaksNothing(intruder(), owners);
+            }
+        }
+        // the intruder changed nothing: the owner's models and key still stand
+        given().header("Authorization", key).get("/train/" + datasetId).then().statusCode(200)
+                .body("status", equalTo("active"));
+    }
+
+    /** Creates a tenant through the admin API; its first key, as a header value. */
+    private static String createTenant(String tenant) {
+        return "Bearer " + given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("tenant_id", tenant)).post("/admin/tenants").then().statusCode(201)
+                .extract().path("api_key.secret");
+    }
+
+    private static String intruder() {
+        if (intruderKey == null) {
+            intruderKey = createTenant("intruder");
+        }
+        return intruderKey;
+    }
+
+    @Test
+    @Order(6)
     void withTheChurnServiceKilledPredictStillAnswersInTime() throws InterruptedException {
         Assumptions.assumeTrue(fileId != null);
         StackResource.services.kill("churn-service");
@@ -155,7 +217,7 @@ class StackIT {
                 "monetary", 500, "avg_basket_value", 100, "unique_products", 12, "avg_interpurchase_days", 20,
                 "purchase_span_days", 80));
         long start = System.nanoTime();
-        given().header("X-Tenant-Id", TENANT).contentType("application/json").body(body).post("/predict").then()
+        given().header("Authorization", key).contentType("application/json").body(body).post("/predict").then()
                 .statusCode(200).body("churn.available", equalTo(false)).body("segment.available", equalTo(true))
                 .body("ltv.available", equalTo(true));
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_500);

@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** A broker and every other service running, for the gateway under test to front. */
@@ -23,13 +24,16 @@ public class StackResource implements QuarkusTestResourceLifecycleManager {
                 return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
             }
             services = ServiceProcesses.start(kafka.bootstrapServers(), work);
-            return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
-                    "kafka-streams.state.dir", Files.createDirectories(work.resolve("state/gateway")).toString(),
-                    "csr.gateway.services.ingest", services.url("ingest-service"),
-                    "csr.gateway.services.features", services.url("feature-service"),
-                    "csr.gateway.services.segment", services.url("segment-service"),
-                    "csr.gateway.services.churn", services.url("churn-service"),
-                    "csr.gateway.services.ltv", services.url("ltv-service"));
+            Map<String, String> config = new java.util.HashMap<>();
+            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            config.put("kafka-streams.state.dir", Files.createDirectories(work.resolve("state/gateway")).toString());
+            for (String service : List.of("ingest", "features", "segment", "churn", "ltv")) {
+                String name = service.equals("features") ? "feature-service" : service + "-service";
+                config.put("csr.gateway.services." + service, services.url(name));
+            }
+            // the services' metadata store: the keys the gateway issues are the keys they accept
+            config.put("csr.metadata", work.resolve("metadata").toString());
+            return config;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the stack", e);
         }

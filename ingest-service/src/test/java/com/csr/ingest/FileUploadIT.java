@@ -12,14 +12,20 @@ import com.csr.core.TestFiles;
 import com.csr.core.api.Problem;
 import com.csr.core.events.IngestReport;
 import com.csr.core.ingest.RawRowPublisher;
+import com.csr.core.testing.EndpointSweep;
+import com.csr.core.testing.TestKeys;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class FileUploadIT {
+
+    @TestHTTPResource("/")
+    URI base;
 
     private static final String TENANT = "upload-retailer";
     private static final String HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,"
@@ -43,19 +52,19 @@ class FileUploadIT {
         Path tiny = TestFiles.fixture("tiny.csv");
         String fileId = RawRowPublisher.sha256(tiny);
 
-        given().header(Problem.TENANT_HEADER, TENANT).multiPart("file", tiny.toFile()).multiPart("as_of", "2010-01-31")
+        given().header("Authorization", TestKeys.keyOf(TENANT)).multiPart("file", tiny.toFile()).multiPart("as_of", "2010-01-31")
                 .post("/files")
                 .then().statusCode(202).header("Location", endsWith("/files/" + fileId))
                 .body("file_id", equalTo(fileId)).body("rows", equalTo(15));
 
         IngestReport report = RawRowIngestionIT.awaitReport(TENANT, fileId);
         assertThat(report.rowsKept()).isEqualTo(6);
-        given().header(Problem.TENANT_HEADER, TENANT).get("/files")
+        given().header("Authorization", TestKeys.keyOf(TENANT)).get("/files")
                 .then().statusCode(200).body("file_id", hasItem(fileId));
 
-        problem(given().header(Problem.TENANT_HEADER, "another-retailer").get("/files/{id}", fileId), 404)
+        problem(given().header("Authorization", TestKeys.keyOf("another-retailer")).get("/files/{id}", fileId), 404)
                 .body("detail", containsString(fileId));
-        given().header(Problem.TENANT_HEADER, "another-retailer").get("/files")
+        given().header("Authorization", TestKeys.keyOf("another-retailer")).get("/files")
                 .then().statusCode(200).body("$", empty());
 
         // recorded in the metadata store the services share, under its upload name, with its report
@@ -101,22 +110,27 @@ class FileUploadIT {
     @Test
     void badParametersAreRefused() {
         Path tiny = TestFiles.fixture("tiny.csv");
-        problem(given().header(Problem.TENANT_HEADER, TENANT).multiPart("file", tiny.toFile())
+        problem(given().header("Authorization", TestKeys.keyOf(TENANT)).multiPart("file", tiny.toFile())
                 .multiPart("as_of", "31/01/2010").post("/files"), 400).body("detail", containsString("as_of"));
-        problem(given().header(Problem.TENANT_HEADER, TENANT).multiPart("file", tiny.toFile())
+        problem(given().header("Authorization", TestKeys.keyOf(TENANT)).multiPart("file", tiny.toFile())
                 .multiPart("columns", "customer=Nobody").post("/files"), 400)
                 .body("detail", containsString("unknown column 'Nobody'"));
-        problem(given().header(Problem.TENANT_HEADER, TENANT).multiPart("columns", "x").post("/files"), 400);
+        problem(given().header("Authorization", TestKeys.keyOf(TENANT)).multiPart("columns", "x").post("/files"), 400);
     }
 
     @Test
-    void aMissingOrInvalidTenantIsRefused() {
+    void everyEndpointRefusesAMissingOrInvalidKeyAndShowsAnotherTenantNothing() {
         Path tiny = TestFiles.fixture("tiny.csv");
-        problem(given().multiPart("file", tiny.toFile()).post("/files"), 400)
-                .body("detail", containsString(Problem.TENANT_HEADER));
-        problem(given().header(Problem.TENANT_HEADER, "../etc").get("/files"), 400)
-                .body("detail", containsString("invalid tenant id"));
-        problem(given().get("/files/{id}", "anything"), 400);
+        String fileId = RawRowPublisher.sha256(tiny);
+        String owner = "keyed-retailer";
+        given().header("Authorization", TestKeys.keyOf(owner)).multiPart("file", tiny.toFile()).post("/files")
+                .then().statusCode(202);
+        RawRowIngestionIT.awaitReport(owner, fileId);
+        EndpointSweep sweep = new EndpointSweep(base, Set.of(), Map.of("fileId", fileId), Map.of());
+
+        sweep.refusesEveryRequestWithoutAValidKey(TestKeys.ofServiceUnderTest(), owner);
+        Map<String, Integer> statuses = sweep.leaksNothing(TestKeys.keyOf("nosy-retailer"), Set.of(owner, "tiny.csv"));
+        assertThat(statuses).containsEntry("GET /files/{fileId}", 404).containsEntry("GET /files", 200);
     }
 
     private Path file(String name, byte[] bytes) throws Exception {
@@ -124,7 +138,7 @@ class FileUploadIT {
     }
 
     private static io.restassured.response.Response upload(Path file) {
-        return given().header(Problem.TENANT_HEADER, TENANT).multiPart("file", file.toFile()).post("/files");
+        return given().header("Authorization", TestKeys.keyOf(TENANT)).multiPart("file", file.toFile()).post("/files");
     }
 
     private static ValidatableResponse problem(io.restassured.response.Response response, int status) {

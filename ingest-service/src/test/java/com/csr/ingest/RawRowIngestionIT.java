@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.csr.core.TestFiles;
-import com.csr.core.api.Problem;
 import com.csr.core.events.CleanTransaction;
 import com.csr.core.events.EventJson;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.IngestReport;
+import com.csr.core.events.RawRow;
 import com.csr.core.events.RejectedRow;
 import com.csr.core.events.Topics;
-import com.csr.core.events.RawRow;
 import com.csr.core.ingest.RawRowPublisher;
 import com.csr.core.testing.EmbeddedKafka;
+import com.csr.core.testing.TestKeys;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -148,7 +148,7 @@ class RawRowIngestionIT {
 
     static IngestReport awaitReport(String tenant, String fileId) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var response = given().header(Problem.TENANT_HEADER, tenant).get("/files/{id}", fileId);
+            var response = given().header("Authorization", TestKeys.keyOf(tenant)).get("/files/{id}", fileId);
             return response.statusCode() == 200
                     ? EventJson.read(response.body().asByteArray(), IngestReport.class) : null;
         }, r -> r != null);

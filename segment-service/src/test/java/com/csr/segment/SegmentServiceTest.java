@@ -23,21 +23,26 @@ import com.csr.core.segment.Persona;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
 import com.csr.core.serving.Score;
+import com.csr.core.testing.EndpointSweep;
 import com.csr.core.testing.SampleTrainingSets;
+import com.csr.core.testing.TestKeys;
 import com.csr.core.testing.TopicReader;
 import com.csr.core.testing.TopicWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -63,8 +68,11 @@ class SegmentServiceTest {
     private static TrainingData firstData;
     private static ModelPublished firstModel;
 
+    @TestHTTPResource("/")
+    URI base;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
     @ConfigProperty(name = "csr.artifacts")
     String artifactsDirectory;
 
@@ -74,7 +82,7 @@ class SegmentServiceTest {
         given().get("/q/health/ready").then().statusCode(503);
         firstModel();
 
-        given().header(Problem.TENANT_HEADER, TENANT).get("/model").then().statusCode(200).body("kind", is(KIND))
+        given().header("Authorization", TestKeys.keyOf(TENANT)).get("/model").then().statusCode(200).body("kind", is(KIND))
                 .body("version", is("ds-1")).body("dataset_id", is("ds-1")).body("trained_at", notNullValue())
                 .body("metrics.silhouette", notNullValue());
         given().get("/q/health/ready").then().statusCode(200);
@@ -136,7 +144,7 @@ class SegmentServiceTest {
         firstModel();
         publish(Topics.TRAINING_DATASETS, TENANT, EventJson.write(writeDataset("ds-2", SampleTrainingSets.quarter(1))));
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header(Problem.TENANT_HEADER, TENANT)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", TestKeys.keyOf(TENANT))
                 .get("/model").then().statusCode(200).body("version", is("ds-2")));
     }
 
@@ -146,18 +154,17 @@ class SegmentServiceTest {
         "acme | {\"customer_id\":\"1\",\"features\":{\"recency_days\":-3}} | recency_days must not be negative",
         "acme | {\"customer_id\":\"1\",\"features\":{\"recency_days\":\"x\"}} | recency_days must be a number",
         "acme | {\"customer_id\":\"1\",\"features\":{\"recency_days\":NaN}} | malformed JSON",
-        "acme | {\"customer_id\":\"1\",\"features\":{},\"extra\":1} | unknown field 'extra'",
-        "'' | {\"customer_id\":\"1\",\"features\":{}} | X-Tenant-Id header is required"})
+        "acme | {\"customer_id\":\"1\",\"features\":{},\"extra\":1} | unknown field 'extra'"})
     @Order(5)
     void badRequestsAreProblems(String tenant, String body, String detail) {
-        given().header(Problem.TENANT_HEADER, tenant).contentType(ContentType.JSON).body(body).post("/predict")
+        given().header("Authorization", TestKeys.keyOf(tenant)).contentType(ContentType.JSON).body(body).post("/predict")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("detail", containsString(detail));
     }
 
     @Test
     @Order(6)
     void aTenantWithoutAModelGetsNotFound() {
-        given().header(Problem.TENANT_HEADER, "newcomer").get("/model").then().statusCode(404)
+        given().header("Authorization", TestKeys.keyOf("newcomer")).get("/model").then().statusCode(404)
                 .contentType(Problem.MEDIA_TYPE).body("detail", is("no segment model for tenant newcomer yet; train one"));
     }
 
@@ -170,7 +177,7 @@ class SegmentServiceTest {
                 assertThat(TopicReader.header(record, Topics.TENANT_HEADER)).isEqualTo(TENANT);
                 firstModel = EventJson.read(record.value(), ModelPublished.class);
             }
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Problem.TENANT_HEADER, TENANT)
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", TestKeys.keyOf(TENANT))
                     .get("/model").then().statusCode(200));
         }
         return firstModel;
@@ -190,11 +197,22 @@ class SegmentServiceTest {
 
     private static JsonNode post(Object body) {
         try {
-            String answer = given().header(Problem.TENANT_HEADER, TENANT).contentType(ContentType.JSON)
+            String answer = given().header("Authorization", TestKeys.keyOf(TENANT)).contentType(ContentType.JSON)
                     .body(JSON.writeValueAsString(body)).post("/predict").then().statusCode(200).extract().asString();
             return JSON.readTree(answer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    @Order(7)
+    void everyEndpointRefusesAMissingOrInvalidKeyAndShowsAnotherTenantNothing() {
+        firstModel();
+        EndpointSweep sweep = new EndpointSweep(base, Set.of(), Map.of(), Map.of());
+
+        sweep.refusesEveryRequestWithoutAValidKey(TestKeys.ofServiceUnderTest(), TENANT);
+        Map<String, Integer> statuses = sweep.leaksNothing(TestKeys.keyOf("intruder"), Set.of(TENANT, "ds-1"));
+        assertThat(statuses).containsEntry("GET /model", 404);
     }
 }

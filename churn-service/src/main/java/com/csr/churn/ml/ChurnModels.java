@@ -2,10 +2,10 @@ package com.csr.churn.ml;
 
 import com.csr.churn.config.ChurnConfig;
 import com.csr.core.artifacts.ArtifactStores;
-import com.csr.core.metadata.MetadataStores;
-import com.csr.core.tracking.ExperimentTracker;
+import com.csr.core.metadata.MetadataStore;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
+import com.csr.core.tracking.ExperimentTracker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -17,10 +17,10 @@ public class ChurnModels {
 
     @Produces
     @Singleton
-    ModelRegistry registry(ChurnConfig config) {
+    ModelRegistry registry(ChurnConfig config, MetadataStore metadata) {
         return new ModelRegistry(ModelKind.CHURN,
                 ArtifactStores.fromEnvironment(System.getenv(), Path.of(config.artifacts())), config.seed(),
                 ExperimentTracker.fromEnvironment(System.getenv()),
-                MetadataStores.fromEnvironment(System.getenv(), Path.of(config.metadata())));
+                metadata);
     }
 }

@@ -3,6 +3,8 @@ package com.csr.core.web;
 import com.csr.core.metadata.MetadataStore;
 import com.csr.core.metadata.MetadataStores;
 import com.csr.core.tenants.TenantKeys;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -18,8 +20,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class TenantKeysProducer {
 
+    /**
+     * Application-scoped, so opened at run time, not while the filter using it is built; and opened at start-up
+     * ({@link Startup}), so the first request does not pay for it and a broken store shows at once.
+     */
     @Produces
-    @Singleton
+    @ApplicationScoped
+    @Startup
     MetadataStore metadataStore(@ConfigProperty(name = "csr.metadata", defaultValue = "metadata") String directory) {
         return MetadataStores.fromEnvironment(System.getenv(), Path.of(directory));
     }

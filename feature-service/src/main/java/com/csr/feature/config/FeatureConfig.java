@@ -13,6 +13,13 @@ public interface FeatureConfig {
     @WithDefault("artifacts")
     String artifacts();
 
+    /**
+     * Directory of the embedded metadata store the services share (unless Firestore is configured), where the
+     * tenants' API keys are looked up (read by core's {@code web.TenantKeysProducer}).
+     */
+    @WithDefault("metadata")
+    String metadata();
+
     /** The label horizon of a training set when the request names none. */
     @WithName("training.horizon-days")
     @WithDefault("90")

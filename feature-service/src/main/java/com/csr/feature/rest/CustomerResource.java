@@ -1,7 +1,7 @@
 package com.csr.feature.rest;
 
-import com.csr.core.api.Problem;
 import com.csr.core.features.FeatureVectors;
+import com.csr.core.web.CurrentCaller;
 import com.csr.feature.service.CustomerQueries;
 import com.csr.feature.service.FeatureLookup;
 import com.csr.feature.service.StoredLine;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestHeader;
 
 /** One customer of the tenant: features as of a date, and the purchase history they are computed from. */
 @Path("/customers/{customerId}")
@@ -26,10 +25,12 @@ import org.jboss.resteasy.reactive.RestHeader;
 @Tag(name = "customers")
 public class CustomerResource {
 
+    private final CurrentCaller caller;
     private final FeatureLookup features;
     private final CustomerQueries queries;
 
-    CustomerResource(FeatureLookup features, CustomerQueries queries) {
+    CustomerResource(FeatureLookup features, CustomerQueries queries, CurrentCaller caller) {
+        this.caller = caller;
         this.features = features;
         this.queries = queries;
     }
@@ -67,10 +68,9 @@ public class CustomerResource {
     @GET
     @Path("/features")
     @Operation(summary = "The customer's features as of a date (default: the tenant's data clock)")
-    public CustomerFeaturesView features(@RestHeader(Problem.TENANT_HEADER) String tenantHeader,
-                                         @PathParam("customerId") String customerId,
+    public CustomerFeaturesView features(@PathParam("customerId") String customerId,
                                          @QueryParam("as_of") String asOf) {
-        String tenantId = TenantHeader.require(tenantHeader);
+        String tenantId = caller.tenantId();
         FeatureLookup.DatedFeatures dated = features.features(tenantId, customerId, Dates.optional("as_of", asOf));
         return new CustomerFeaturesView(customerId, dated.asOf().toString(), FeatureVectors.toMap(dated.features()));
     }
@@ -78,9 +78,8 @@ public class CustomerResource {
     @GET
     @Path("/transactions")
     @Operation(summary = "The customer's stored purchase lines, oldest first")
-    public PurchaseHistory transactions(@RestHeader(Problem.TENANT_HEADER) String tenantHeader,
-                                        @PathParam("customerId") String customerId) {
-        String tenantId = TenantHeader.require(tenantHeader);
+    public PurchaseHistory transactions(@PathParam("customerId") String customerId) {
+        String tenantId = caller.tenantId();
         List<StoredLine> lines = queries.customer(tenantId, customerId)
                 .orElseThrow(() -> new NotFoundException("no customer " + customerId)).lines();
         return new PurchaseHistory(customerId, lines.stream().sorted(Comparator.comparingLong(StoredLine::epochSecond))

@@ -1,6 +1,6 @@
 package com.csr.feature.rest;
 
-import com.csr.core.api.Problem;
+import com.csr.core.web.CurrentCaller;
 import com.csr.feature.service.CustomerQueries;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestHeader;
 
 /** The tenant's data clock: the as-of date features default to. */
 @Path("/tenants/current")
@@ -17,9 +16,11 @@ import org.jboss.resteasy.reactive.RestHeader;
 @Tag(name = "tenants")
 public class TenantResource {
 
+    private final CurrentCaller caller;
     private final CustomerQueries queries;
 
-    TenantResource(CustomerQueries queries) {
+    TenantResource(CustomerQueries queries, CurrentCaller caller) {
+        this.caller = caller;
         this.queries = queries;
     }
 
@@ -36,8 +37,8 @@ public class TenantResource {
     @GET
     @Path("/clock")
     @Operation(summary = "The date of the tenant's latest transaction: what features are as of by default")
-    public TenantClock clock(@RestHeader(Problem.TENANT_HEADER) String tenantHeader) {
-        String tenantId = TenantHeader.require(tenantHeader);
+    public TenantClock clock() {
+        String tenantId = caller.tenantId();
         return queries.clock(tenantId).map(date -> new TenantClock(tenantId, date.toString(), queries.lines(tenantId)))
                 .orElseThrow(() -> new NotFoundException("no transactions for this tenant yet"));
     }

@@ -1,7 +1,7 @@
 package com.csr.feature.rest;
 
-import com.csr.core.api.Problem;
 import com.csr.core.events.TrainingDataset;
+import com.csr.core.web.CurrentCaller;
 import com.csr.feature.service.TrainingSets;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestHeader;
 
 /** Point-in-time training sets of the tenant's customers, for the model services to train on. */
 @Path("/training-sets")
@@ -19,9 +18,11 @@ import org.jboss.resteasy.reactive.RestHeader;
 @Tag(name = "training sets")
 public class TrainingSetResource {
 
+    private final CurrentCaller caller;
     private final TrainingSets trainingSets;
 
-    TrainingSetResource(TrainingSets trainingSets) {
+    TrainingSetResource(TrainingSets trainingSets, CurrentCaller caller) {
+        this.caller = caller;
         this.trainingSets = trainingSets;
     }
 
@@ -47,8 +48,8 @@ public class TrainingSetResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Build a training set, write it to the artifact store and announce it on training.datasets")
-    public Response create(@RestHeader(Problem.TENANT_HEADER) String tenantHeader, TrainingSetRequest request) {
-        String tenantId = TenantHeader.require(tenantHeader);
+    public Response create(TrainingSetRequest request) {
+        String tenantId = caller.tenantId();
         TrainingSetRequest wanted = request == null ? new TrainingSetRequest(null, null) : request;
         TrainingDataset dataset = trainingSets.create(tenantId, Dates.optional("as_of", wanted.asOf()),
                 wanted.horizonDays());

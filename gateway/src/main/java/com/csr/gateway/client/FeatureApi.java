@@ -1,6 +1,5 @@
 package com.csr.gateway.client;
 
-import com.csr.core.api.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -10,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 /** The feature service: a customer's features and history, and training sets. */
@@ -20,15 +20,15 @@ public interface FeatureApi {
 
     @GET
     @Path("customers/{id}/features")
-    Uni<JsonNode> features(@HeaderParam(Problem.TENANT_HEADER) String tenant, @PathParam("id") String customerId);
+    Uni<JsonNode> features(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String customerId);
 
     @GET
     @Path("customers/{id}/transactions")
-    Uni<JsonNode> transactions(@HeaderParam(Problem.TENANT_HEADER) String tenant, @PathParam("id") String customerId);
+    Uni<JsonNode> transactions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String customerId);
 
     @POST
     @Path("training-sets")
-    Uni<JsonNode> trainingSet(@HeaderParam(Problem.TENANT_HEADER) String tenant, JsonNode request);
+    Uni<JsonNode> trainingSet(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode request);
 
     @GET
     @Path("q/health/ready")

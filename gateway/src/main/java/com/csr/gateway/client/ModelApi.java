@@ -1,6 +1,5 @@
 package com.csr.gateway.client;
 
-import com.csr.core.api.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 /** The API the three model services share: predict and describe the active model. */
@@ -19,11 +19,11 @@ public interface ModelApi {
 
     @POST
     @Path("predict")
-    Uni<JsonNode> predict(@HeaderParam(Problem.TENANT_HEADER) String tenant, JsonNode request);
+    Uni<JsonNode> predict(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode request);
 
     @GET
     @Path("model")
-    Uni<JsonNode> model(@HeaderParam(Problem.TENANT_HEADER) String tenant);
+    Uni<JsonNode> model(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @GET
     @Path("q/health/ready")

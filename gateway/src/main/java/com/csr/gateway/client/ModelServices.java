@@ -1,5 +1,6 @@
 package com.csr.gateway.client;
 
+import com.csr.core.tenants.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.mutiny.Uni;
@@ -35,29 +36,29 @@ public class ModelServices {
     @Timeout(TIMEOUT_MILLIS)
     @Retry(maxRetries = 1, delay = 0, abortOn = WebApplicationException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = WebApplicationException.class)
-    public Uni<JsonNode> segment(String tenant, JsonNode request) {
-        return segment.predict(tenant, request);
+    public Uni<JsonNode> segment(Caller caller, JsonNode request) {
+        return segment.predict(caller.authorization(), request);
     }
 
     @AsynchronousNonBlocking
     @Timeout(TIMEOUT_MILLIS)
     @Retry(maxRetries = 1, delay = 0, abortOn = WebApplicationException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = WebApplicationException.class)
-    public Uni<JsonNode> churn(String tenant, JsonNode request) {
-        return churn.predict(tenant, request);
+    public Uni<JsonNode> churn(Caller caller, JsonNode request) {
+        return churn.predict(caller.authorization(), request);
     }
 
     @AsynchronousNonBlocking
     @Timeout(TIMEOUT_MILLIS)
     @Retry(maxRetries = 1, delay = 0, abortOn = WebApplicationException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = WebApplicationException.class)
-    public Uni<JsonNode> ltv(String tenant, JsonNode request) {
-        return ltv.predict(tenant, request);
+    public Uni<JsonNode> ltv(Caller caller, JsonNode request) {
+        return ltv.predict(caller.authorization(), request);
     }
 
     /** The active model of a kind for a tenant (no fault tolerance: used by slow paths only). */
-    public Uni<JsonNode> model(String kind, String tenant) {
-        return api(kind).model(tenant);
+    public Uni<JsonNode> model(String kind, Caller caller) {
+        return api(kind).model(caller.authorization());
     }
 
     /** A service's readiness. */

@@ -3,6 +3,7 @@ package com.csr.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.util.Optional;
 
 /** The gateway's own settings: where the services are, and how long /predict waits for them. */
 @ConfigMapping(prefix = "csr.gateway")
@@ -20,11 +21,10 @@ public interface GatewayConfig {
     int horizonDays();
 
     /**
-     * Directory of the embedded metadata store the model services share (unless Firestore is configured): model
-     * versions, runs and promotion.
+     * The key of the admin API ({@code CSR_ADMIN_KEY}): creating tenants and issuing them keys. Without one the admin
+     * API refuses every request.
      */
-    @WithDefault("metadata")
-    String metadata();
+    Optional<String> adminKey();
 
     /** Base URIs of the services. */
     interface Services {

@@ -1,5 +1,6 @@
 package com.csr.gateway.rest;
 
+import com.csr.core.web.WithoutApiKey;
 import com.csr.gateway.client.FeatureApi;
 import com.csr.gateway.client.IngestApi;
 import com.csr.gateway.client.ModelServices;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** {@code GET /health}: every service's readiness at a glance (the gateway's own is at /q/health). */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
+@WithoutApiKey
 public class HealthResource {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(1);

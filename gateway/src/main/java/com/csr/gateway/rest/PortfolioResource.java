@@ -1,6 +1,7 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.api.Problem;
+import com.csr.core.tenants.Caller;
+import com.csr.core.web.CurrentCaller;
 import com.csr.gateway.api.CustomerRow;
 import com.csr.gateway.api.Page;
 import com.csr.gateway.api.PlanRequest;
@@ -18,7 +19,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -37,13 +37,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class PortfolioResource {
 
+    private final CurrentCaller caller;
     private final PortfolioService portfolio;
     private final PortfolioStores stores;
     private final FeatureApi features;
     private final ObjectMapper json;
 
     public PortfolioResource(PortfolioService portfolio, PortfolioStores stores, FeatureApi features,
-                             ObjectMapper json) {
+                             ObjectMapper json, CurrentCaller caller) {
+        this.caller = caller;
         this.portfolio = portfolio;
         this.stores = stores;
         this.features = features;
@@ -54,27 +56,26 @@ public class PortfolioResource {
     @Path("customers")
     @Blocking
     @Operation(summary = "The tenant's customers, by expected loss (or another sort), filtered, paged")
-    public Page<CustomerRow> customers(@HeaderParam(Problem.TENANT_HEADER) String tenant,
-                                       @QueryParam("sort") @DefaultValue("expected_loss") String sort,
+    public Page<CustomerRow> customers(@QueryParam("sort") @DefaultValue("expected_loss") String sort,
                                        @QueryParam("page") @DefaultValue("0") int page,
                                        @QueryParam("size") @DefaultValue("50") int size,
                                        @QueryParam("persona") String persona,
                                        @QueryParam("risk_band") String riskBand) {
-        return portfolio.customers(Tenant.of(tenant), sort, page, size, persona, riskBand);
+        return portfolio.customers(caller.tenantId(), sort, page, size, persona, riskBand);
     }
 
     @GET
     @Path("customers/{id}")
     @Operation(summary = "One customer: features from the feature service and the latest scores")
-    public Uni<JsonNode> customer(@HeaderParam(Problem.TENANT_HEADER) String tenant, @PathParam("id") String id) {
-        String t = Tenant.of(tenant);
-        Optional<MergedScores> scores = stores.scores(t, id);
-        return features.features(t, id).ifNoItem().after(Duration.ofSeconds(2)).fail()
+    public Uni<JsonNode> customer(@PathParam("id") String id) {
+        Caller who = caller.get();
+        Optional<MergedScores> scores = stores.scores(who.tenantId(), id);
+        return features.features(who.authorization(), id).ifNoItem().after(Duration.ofSeconds(2)).fail()
                 .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
                 .recoverWithItem((JsonNode) null)
                 .map(f -> {
                     if (f == null && scores.isEmpty()) {
-                        throw new NotFoundException("no customer " + id + " for tenant " + t);
+                        throw new NotFoundException("no customer " + id);
                     }
                     ObjectNode answer = json.createObjectNode();
                     answer.put("customer_id", id);
@@ -90,16 +91,16 @@ public class PortfolioResource {
     @GET
     @Path("customers/{id}/transactions")
     @Operation(summary = "One customer's purchase history, as the feature service keeps it")
-    public Uni<JsonNode> transactions(@HeaderParam(Problem.TENANT_HEADER) String tenant, @PathParam("id") String id) {
-        return features.transactions(Tenant.of(tenant), id);
+    public Uni<JsonNode> transactions(@PathParam("id") String id) {
+        return features.transactions(caller.get().authorization(), id);
     }
 
     @GET
     @Path("segments")
     @Blocking
     @Operation(summary = "Persona sizes, profiles and revenue share")
-    public List<SegmentView> segments(@HeaderParam(Problem.TENANT_HEADER) String tenant) {
-        return portfolio.segments(Tenant.of(tenant));
+    public List<SegmentView> segments() {
+        return portfolio.segments(caller.tenantId());
     }
 
     @POST
@@ -107,7 +108,7 @@ public class PortfolioResource {
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Spend a retention budget: selected customers and expected revenue saved")
-    public PlanResponse plan(@HeaderParam(Problem.TENANT_HEADER) String tenant, PlanRequest request) {
-        return portfolio.plan(Tenant.of(tenant), request);
+    public PlanResponse plan(PlanRequest request) {
+        return portfolio.plan(caller.tenantId(), request);
     }
 }

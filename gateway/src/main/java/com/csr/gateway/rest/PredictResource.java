@@ -1,12 +1,11 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.api.Problem;
+import com.csr.core.web.CurrentCaller;
 import com.csr.gateway.api.PredictRequest;
 import com.csr.gateway.api.PredictResponse;
 import com.csr.gateway.service.PredictionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,18 +18,20 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PredictResource {
 
+    private final CurrentCaller caller;
     private final PredictionService predictions;
 
-    public PredictResource(PredictionService predictions) {
+    public PredictResource(PredictionService predictions, CurrentCaller caller) {
+        this.caller = caller;
         this.predictions = predictions;
     }
 
     @POST
     @Operation(summary = "Score one customer from their features with all three models")
-    public Uni<PredictResponse> predict(@HeaderParam(Problem.TENANT_HEADER) String tenant, PredictRequest request) {
+    public Uni<PredictResponse> predict(PredictRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("a JSON body with customer_id and features is required");
         }
-        return predictions.predict(Tenant.of(tenant), request);
+        return predictions.predict(caller.get(), request);
     }
 }

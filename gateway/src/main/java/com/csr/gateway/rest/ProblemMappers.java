@@ -1,15 +1,21 @@
 package com.csr.gateway.rest;
 
+import com.csr.core.api.ConflictException;
+import com.csr.core.api.ForbiddenException;
+import com.csr.core.api.InvalidRequestException;
 import com.csr.core.api.Problem;
+import com.csr.core.api.Problems;
+import com.csr.core.api.UnauthenticatedException;
 import com.csr.gateway.messaging.PortfolioStores;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -29,6 +35,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response badInput(IllegalArgumentException e, UriInfo uri) {
         return problem(Problem.badRequest(e.getMessage(), uri.getPath()));
+    }
+
+    /** Core's request failures: a missing or invalid key (401), a key not allowed (403), unknown, invalid, clashing. */
+    @ServerExceptionMapper({UnauthenticatedException.class, ForbiddenException.class, ConflictException.class,
+            com.csr.core.api.NotFoundException.class, InvalidRequestException.class})
+    public Response refused(RuntimeException e, UriInfo uri) {
+        Response answer = problem(Problems.of(e, uri.getPath()));
+        return e instanceof UnauthenticatedException
+                ? Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE, Problem.BEARER_CHALLENGE).build()
+                : answer;
     }
 
     @ServerExceptionMapper

@@ -1,22 +1,21 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.api.Problem;
-import com.csr.gateway.client.FeatureApi;
 import com.csr.core.metadata.ModelVersion;
 import com.csr.core.metadata.TrainingRun;
+import com.csr.core.tenants.Caller;
+import com.csr.core.web.CurrentCaller;
+import com.csr.gateway.client.FeatureApi;
 import com.csr.gateway.service.ModelCards;
 import com.csr.gateway.service.ModelVersions;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.NotFoundException;
-import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Training: start a run (a training set is cut and published; the model services train on it), and follow it. */
@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class TrainResource {
 
+    private final CurrentCaller caller;
     private static final List<String> KINDS = List.of("segment", "churn", "ltv");
 
     private final FeatureApi features;
@@ -40,7 +41,8 @@ public class TrainResource {
     private final ModelVersions versions;
     private final ObjectMapper json;
 
-    public TrainResource(FeatureApi features, ModelCards cards, ModelVersions versions, ObjectMapper json) {
+    public TrainResource(FeatureApi features, ModelCards cards, ModelVersions versions, ObjectMapper json, CurrentCaller caller) {
+        this.caller = caller;
         this.features = features;
         this.cards = cards;
         this.versions = versions;
@@ -51,8 +53,8 @@ public class TrainResource {
     @Path("train")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cut a training set as of a date (default: the latest data) and train every model on it")
-    public Uni<Response> train(@HeaderParam(Problem.TENANT_HEADER) String tenant, JsonNode request) {
-        return features.trainingSet(Tenant.of(tenant), request == null ? json.createObjectNode() : request)
+    public Uni<Response> train(JsonNode request) {
+        return features.trainingSet(caller.get().authorization(), request == null ? json.createObjectNode() : request)
                 .map(dataset -> Response.accepted(dataset)
                         .location(URI.create("/train/" + dataset.path("dataset_id").asText())).build());
     }
@@ -62,8 +64,8 @@ public class TrainResource {
     @Blocking
     @Operation(summary = "How training on a training set went, per model kind: training, active, not promoted "
             + "(with why), or failed (with why)")
-    public JsonNode run(@HeaderParam(Problem.TENANT_HEADER) String tenant, @PathParam("datasetId") String datasetId) {
-        String t = Tenant.of(tenant);
+    public JsonNode run(@PathParam("datasetId") String datasetId) {
+        Caller t = caller.get();
         ObjectNode answer = json.createObjectNode();
         answer.put("dataset_id", datasetId);
         ObjectNode models = answer.putObject("models");
@@ -84,7 +86,8 @@ public class TrainResource {
     }
 
     /** One kind's state on a training set: from the metadata store, else from the serving model's card. */
-    private String state(String tenant, String kind, String datasetId, ObjectNode reasons) {
+    private String state(Caller caller, String kind, String datasetId, ObjectNode reasons) {
+        String tenant = caller.tenantId();
         Optional<ModelVersion> version = versions.version(tenant, kind, datasetId);
         if (version.isPresent()) {
             if (version.get().status().equals(ModelVersion.REGISTERED) && version.get().reason() != null) {
@@ -92,7 +95,7 @@ public class TrainResource {
                 return "not_promoted";
             }
             if (!version.get().status().equals(ModelVersion.REGISTERED)) {
-                return datasetId.equals(version(tenant, kind)) || version.get().status().equals(ModelVersion.ACTIVE)
+                return datasetId.equals(version(caller, kind)) || version.get().status().equals(ModelVersion.ACTIVE)
                         ? "active" : version.get().status();
             }
         }
@@ -101,7 +104,7 @@ public class TrainResource {
             reasons.put(kind, String.valueOf(run.get().error()));
             return "failed";
         }
-        return datasetId.equals(version(tenant, kind)) ? "active" : "training";
+        return datasetId.equals(version(caller, kind)) ? "active" : "training";
     }
 
     @GET
@@ -109,9 +112,8 @@ public class TrainResource {
     @Blocking
     @Operation(summary = "Every version of a model kind, newest first: status (active, registered, retired), why "
             + "one was not promoted, metrics")
-    public List<ModelVersion> versions(@HeaderParam(Problem.TENANT_HEADER) String tenant,
-                                       @PathParam("kind") String kind) {
-        return versions.versions(Tenant.of(tenant), requireKind(kind));
+    public List<ModelVersion> versions(@PathParam("kind") String kind) {
+        return versions.versions(caller.tenantId(), requireKind(kind));
     }
 
     @POST
@@ -119,13 +121,12 @@ public class TrainResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @Operation(summary = "Make an earlier version of a model kind the active one again ({\"version\": \"...\"})")
-    public ModelVersion rollBack(@HeaderParam(Problem.TENANT_HEADER) String tenant, @PathParam("kind") String kind,
-                                 JsonNode request) {
+    public ModelVersion rollBack(@PathParam("kind") String kind, JsonNode request) {
         String version = request == null ? null : request.path("version").asText(null);
         if (version == null || version.isBlank()) {
             throw new BadRequestException("send {\"version\": \"...\"}: the version to make active");
         }
-        return versions.rollBack(Tenant.of(tenant), requireKind(kind), version);
+        return versions.rollBack(caller.tenantId(), requireKind(kind), version);
     }
 
     private static String requireKind(String kind) {
@@ -139,8 +140,8 @@ public class TrainResource {
     @Path("models")
     @Blocking
     @Operation(summary = "The active model of each kind: version, trained-at, metrics")
-    public JsonNode models(@HeaderParam(Problem.TENANT_HEADER) String tenant) {
-        String t = Tenant.of(tenant);
+    public JsonNode models() {
+        Caller t = caller.get();
         ObjectNode answer = json.createObjectNode();
         for (String kind : KINDS) {
             JsonNode card;
@@ -154,9 +155,9 @@ public class TrainResource {
         return answer;
     }
 
-    private String version(String tenant, String kind) {
+    private String version(Caller caller, String kind) {
         try {
-            return cards.card(tenant, kind, Duration.ofSeconds(2)).path("version").asText(null);
+            return cards.card(caller, kind, Duration.ofSeconds(2)).path("version").asText(null);
         } catch (RuntimeException e) {
             return null;
         }

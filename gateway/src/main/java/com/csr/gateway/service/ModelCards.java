@@ -1,5 +1,6 @@
 package com.csr.gateway.service;
 
+import com.csr.core.tenants.Caller;
 import com.csr.gateway.client.ModelServices;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,25 +31,25 @@ public class ModelCards {
      * The model's algorithm ({@code metrics.algorithm} of its card) for the version that just answered, or null when
      * not known yet. A version the cache has not seen refreshes it in the background; requests never wait for it.
      */
-    public String algorithm(String tenant, String kind, String version) {
-        String key = tenant + ":" + kind;
+    public String algorithm(Caller caller, String kind, String version) {
+        String key = caller.tenantId() + ":" + kind;
         Cached cached = cache.get(key);
         boolean stale = cached == null || System.currentTimeMillis() - cached.at() > TTL_MILLIS
                 || (cached.card() != null && !cached.card().path("version").asText("").equals(version));
         if (stale) {
-            refresh(tenant, kind, key);
+            refresh(caller, kind, key);
         }
         return cached == null || cached.card() == null ? null
                 : cached.card().path("metrics").path("algorithm").asText(null);
     }
 
     /** A kind's card, fetched now. */
-    public JsonNode card(String tenant, String kind, Duration timeout) {
-        return models.model(kind, tenant).ifNoItem().after(timeout).fail().await().indefinitely();
+    public JsonNode card(Caller caller, String kind, Duration timeout) {
+        return models.model(kind, caller).ifNoItem().after(timeout).fail().await().indefinitely();
     }
 
-    private void refresh(String tenant, String kind, String key) {
-        models.model(kind, tenant).subscribe().with(card -> cache.put(key, new Cached(card,
+    private void refresh(Caller caller, String kind, String key) {
+        models.model(kind, caller).subscribe().with(card -> cache.put(key, new Cached(card,
                 System.currentTimeMillis())), failure -> cache.put(key, new Cached(null, System.currentTimeMillis())));
     }
 }

@@ -5,16 +5,13 @@ import com.csr.core.events.EventKeys;
 import com.csr.core.events.ModelPublished;
 import com.csr.core.events.Topics;
 import com.csr.core.metadata.MetadataStore;
-import com.csr.core.metadata.MetadataStores;
 import com.csr.core.metadata.ModelVersion;
 import com.csr.core.metadata.TrainingRun;
-import com.csr.gateway.config.GatewayConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +37,8 @@ public class ModelVersions {
     private final MetadataStore metadata;
     private final KafkaProducer<String, byte[]> producer;
 
-    ModelVersions(GatewayConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.metadata = MetadataStores.fromEnvironment(System.getenv(), Path.of(config.metadata()));
+    ModelVersions(MetadataStore metadata, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.metadata = metadata;
         Map<String, Object> settings = new HashMap<>();
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -99,6 +96,5 @@ public class ModelVersions {
     @PreDestroy
     void close() {
         producer.close();
-        metadata.close();
     }
 }

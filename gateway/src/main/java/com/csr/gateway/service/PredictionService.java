@@ -6,6 +6,7 @@ import com.csr.core.plan.RetentionAction;
 import com.csr.core.plan.RetentionActions;
 import com.csr.core.plan.RiskBand;
 import com.csr.core.segment.Persona;
+import com.csr.core.tenants.Caller;
 import com.csr.gateway.api.PredictRequest;
 import com.csr.gateway.api.PredictResponse;
 import com.csr.gateway.client.ModelServices;
@@ -44,7 +45,7 @@ public class PredictionService {
     /**
      * @throws IllegalArgumentException naming every invalid field
      */
-    public Uni<PredictResponse> predict(String tenant, PredictRequest request) {
+    public Uni<PredictResponse> predict(Caller caller, PredictRequest request) {
         String customerId = customerId(request);
         if (request.features() == null) {
             throw new IllegalArgumentException("features are required: recency_days, frequency, monetary, "
@@ -55,11 +56,11 @@ public class PredictionService {
         body.put("customer_id", customerId);
         body.set("features", json.valueToTree(FeatureVectors.toMap(features)));
 
-        Uni<Part> segment = part(models.segment(tenant, body));
-        Uni<Part> churn = part(models.churn(tenant, body));
-        Uni<Part> ltv = part(models.ltv(tenant, body));
+        Uni<Part> segment = part(models.segment(caller, body));
+        Uni<Part> churn = part(models.churn(caller, body));
+        Uni<Part> ltv = part(models.ltv(caller, body));
         return Uni.combine().all().unis(segment, churn, ltv).asTuple()
-                .map(t -> merge(tenant, customerId, t.getItem1(), t.getItem2(), t.getItem3()));
+                .map(t -> merge(caller, customerId, t.getItem1(), t.getItem2(), t.getItem3()));
     }
 
     private static String customerId(PredictRequest request) {
@@ -91,7 +92,7 @@ public class PredictionService {
         return "the service is unavailable";
     }
 
-    private PredictResponse merge(String tenant, String customerId, Part segment, Part churn, Part ltv) {
+    private PredictResponse merge(Caller caller, String customerId, Part segment, Part churn, Part ltv) {
         PredictResponse.Segment s = segment.answer() == null
                 ? new PredictResponse.Segment(false, null, null, null, segment.unavailable())
                 : new PredictResponse.Segment(true, segment.answer().path("segment_id").asInt(),
@@ -101,7 +102,7 @@ public class PredictionService {
                 ? new PredictResponse.Churn(false, null, null, null, null, churn.unavailable())
                 : new PredictResponse.Churn(true, churn.answer().path("churn_probability").asDouble(),
                         RiskBand.of(churn.answer().path("churn_probability").asDouble()).code(),
-                        cards.algorithm(tenant, "churn", churn.answer().path("model_version").asText()),
+                        cards.algorithm(caller, "churn", churn.answer().path("model_version").asText()),
                         churn.answer().path("model_version").asText(), null);
         PredictResponse.Ltv l = ltv.answer() == null
                 ? new PredictResponse.Ltv(false, null, null, null, ltv.unavailable())

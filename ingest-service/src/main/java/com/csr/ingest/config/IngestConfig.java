@@ -23,11 +23,4 @@ public interface IngestConfig {
     /** How long to wait before reading again when Kafka refused a file's output or could not be reached. */
     @WithDefault("5s")
     Duration retryBackoff();
-
-    /**
-     * Directory of the embedded metadata store the services share (unless Firestore is configured), where each file
-     * and its quality report are recorded.
-     */
-    @WithDefault("metadata")
-    String metadata();
 }

@@ -1,7 +1,7 @@
 package com.csr.ingest.rest;
 
-import com.csr.core.api.Problem;
 import com.csr.core.events.IngestReport;
+import com.csr.core.web.CurrentCaller;
 import com.csr.ingest.service.FileRecords;
 import com.csr.ingest.service.FileUploads;
 import com.csr.ingest.service.ReportView;
@@ -20,7 +20,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Transaction files: upload one, and read the quality report of each once it is ingested. */
@@ -29,11 +28,13 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Tag(name = "files")
 public class FileResource {
 
+    private final CurrentCaller caller;
     private final FileUploads uploads;
     private final ReportView reports;
     private final FileRecords files;
 
-    FileResource(FileUploads uploads, ReportView reports, FileRecords files) {
+    FileResource(FileUploads uploads, ReportView reports, FileRecords files, CurrentCaller caller) {
+        this.caller = caller;
         this.uploads = uploads;
         this.reports = reports;
         this.files = files;
@@ -42,10 +43,9 @@ public class FileResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a transaction file (CSV, gzip CSV or XLSX); it is ingested in the background")
-    public Response upload(@RestHeader(Problem.TENANT_HEADER) String tenantHeader,
-                           @RestForm("file") FileUpload file, @RestForm("columns") String columns,
+    public Response upload(@RestForm("file") FileUpload file, @RestForm("columns") String columns,
                            @RestForm("as_of") String asOf, @RestForm("file_id") String fileId) {
-        String tenantId = TenantHeader.require(tenantHeader);
+        String tenantId = caller.tenantId();
         if (file == null) {
             throw new BadRequestException("missing the 'file' part: send the transaction file as multipart form data");
         }
@@ -58,16 +58,15 @@ public class FileResource {
 
     @GET
     @Operation(summary = "The tenant's ingest reports, oldest first")
-    public List<IngestReport> reports(@RestHeader(Problem.TENANT_HEADER) String tenantHeader) {
-        return reports.reports(TenantHeader.require(tenantHeader));
+    public List<IngestReport> reports() {
+        return reports.reports(caller.tenantId());
     }
 
     @GET
     @Path("/{fileId}")
     @Operation(summary = "A file's ingest report, once it is ingested")
-    public IngestReport report(@RestHeader(Problem.TENANT_HEADER) String tenantHeader,
-                               @PathParam("fileId") String fileId) {
-        return reports.report(TenantHeader.require(tenantHeader), fileId).orElseThrow(() -> new NotFoundException(
+    public IngestReport report(@PathParam("fileId") String fileId) {
+        return reports.report(caller.tenantId(), fileId).orElseThrow(() -> new NotFoundException(
                 "no report for file " + fileId + ": unknown, or not ingested yet"));
     }
 

@@ -4,12 +4,8 @@ import com.csr.core.events.EventJson;
 import com.csr.core.events.IngestReport;
 import com.csr.core.metadata.FileRecord;
 import com.csr.core.metadata.MetadataStore;
-import com.csr.core.metadata.MetadataStores;
-import com.csr.ingest.config.IngestConfig;
 import com.fasterxml.jackson.core.type.TypeReference;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +25,8 @@ public class FileRecords {
 
     private final MetadataStore metadata;
 
-    FileRecords(IngestConfig config) {
-        this.metadata = MetadataStores.fromEnvironment(System.getenv(), Path.of(config.metadata()));
+    FileRecords(MetadataStore metadata) {
+        this.metadata = metadata;
     }
 
     /** An upload accepted under {@code name}; its report comes later. */
@@ -69,10 +65,5 @@ public class FileRecords {
             LOG.errorf("file %s of tenant %s could not be recorded in the metadata store: %s", fileId, tenantId,
                     e.getMessage());
         }
-    }
-
-    @PreDestroy
-    void close() {
-        metadata.close();
     }
 }

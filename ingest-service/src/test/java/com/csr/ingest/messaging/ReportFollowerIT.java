@@ -82,11 +82,6 @@ class ReportFollowerIT {
             public Duration retryBackoff() {
                 return Duration.ofMillis(200);
             }
-
-            @Override
-            public String metadata() {
-                return "target/unused-metadata";
-            }
         };
     }
 }

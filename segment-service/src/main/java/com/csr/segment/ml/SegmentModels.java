@@ -1,11 +1,11 @@
 package com.csr.segment.ml;
 
-import com.csr.segment.config.SegmentConfig;
 import com.csr.core.artifacts.ArtifactStores;
-import com.csr.core.metadata.MetadataStores;
-import com.csr.core.tracking.ExperimentTracker;
+import com.csr.core.metadata.MetadataStore;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
+import com.csr.core.tracking.ExperimentTracker;
+import com.csr.segment.config.SegmentConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -17,10 +17,10 @@ public class SegmentModels {
 
     @Produces
     @Singleton
-    ModelRegistry registry(SegmentConfig config) {
+    ModelRegistry registry(SegmentConfig config, MetadataStore metadata) {
         return new ModelRegistry(ModelKind.SEGMENT,
                 ArtifactStores.fromEnvironment(System.getenv(), Path.of(config.artifacts())), config.seed(),
                 ExperimentTracker.fromEnvironment(System.getenv()),
-                MetadataStores.fromEnvironment(System.getenv(), Path.of(config.metadata())));
+                metadata);
     }
 }

@@ -7,10 +7,10 @@ import com.csr.core.serving.PredictRequest;
 import com.csr.core.serving.PredictionService;
 import com.csr.core.serving.Predictions;
 import com.csr.core.serving.SegmentPrediction;
+import com.csr.core.web.CurrentCaller;
 import com.csr.segment.config.SegmentConfig;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,8 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class PredictResource {
 
     private final PredictionService predictions;
+    private final CurrentCaller caller;
 
-    public PredictResource(ModelRegistry registry, SegmentConfig config) {
+    public PredictResource(ModelRegistry registry, SegmentConfig config, CurrentCaller caller) {
+        this.caller = caller;
         this.predictions = new PredictionService(registry, config.maxBatch());
     }
 
@@ -38,12 +40,12 @@ public class PredictResource {
     @Operation(summary = "Segment (persona) of one customer, or of a batch ({\"customers\": [...]})")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {SegmentPrediction.class,
             SegmentPredictions.class})))
-    @APIResponse(responseCode = "400", description = "invalid features or tenant",
+    @APIResponse(responseCode = "400", description = "invalid features",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "no segment model for the tenant yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Object predict(@HeaderParam(Problem.TENANT_HEADER) String tenantId, PredictRequest request) {
-        return predictions.predict(tenantId, request);
+    public Object predict(PredictRequest request) {
+        return predictions.predict(caller.tenantId(), request);
     }
 
     @GET
@@ -52,8 +54,8 @@ public class PredictResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModelInfo.class)))
     @APIResponse(responseCode = "404", description = "no segment model for the tenant yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ModelInfo model(@HeaderParam(Problem.TENANT_HEADER) String tenantId) {
-        return predictions.model(tenantId);
+    public ModelInfo model() {
+        return predictions.model(caller.tenantId());
     }
 
     /** A batch's answer as this API describes it: core's {@link Predictions}, each a {@link SegmentPrediction}. */

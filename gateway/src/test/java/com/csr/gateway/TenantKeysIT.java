@@ -1,0 +1,116 @@
+package com.csr.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.csr.core.metadata.ApiKey;
+import com.csr.core.metadata.EmbeddedMetadataStore;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Tenants created through the admin API, and a tenant's own keys: issued once, listed without secrets, revoked. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
+class TenantKeysIT {
+
+    private static final String ADMIN = "Bearer test-admin-key";
+
+    @ConfigProperty(name = "csr.metadata")
+    String metadataDirectory;
+
+    @Test
+    void theAdminCreatesATenantWhoseFirstKeyIsShownOnceAndStoredAsAHash() {
+        String secret = given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("tenant_id", "keys-acme")).post("/admin/tenants").then().statusCode(201)
+                .header("Location", endsWith("/admin/tenants/keys-acme")).body("tenant_id", equalTo("keys-acme"))
+                .body("api_key.key_id", startsWith("key-")).body("api_key.label", equalTo("first key"))
+                .extract().path("api_key.secret");
+
+        given().header("Authorization", "Bearer " + secret).get("/keys").then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].secret", nullValue()).body("[0].sha256_hex", nullValue())
+                .body("[0].created_at", notNullValue());
+        try (EmbeddedMetadataStore store = new EmbeddedMetadataStore(Path.of(metadataDirectory))) {
+            ApiKey stored = store.apiKeys("keys-acme").get(0);
+            org.assertj.core.api.Assertions.assertThat(stored.sha256Hex()).isEqualTo(ApiKey.hashOf(secret));
+        }
+        given().header("Authorization", ADMIN).get("/admin/tenants").then().statusCode(200)
+                .body("tenant_id", hasItem("keys-acme"));
+    }
+
+    @Test
+    void theAdminApiRefusesEveryoneButTheAdmin() {
+        String tenantKey = createTenant("keys-beta");
+
+        problem(given().contentType("application/json").body(Map.of("tenant_id", "x1")).post("/admin/tenants"), 401)
+                .body("detail", startsWith("the admin API needs"));
+        problem(given().header("Authorization", tenantKey).contentType("application/json")
+                .body(Map.of("tenant_id", "x2")).post("/admin/tenants"), 403);
+        problem(given().header("Authorization", "Bearer wrong").get("/admin/tenants"), 403);
+        problem(given().header("Authorization", tenantKey).contentType("application/json").body("{}")
+                .post("/admin/tenants/keys-beta/keys"), 403);
+        problem(given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("tenant_id", "keys-beta")).post("/admin/tenants"), 409);
+        problem(given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("tenant_id", "../etc")).post("/admin/tenants"), 400)
+                .body("detail", startsWith("invalid tenant id"));
+        problem(given().header("Authorization", ADMIN).contentType("application/json").body("{}")
+                .post("/admin/tenants"), 400);
+        problem(given().header("Authorization", ADMIN).contentType("application/json").body("{}")
+                .post("/admin/tenants/nobody/keys"), 404);
+        given().header("Authorization", ADMIN).contentType("application/json").body(Map.of("label", "recovery"))
+                .post("/admin/tenants/keys-beta/keys").then().statusCode(201).body("secret", startsWith("csr_"))
+                .body("label", equalTo("recovery"));
+    }
+
+    @Test
+    void aTenantIssuesAndRevokesItsOwnKeysButNeverAnotherTenants() {
+        String first = createTenant("keys-gamma");
+        String other = createTenant("keys-delta");
+
+        Map<String, Object> issued = given().header("Authorization", first).contentType("application/json")
+                .body(Map.of("label", "nightly export", "expires_at", Instant.now().plusSeconds(3600).toString()))
+                .post("/keys").then().statusCode(201).body("label", equalTo("nightly export"))
+                .body("expires_at", notNullValue()).extract().as(Map.class);
+        String second = "Bearer " + issued.get("secret");
+        String secondId = (String) issued.get("key_id");
+        given().header("Authorization", second).get("/keys").then().statusCode(200)
+                .body("key_id", contains(not(equalTo(secondId)), equalTo(secondId)));
+
+        problem(given().header("Authorization", other).delete("/keys/" + secondId), 404);
+        given().header("Authorization", second).get("/keys").then().statusCode(200);
+
+        given().header("Authorization", first).delete("/keys/" + secondId).then().statusCode(200)
+                .body("revoked_at", notNullValue());
+        problem(given().header("Authorization", second).get("/keys"), 401)
+                .body("detail", startsWith("this API key was revoked"));
+        given().header("Authorization", first).get("/keys").then().statusCode(200);
+
+        problem(given().header("Authorization", first).contentType("application/json")
+                .body(Map.of("expires_at", "2020-01-01T00:00:00Z")).post("/keys"), 400);
+    }
+
+    private static String createTenant(String tenant) {
+        return "Bearer " + given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("tenant_id", tenant)).post("/admin/tenants").then().statusCode(201)
+                .extract().path("api_key.secret");
+    }
+
+    private static ValidatableResponse problem(io.restassured.response.Response response, int status) {
+        return response.then().statusCode(status).contentType("application/problem+json")
+                .body("status", equalTo(status));
+    }
+}
