@@ -35,6 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ModelRegistry {
 
+    private static final System.Logger LOG = System.getLogger(ModelRegistry.class.getName());
+
     static final String CARD = "model.json";
     /** Among a model's metrics: the last date of the data it was trained on. */
     static final String AS_OF = "as_of";
@@ -132,14 +134,19 @@ public final class ModelRegistry {
         String sha256 = manifest.files().get(kind.modelFile());
         ModelPublished published = new ModelPublished(dataset.tenantId(), kind.code(), version,
                 artifacts.uri(folder), sha256, dataset.datasetId(), trainedAt, metrics);
-        verdict = settle(published, verdict);
+        // every store is written before the promotion, which comes last: a store failing fails the training
+        // before anything changed what serves, and a retry starts over cleanly
         Map<String, String> params = parameters(dataset, trainingData, dataHash[0], model, verdict);
-        Optional<ExperimentTracker.TrackedRun> run = track(dataset, params, model, folder, manifest, verdict);
+        Optional<ExperimentTracker.TrackedRun> run = track(dataset, params, model, folder, manifest);
         if (metadata != null) {
             metadata.recordRun(new TrainingRun(dataset.tenantId(), kind.code() + "-" + version, kind.code(),
                     dataset.datasetId(), TrainingRun.FINISHED, started, Instant.now(), params,
                     RunParameters.metrics(model.metrics()), run.map(ExperimentTracker.TrackedRun::runId).orElse(null),
                     null));
+        }
+        verdict = settle(published, verdict);
+        if (verdict.promote()) {
+            run.ifPresent(r -> crown(dataset.tenantId(), r));
         }
         ActiveModel trained = new ActiveModel(model, version, trainedAt, dataset.datasetId(), metrics);
         List<LabelledCustomer> customers = trainingData.scoring().rows();
@@ -214,8 +221,7 @@ public final class ModelRegistry {
      */
     private Optional<ExperimentTracker.TrackedRun> track(TrainingDataset dataset, Map<String, String> params,
                                                          TrainedModel model, String folder,
-                                                         ArtifactFolder.Manifest manifest,
-                                                         ChampionChallenge.Verdict verdict) {
+                                                         ArtifactFolder.Manifest manifest) {
         if (tracker == ExperimentTracker.NONE) {
             return Optional.empty();
         }
@@ -223,10 +229,22 @@ public final class ModelRegistry {
         for (String name : manifest.files().keySet()) {
             files.put(name, artifacts.get(folder + name).orElseThrow());
         }
-        Optional<ExperimentTracker.TrackedRun> run = tracker.record(new TrainingRunRecord(dataset.tenantId(),
-                kind.code(), dataset.datasetId(), params, RunParameters.metrics(model.metrics()), files));
-        run.filter(r -> verdict.promote()).ifPresent(r -> tracker.crown(dataset.tenantId(), kind.code(), r));
-        return run;
+        return tracker.record(new TrainingRunRecord(dataset.tenantId(), kind.code(), dataset.datasetId(), params,
+                RunParameters.metrics(model.metrics()), files));
+    }
+
+    /**
+     * Marks the promoted model's run as the champion in the tracker. The promotion has happened by then, so the
+     * tracker failing here is logged, not thrown: the model serves; the tracker's alias lags until the next
+     * promotion.
+     */
+    private void crown(String tenantId, ExperimentTracker.TrackedRun run) {
+        try {
+            tracker.crown(tenantId, kind.code(), run);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the " + kind.code() + " model of run " + run.runId()
+                    + " serves, but the tracker did not mark it champion: " + e.getMessage());
+        }
     }
 
     /**

@@ -1,19 +1,23 @@
 package com.csr.core.serving;
 
+import com.csr.core.artifacts.ArtifactStoreUnavailableException;
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.CustomerScore;
 import com.csr.core.events.EventJson;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.ModelPublished;
-import com.csr.core.events.TrainingDataset;
-import com.csr.core.serving.ModelRegistry.ActiveModel;
-import java.lang.System.Logger.Level;
 import com.csr.core.events.Topics;
+import com.csr.core.events.TrainingDataset;
+import com.csr.core.metadata.MetadataStoreException;
+import com.csr.core.metadata.TrainingRun;
+import com.csr.core.serving.ModelRegistry.ActiveModel;
+import com.csr.core.tracking.ExperimentTracker.TrackingException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.time.Instant;
-import com.csr.core.metadata.TrainingRun;
 import java.util.Optional;
 
 /**
@@ -25,10 +29,20 @@ public final class ModelService {
 
     private static final System.Logger LOG = System.getLogger(ModelService.class.getName());
 
+    /** The waits before each retry of a training a store failed: one at 10 s, one a minute later. */
+    public static final List<Duration> RETRY_DELAYS = List.of(Duration.ofSeconds(10), Duration.ofSeconds(60));
+
     private final ModelRegistry registry;
+    private final List<Duration> retryDelays;
 
     public ModelService(ModelRegistry registry) {
+        this(registry, RETRY_DELAYS);
+    }
+
+    /** @param retryDelays the wait before each retry of a training that failed because a store was unavailable */
+    public ModelService(ModelRegistry registry, List<Duration> retryDelays) {
         this.registry = registry;
+        this.retryDelays = List.copyOf(retryDelays);
     }
 
     public ModelKind kind() {
@@ -41,7 +55,10 @@ public final class ModelService {
     }
 
     /**
-     * Trains a model on a published {@link TrainingDataset}.
+     * Trains a model on a published {@link TrainingDataset}. A training that fails because a store (artifacts,
+     * metadata, tracker) is unavailable is retried after each of the retry delays; one that still fails, or fails
+     * for another reason, is recorded as a failed run with its reason. Nothing of it is ever active: the promotion is
+     * the training's last write.
      *
      * @return first its {@link ModelPublished} for the channel's topic ({@code models.published}, keyed
      *         {@code tenant:kind}), then the new model's score of every customer of the training set for
@@ -54,7 +71,7 @@ public final class ModelService {
         try {
             dataset = EventJson.read(trainingDataset, TrainingDataset.class);
             long started = System.nanoTime();
-            ModelRegistry.Trained trained = registry.trainAndScore(dataset);
+            ModelRegistry.Trained trained = trainRetrying(dataset);
             ModelPublished published = trained.published();
             LOG.log(Level.INFO, () -> String.format("trained %s model %s for tenant %s in %d ms; %s: %s",
                     published.kind(), published.version(), published.tenantId(),
@@ -75,6 +92,28 @@ public final class ModelService {
             LOG.log(Level.WARNING, "training set skipped: " + e.getMessage());
             recordFailure(dataset, startedAt, e);
             return List.of();
+        }
+    }
+
+    private ModelRegistry.Trained trainRetrying(TrainingDataset dataset) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return registry.trainAndScore(dataset);
+            } catch (ArtifactStoreUnavailableException | MetadataStoreException | TrackingException e) {
+                if (attempt == retryDelays.size()) {
+                    throw e;
+                }
+                Duration wait = retryDelays.get(attempt);
+                LOG.log(Level.WARNING, String.format("training %s %s for tenant %s failed: %s; retry %d of %d in %d s",
+                        kind().code(), dataset.datasetId(), dataset.tenantId(), e.getMessage(), attempt + 1,
+                        retryDelays.size(), wait.toSeconds()));
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

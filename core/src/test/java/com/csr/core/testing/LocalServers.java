@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** What the tests' server processes (S3Proxy, MLflow) share: finding the repository, a free port, stopping. */
-final class LocalServers {
+public final class LocalServers {
 
     private LocalServers() {
     }
@@ -24,7 +24,7 @@ final class LocalServers {
         throw new IllegalStateException("cannot find " + file + " above " + here);
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

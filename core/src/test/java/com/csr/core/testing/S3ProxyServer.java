@@ -31,10 +31,14 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** Starts S3Proxy storing under {@code directory}; about 2-3 s once its jars are there. */
     public static S3ProxyServer start(Path directory) {
+        return start(directory, LocalServers.freePort());
+    }
+
+    /** Starts S3Proxy on {@code port}: again where one was stopped, to bring a store back with its objects. */
+    public static S3ProxyServer start(Path directory, int port) {
         Path repository = LocalServers.repositoryWith("deploy/local/s3proxy/pom.xml");
         Path lib = libraries(repository);
         try {
-            int port = LocalServers.freePort();
             Path data = Files.createDirectories(directory.resolve("data"));
             Path properties = directory.resolve("s3proxy.conf");
             Files.writeString(properties, String.join("\n",
@@ -54,6 +58,10 @@ public final class S3ProxyServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start S3Proxy", e);
         }
+    }
+
+    public int port() {
+        return port;
     }
 
     public String endpoint() {

@@ -53,10 +53,14 @@ public class TrainResource {
     @Path("train")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cut a training set as of a date (default: the latest data) and train every model on it")
-    public Uni<Response> train(JsonNode request) {
-        return features.trainingSet(caller.get().authorization(), request == null ? json.createObjectNode() : request)
-                .map(dataset -> Response.accepted(dataset)
-                        .location(URI.create("/train/" + dataset.path("dataset_id").asText())).build());
+    @Blocking
+    public Response train(JsonNode request) {
+        Caller who = caller.get();
+        JsonNode dataset = features.trainingSet(who.authorization(), request == null ? json.createObjectNode()
+                : request).await().atMost(Duration.ofSeconds(120));
+        String datasetId = dataset.path("dataset_id").asText();
+        versions.queue(who.tenantId(), datasetId, KINDS);
+        return Response.accepted(dataset).location(URI.create("/train/" + datasetId)).build();
     }
 
     @GET
@@ -66,6 +70,12 @@ public class TrainResource {
             + "(with why), or failed (with why)")
     public JsonNode run(@PathParam("datasetId") String datasetId) {
         Caller t = caller.get();
+        boolean known = KINDS.stream().anyMatch(kind -> versions.run(t.tenantId(), kind, datasetId).isPresent()
+                || versions.version(t.tenantId(), kind, datasetId).isPresent()
+                || datasetId.equals(version(t, kind)));
+        if (!known) {
+            throw new NotFoundException("no training on training set " + datasetId + " for this tenant");
+        }
         ObjectNode answer = json.createObjectNode();
         answer.put("dataset_id", datasetId);
         ObjectNode models = answer.putObject("models");

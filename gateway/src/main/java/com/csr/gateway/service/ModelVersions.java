@@ -13,6 +13,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,20 @@ public class ModelVersions {
     /** The run that trained a kind on a training set, when it has been recorded. */
     public Optional<TrainingRun> run(String tenantId, String kind, String datasetId) {
         return metadata.run(tenantId, kind + "-" + datasetId);
+    }
+
+    /**
+     * Records a run of each kind on a training set just published, as running, so the training is known from the
+     * moment it is asked for; a model service records how it ended. A run already recorded is left as it is.
+     */
+    public void queue(String tenantId, String datasetId, List<String> kinds) {
+        Instant now = Instant.now();
+        for (String kind : kinds) {
+            if (run(tenantId, kind, datasetId).isEmpty()) {
+                metadata.recordRun(new TrainingRun(tenantId, kind + "-" + datasetId, kind, datasetId,
+                        TrainingRun.RUNNING, now, null, Map.of(), Map.of(), null, null));
+            }
+        }
     }
 
     /**
