@@ -182,6 +182,7 @@ up() {
   local dataset_id
   dataset_id=$(sed -n 's/.*"dataset_id":"\([^"]*\)".*/\1/p' <<<"$dataset")
   wait_for "training" 600 trained "$dataset_id"
+  curl -fsS "${header[@]}" "http://127.0.0.1:$GATEWAY_PORT/train/$dataset_id"; echo
   say "models trained on $dataset_id; scoring every customer"
   wait_for "scoring" 300 scored
   cat <<URLS
@@ -203,8 +204,9 @@ features_settled() {
   curl -fsS "${header[@]}" "http://127.0.0.1:$FEATURES_PORT/tenants/current/clock" | grep -q "\"lines\":$1[,}]" && sleep 1.5
 }
 
+# Settled: every model active, or some kept out by the champion (finished; the reasons are printed).
 trained() {
-  curl -fsS "${header[@]}" "http://127.0.0.1:$GATEWAY_PORT/train/$1" | grep -q '"status":"active"'
+  curl -fsS "${header[@]}" "http://127.0.0.1:$GATEWAY_PORT/train/$1" | grep -q '"status":"\(active\|finished\)"'
 }
 
 scored() {
