@@ -3,7 +3,7 @@
 # as a JVM process. Run state, logs and data live under .csr/ (git-ignored). Called by ./csr up | down | status.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-RUN="$ROOT/.csr"
+RUN="${CSR_RUN_DIR:-$ROOT/.csr}"
 PIDS="$RUN/pids"
 LOGS="$RUN/logs"
 KAFKA_HOME="$RUN/kafka"
@@ -16,6 +16,7 @@ FEATURES_PORT=${CSR_FEATURES_PORT:-8082}
 SEGMENT_PORT=${CSR_SEGMENT_PORT:-8083}
 CHURN_PORT=${CSR_CHURN_PORT:-8084}
 LTV_PORT=${CSR_LTV_PORT:-8085}
+WEB_PORT=${CSR_WEB_PORT:-3000}
 TENANT=${CSR_DEMO_TENANT:-demo}
 SAMPLE=${CSR_SAMPLE:-$ROOT/data/online_retail_ii_2009_2010.csv.gz}
 BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
@@ -117,6 +118,26 @@ start_service() {
   echo $! >"$PIDS/$s.pid"
 }
 
+# The web app: built once (npm ci, next build) and served by Next.js in production mode, talking to the gateway.
+start_web() {
+  running web && { say "web already running"; return; }
+  command -v npm >/dev/null || { say "npm not found: the web app is not started"; return; }
+  local web="$ROOT/web"
+  if [[ ! -d "$web/node_modules" || "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]]; then
+    say "installing the web app's packages (npm ci)"
+    (cd "$web" && npm ci --no-audit --no-fund >"$LOGS/web-install.log" 2>&1) || die "npm ci failed; see $LOGS/web-install.log"
+  fi
+  if [[ ! -f "$web/.next/BUILD_ID" || -n "$(find "$web/app" "$web/components" "$web/lib" "$web/proxy.ts" -newer "$web/.next/BUILD_ID" -print -quit)" ]]; then
+    say "building the web app (next build)"
+    (cd "$web" && npx next build >"$LOGS/web-build.log" 2>&1) || die "the web build failed; see $LOGS/web-build.log"
+  fi
+  [[ -s "$RUN/web.secret" ]] || (umask 077; head -c 32 /dev/urandom | base64 | tr -d '=\n' >"$RUN/web.secret")
+  say "starting web on :$WEB_PORT"
+  (cd "$web" && CSR_GATEWAY_URL="$GATEWAY" CSR_WEB_SECRET="$(<"$RUN/web.secret")" \
+    setsid nohup npx next start -p "$WEB_PORT" >"$LOGS/web.log" 2>&1 </dev/null & echo $! >"$PIDS/web.pid")
+  wait_for web 60 http_ok "http://127.0.0.1:$WEB_PORT/login"
+}
+
 # The operator's key for the gateway's admin API: CSR_ADMIN_KEY, or the one kept in .csr/admin.key, or a new one.
 admin_key() {
   if [[ -n ${CSR_ADMIN_KEY:-} ]]; then
@@ -162,6 +183,7 @@ up() {
   done
   say "all services live"
   demo_tenant
+  start_web
 
   say "publishing $(basename "$SAMPLE") to transactions.raw as tenant '$TENANT'"
   local published file_id
@@ -188,6 +210,7 @@ up() {
   cat <<URLS
 
 The platform is up (tenant '$TENANT', API key $(<"$RUN/demo.key") — also in .csr/demo.key):
+  web app          http://127.0.0.1:$WEB_PORT   (sign in with the key above)
   gateway API      http://127.0.0.1:$GATEWAY_PORT   (Swagger UI: /q/swagger-ui, OpenAPI: /q/openapi)
   try              curl -H "Authorization: Bearer \$(cat .csr/demo.key)" 'http://127.0.0.1:$GATEWAY_PORT/customers?sort=expected_loss&size=5'
   admin key        .csr/admin.key (POST /admin/tenants creates tenants)
@@ -218,13 +241,13 @@ scored() {
 
 down() {
   local stopped=0
-  for s in gateway ltv-service churn-service segment-service feature-service ingest-service kafka; do
+  for s in web gateway ltv-service churn-service segment-service feature-service ingest-service kafka; do
     if running "$s"; then
-      kill "$(cat "$PIDS/$s.pid")" 2>/dev/null || true
+      kill -- "-$(cat "$PIDS/$s.pid")" 2>/dev/null || kill "$(cat "$PIDS/$s.pid")" 2>/dev/null || true
       stopped=1
     fi
   done
-  for s in gateway ltv-service churn-service segment-service feature-service ingest-service kafka; do
+  for s in web gateway ltv-service churn-service segment-service feature-service ingest-service kafka; do
     if [[ -f "$PIDS/$s.pid" ]]; then
       local pid; pid=$(cat "$PIDS/$s.pid")
       for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
@@ -241,7 +264,7 @@ down() {
 }
 
 status() {
-  for s in kafka "${SERVICES[@]}"; do
+  for s in kafka "${SERVICES[@]}" web; do
     if running "$s"; then echo "$s: running (pid $(cat "$PIDS/$s.pid"))"; else echo "$s: stopped"; fi
   done
 }

@@ -1,0 +1,79 @@
+import { Retrain } from '@/components/Retrain';
+import { Card, PageTitle, Problem } from '@/components/ui';
+import { when } from '@/lib/format';
+import { load } from '@/lib/gateway';
+
+export const dynamic = 'force-dynamic';
+
+interface ModelCard {
+  kind: string;
+  version: string;
+  trained_at: string;
+  dataset_id: string;
+  metrics: Record<string, unknown>;
+}
+
+interface Version {
+  version: string;
+  status: string;
+  reason: string | null;
+  metrics: Record<string, number>;
+  created_at: string;
+}
+
+const KINDS = [
+  ['segment', 'Segments (K-Means)', ['k', 'silhouette']],
+  ['churn', 'Churn', ['algorithm', 'roc_auc', 'pr_auc', 'brier', 'lift_top_decile']],
+  ['ltv', 'Lifetime value', ['algorithm', 'spearman', 'normalized_gini', 'mae', 'rmse']],
+] as const;
+
+function figure(value: unknown): string {
+  return typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(4)) : String(value ?? '—');
+}
+
+export default async function ModelsPage() {
+  const models = await load<Record<string, ModelCard | null>>('/models');
+  const versions = await Promise.all(KINDS.map(([kind]) => load<Version[]>(`/models/${kind}/versions`)));
+  return (
+    <>
+      <PageTitle title="Models" lead="The model in service for each kind, the challengers, and retraining." />
+      <div className="mb-6"><Card title="Retrain"><Retrain /></Card></div>
+      {!models.ok ? <Problem message={models.message} status={models.status} /> : (
+        <div className="grid gap-4 lg:grid-cols-3">
+          {KINDS.map(([kind, title, shown], i) => {
+            const card = models.data[kind];
+            const history = versions[i];
+            return (
+              <Card key={kind} title={title}>
+                {card ? (
+                  <>
+                    <p className="text-sm">Active: <span className="font-mono">{card.version}</span></p>
+                    <p className="mb-2 text-xs text-slate-500">trained {when(card.trained_at)}</p>
+                    <dl className="grid grid-cols-2 gap-y-1 text-sm">
+                      {shown.filter((m) => card.metrics[m] !== undefined).map((m) => (
+                        <div key={m} className="contents"><dt className="text-slate-500">{m}</dt><dd className="tabular-nums">{figure(card.metrics[m])}</dd></div>
+                      ))}
+                    </dl>
+                  </>
+                ) : <p className="text-sm text-slate-600">No {kind} model in service yet.</p>}
+                {history.ok && history.data.length > 0 && (
+                  <details className="mt-3 text-sm">
+                    <summary className="cursor-pointer">Versions ({history.data.length})</summary>
+                    <ul className="mt-2 space-y-2">
+                      {history.data.map((v) => (
+                        <li key={v.version}>
+                          <span className="font-mono">{v.version}</span> — {v.status}
+                          {v.reason && <div className="text-xs text-slate-600">{v.reason}</div>}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </Card>
+            );
+          })}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+'use client';
+
+import {
+  Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis,
+} from 'recharts';
+
+const BAND_COLOURS: Record<string, string> = { low: '#16a34a', medium: '#d97706', high: '#dc2626' };
+const PERSONA_COLOURS = ['#1f5fbf', '#0891b2', '#7c3aed', '#db2777', '#ea580c', '#65a30d', '#475569'];
+
+/** Customers per churn-risk band. */
+export function RiskChart({ data }: { data: { band: string; customers: number }[] }) {
+  return (
+    <figure aria-label="Customers by churn-risk band" className="h-56">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="band" />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Bar dataKey="customers" name="customers">
+            {data.map((d) => <Cell key={d.band} fill={BAND_COLOURS[d.band] ?? '#64748b'} />)}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+/** Where the personas sit: mean days since last purchase against mean purchases, bubble size the customers. */
+export function SegmentMapChart({ data }: {
+  data: { persona: string; recency: number; frequency: number; customers: number }[];
+}) {
+  return (
+    <figure aria-label="Segments by recency and frequency" className="h-72">
+      <ResponsiveContainer width="100%" height="100%">
+        <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" dataKey="recency" name="days since last purchase" unit=" d"
+            label={{ value: 'days since last purchase', position: 'insideBottom', offset: -8 }} />
+          <YAxis type="number" dataKey="frequency" name="purchases" />
+          <ZAxis type="number" dataKey="customers" range={[80, 1200]} name="customers" />
+          <Tooltip cursor={{ strokeDasharray: '3 3' }} />
+          {data.map((d, i) => (
+            <Scatter key={d.persona} name={d.persona} data={[d]} fill={PERSONA_COLOURS[i % PERSONA_COLOURS.length]} />
+          ))}
+        </ScatterChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+/** A customer's revenue per month. */
+export function MonthlyChart({ data }: { data: { month: string; revenue: number }[] }) {
+  return (
+    <figure aria-label="Revenue per month" className="h-56">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="month" />
+          <YAxis />
+          <Tooltip />
+          <Bar dataKey="revenue" fill="#1f5fbf" />
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+/** Expected revenue saved per persona in a plan. */
+export function PlanChart({ data }: { data: { persona: string; saved: number; cost: number }[] }) {
+  return (
+    <figure aria-label="Expected revenue saved per persona" className="h-56">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="persona" />
+          <YAxis />
+          <Tooltip />
+          <Bar dataKey="saved" name="expected revenue saved" fill="#16a34a" />
+          <Bar dataKey="cost" name="cost" fill="#94a3b8" />
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

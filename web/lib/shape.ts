@@ -1,0 +1,84 @@
+import type { CustomerRow, Overview, Plan, PurchaseLine, Segment } from './types';
+
+/** Churn-risk bands in reading order, whatever order the gateway sent them in. */
+export const RISK_BANDS = ['low', 'medium', 'high'] as const;
+
+export function riskDistribution(overview: Pick<Overview, 'risk_bands'>) {
+  return RISK_BANDS.map((band) => ({
+    band,
+    customers: overview.risk_bands?.[band]?.count ?? 0,
+    share: overview.risk_bands?.[band]?.share ?? 0,
+  }));
+}
+
+/** One point per persona for the recency × frequency picture: where each segment sits, sized by customers. */
+export function segmentMap(segments: Segment[]) {
+  return segments.map((s) => ({
+    persona: s.persona,
+    recency: round(s.mean_recency_days, 1),
+    frequency: round(s.mean_frequency, 2),
+    customers: s.customers,
+  }));
+}
+
+/** A plan's personas, the ones saving most first, with what each unit of budget returns there. */
+export function planByPersona(plan: Plan) {
+  return Object.entries(plan.by_persona)
+    .map(([persona, t]) => ({
+      persona,
+      action: t.action,
+      selected: t.selected,
+      customers: t.customers,
+      cost: t.cost,
+      saved: t.expected_revenue_saved,
+      returnPerUnit: t.cost > 0 ? t.expected_revenue_saved / t.cost : null,
+    }))
+    .sort((a, b) => b.saved - a.saved);
+}
+
+/** Revenue and orders per calendar month (UTC); cancellations count against the month they happened in. */
+export function monthlyPurchases(lines: PurchaseLine[]) {
+  const months = new Map<string, { month: string; revenue: number; orders: Set<string> }>();
+  for (const line of lines) {
+    const month = line.timestamp.slice(0, 7);
+    const m = months.get(month) ?? { month, revenue: 0, orders: new Set<string>() };
+    m.revenue += line.amount;
+    if (!line.cancellation) m.orders.add(line.invoice);
+    months.set(month, m);
+  }
+  return [...months.values()]
+    .sort((a, b) => a.month.localeCompare(b.month))
+    .map((m) => ({ month: m.month, revenue: round(m.revenue, 2), orders: m.orders.size }));
+}
+
+const CSV_COLUMNS: (keyof CustomerRow)[] = ['customer_id', 'persona', 'churn_probability', 'risk_band',
+  'predicted_ltv', 'expected_loss', 'recommended_action'];
+
+/** The at-risk list as CSV (RFC 4180): a header, then one line per customer. */
+export function customersCsv(rows: CustomerRow[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const row of rows) {
+    lines.push(CSV_COLUMNS.map((c) => csvField(row[c])).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** The customers a plan selects, as CSV. */
+export function planCsv(plan: Plan): string {
+  const lines = ['customer_id,persona,action,cost,expected_loss,expected_saved'];
+  for (const s of plan.selected) {
+    lines.push([s.customer_id, s.persona, s.action, s.cost, s.expected_loss, s.expected_saved].map(csvField).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+function csvField(value: unknown): string {
+  if (value == null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

@@ -1,0 +1,217 @@
+// End-to-end: the production web app in Debian's Chromium (playwright-core), against the real gateway holding the
+// sample data. Screenshots of every page go to tests/e2e/artifacts/. Needs: the web app on CSR_WEB_URL, the gateway on
+// CSR_GATEWAY_URL, the demo tenant's key (CSR_DEMO_KEY) and the admin key (CSR_ADMIN_KEY). deploy/local/web-e2e.sh
+// starts all of it and runs this file.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const WEB = process.env.CSR_WEB_URL ?? 'http://127.0.0.1:3000';
+const GATEWAY = process.env.CSR_GATEWAY_URL ?? 'http://127.0.0.1:8000';
+const DEMO_KEY = required('CSR_DEMO_KEY');
+const ADMIN_KEY = required('CSR_ADMIN_KEY');
+const ARTIFACTS = path.join(here, 'artifacts');
+const CHROMIUM = process.env.CSR_CHROMIUM ?? '/usr/bin/chromium';
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value.trim();
+}
+
+let browser;
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function page(width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  return context.newPage();
+}
+
+async function signIn(p, key) {
+  await p.goto(`${WEB}/login`);
+  await p.getByLabel('API key').fill(key);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function shot(p, name) {
+  await p.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** The number shown in a figure card, e.g. "Customers selected" → 431. */
+async function figure(p, label) {
+  const card = p.locator('div.rounded-lg', { has: p.getByText(label, { exact: true }) }).first();
+  const text = await card.locator('div.text-2xl').innerText();
+  return Number(text.replace(/[^0-9.-]/g, ''));
+}
+
+async function createTenant(id) {
+  const answer = await fetch(`${GATEWAY}/admin/tenants`, {
+    method: 'POST', headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ tenant_id: id }),
+  });
+  const body = await answer.text();
+  assert.equal(answer.status, 201, body);
+  return JSON.parse(body).api_key.secret;
+}
+
+describe('the web app on the sample', () => {
+  test('a wrong key is refused with a clear message, and the browser keeps no key', async () => {
+    const p = await page();
+    await signIn(p, 'csr_not-a-real-key');
+    await p.getByRole('alert').getByText('That key was not accepted').waitFor();
+    await shot(p, 'sign-in-refused');
+    await p.goto(`${WEB}/`);
+    assert.match(p.url(), /\/login$/);
+    await p.context().close();
+  });
+
+  test('sign in with the keyboard, then every page shows the sample', async () => {
+    const p = await page();
+    await p.goto(`${WEB}/login`);
+    await p.keyboard.press('Tab');
+    await p.keyboard.type(DEMO_KEY);
+    await p.keyboard.press('Enter');
+    await p.getByRole('heading', { name: 'Overview' }).waitFor();
+    const cookies = await p.context().cookies();
+    assert.ok(cookies.every((c) => !c.value.includes(DEMO_KEY)), 'the key is not in any cookie as such');
+    assert.ok(cookies.some((c) => c.name === 'csr_session' && c.httpOnly), 'the session cookie is httpOnly');
+    assert.equal(await p.evaluate(() => document.cookie.includes('csr_session')), false, 'JavaScript cannot read it');
+    assert.ok(await figure(p, 'Customers') > 4000, 'the sample has over 4,000 scored customers');
+    await p.getByText('Churn risk').waitFor();
+    await shot(p, 'overview');
+
+    await p.getByRole('link', { name: 'Segments' }).click();
+    await p.getByRole('heading', { name: 'How the segments sit' }).waitFor();
+    assert.ok(await p.getByText('Action:').count() >= 3, 'a card per persona');
+    await shot(p, 'segments');
+
+    await p.getByRole('link', { name: 'Customers' }).click();
+    await p.getByLabel('Customer id').fill('13085');
+    await p.getByRole('button', { name: 'Look up' }).click();
+    await p.getByRole('heading', { name: 'Customer 13085' }).waitFor();
+    await p.getByText('Purchases per month').waitFor();
+    await p.getByText('Recommended action:').waitFor();
+    await shot(p, 'customer');
+
+    await p.goto(`${WEB}/customers/no-such-customer`);
+    await p.getByText('There is no customer no-such-customer.').waitFor();
+
+    await p.getByRole('link', { name: 'At risk' }).click();
+    await p.getByRole('heading', { name: 'At risk' }).waitFor();
+    assert.equal(await p.locator('tbody tr').count(), 25);
+    await p.getByLabel('Risk band').selectOption('high');
+    await p.getByRole('button', { name: 'Apply' }).click();
+    await p.waitForURL(/risk_band=high/);
+    const bands = await p.locator('tbody tr td:nth-child(4)').allInnerTexts();
+    assert.ok(bands.length > 0 && bands.every((b) => b === 'high'), 'only high-risk customers');
+    const download = p.waitForEvent('download');
+    await p.getByRole('link', { name: 'Export CSV' }).click();
+    const csv = await (await download).path();
+    assert.ok(csv, 'a CSV was downloaded');
+    await shot(p, 'at-risk');
+
+    await p.getByRole('link', { name: 'Retention plan' }).click();
+    await p.getByLabel(/Budget/).fill('1000');
+    await p.getByRole('button', { name: 'Plan' }).click();
+    await p.waitForURL(/budget=1000/);
+    const few = await figure(p, 'Customers selected');
+    await p.getByLabel(/Budget/).fill('5000');
+    await p.getByRole('button', { name: 'Plan' }).click();
+    await p.waitForURL(/budget=5000/);
+    const more = await figure(p, 'Customers selected');
+    assert.ok(more > few, `a bigger budget reaches more customers (${few} → ${more})`);
+    await shot(p, 'plan');
+
+    await p.getByRole('link', { name: 'Models' }).click();
+    await p.getByRole('heading', { name: 'Models' }).waitFor();
+    await p.getByText(/Active: /).first().waitFor();
+    await shot(p, 'models');
+
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await phone.addCookies(await p.context().cookies());
+    const small = await phone.newPage();
+    await small.goto(`${WEB}/`);
+    await small.getByRole('heading', { name: 'Overview' }).waitFor();
+    await shot(small, 'overview-phone');
+    await phone.close();
+
+    await p.getByRole('button', { name: 'Sign out' }).click();
+    await p.waitForURL(/\/login$/);
+    await p.goto(`${WEB}/segments`);
+    assert.match(p.url(), /\/login$/);
+    await p.context().close();
+  });
+
+  test('a retrain started in the web app is followed until it settles', { timeout: 600_000 }, async () => {
+    const p = await page();
+    await signIn(p, DEMO_KEY);
+    await p.getByRole('heading', { name: 'Overview' }).waitFor();
+    await p.goto(`${WEB}/models`);
+    await p.getByRole('button', { name: 'Retrain on the latest data' }).click();
+    await p.getByText('Training set').waitFor();
+    await p.getByTestId('training-status').filter({ hasText: /^(active|finished|failed)$/ })
+      .waitFor({ timeout: 540_000 });
+    await shot(p, 'models-retrained');
+    assert.notEqual(await p.getByTestId('training-status').innerText(), 'failed');
+    await p.context().close();
+  });
+
+  test('an empty tenant is told what to do, and uploads a file whose report it then sees', async () => {
+    const key = await createTenant(`e2e-${Date.now()}`);
+    const p = await page();
+    await signIn(p, key);
+    await p.getByText('No scored customers yet').waitFor();
+    await shot(p, 'overview-empty');
+    await p.getByRole('link', { name: 'Data' }).click();
+    await p.getByText('No file has been ingested yet.').waitFor();
+    await p.locator('input[type=file]').setInputFiles(path.join(here, 'tiny.csv'));
+    await p.getByRole('button', { name: 'Upload' }).click();
+    await p.getByRole('status').getByText(/Accepted 15 rows/).waitFor();
+    for (let i = 0; i < 30 && await p.getByTestId('file-report').count() === 0; i++) {
+      await p.waitForTimeout(1000);
+      await p.reload();
+    }
+    await p.getByTestId('file-report').getByText(/15 rows read, 6 kept, 9 rejected/).waitFor();
+    await p.getByText('missing customer: 1').waitFor();
+    await shot(p, 'data');
+    await p.context().close();
+  });
+
+  test('with the gateway down, sign-in says the platform cannot be reached', async () => {
+    const port = 3900 + Math.floor(Math.random() * 90);
+    const server = spawn('npx', ['next', 'start', '-p', String(port)], {
+      cwd: path.join(here, '..', '..'),
+      env: { ...process.env, CSR_GATEWAY_URL: 'http://127.0.0.1:9', CSR_WEB_SECRET: 'e2e' }, stdio: 'ignore',
+    });
+    try {
+      const p = await page();
+      for (let i = 0; i < 60; i++) {
+        try { await p.goto(`http://127.0.0.1:${port}/login`); break; } catch { await p.waitForTimeout(500); }
+      }
+      await p.getByLabel('API key').fill(DEMO_KEY);
+      await p.getByRole('button', { name: 'Sign in' }).click();
+      await p.getByRole('alert').getByText('The platform cannot be reached right now').waitFor();
+      await shot(p, 'sign-in-gateway-down');
+      await p.context().close();
+    } finally {
+      server.kill();
+    }
+  });
+});
