@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.util.Optional;
 
-/** The gateway's own settings: where the services are, and how long /predict waits for them. */
+/**
+ * The gateway's own settings: where the services are, how long /predict waits for them and an upload for the ingest
+ * service, and the currency figures are in.
+ */
 @ConfigMapping(prefix = "csr.gateway")
 public interface GatewayConfig {
 
@@ -19,6 +22,13 @@ public interface GatewayConfig {
     /** The label horizon the LTV figures cover (for answers when the LTV service does not say). */
     @WithDefault("90")
     int horizonDays();
+
+    /**
+     * The currency the tenants' money figures are in ({@code CSR_CURRENCY}), an ISO 4217 code: the gateway only
+     * labels the figures with it (the data carries no currency).
+     */
+    @WithDefault("GBP")
+    String currency();
 
     /**
      * The key of the admin API ({@code CSR_ADMIN_KEY}): creating tenants and issuing them keys. Without one the admin
