@@ -205,7 +205,10 @@ class PortfolioIT {
     @Test
     void everyEndpointRefusesAMissingOrInvalidKey() {
         EndpointSweep sweep = new EndpointSweep(base, Set.of("/health", "/admin/tenants", "/admin/tenants/{tenantId}/keys"),
-                Map.of("id", "c1", "kind", "churn", "datasetId", "ds-1", "keyId", "key-1", "fileId", "file-1"), Map.of());
+                Map.of("id", "c1", "kind", "churn", "datasetId", "ds-1", "keyId", "key-1", "fileId", "file-1"),
+                Map.of());
+        assertThat(sweep.endpoints()).extracting(EndpointSweep.Endpoint::path)
+                .contains("/overview", "/files", "/files/{fileId}");
 
         sweep.refusesEveryRequestWithoutAValidKey(TestKeys.ofServiceUnderTest(), "t1");
         given().get("/customers").then().statusCode(401).contentType("application/problem+json")

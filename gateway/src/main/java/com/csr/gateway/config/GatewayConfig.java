@@ -3,6 +3,7 @@ package com.csr.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,13 @@ public interface GatewayConfig {
     /** The label horizon the LTV figures cover (for answers when the LTV service does not say). */
     @WithDefault("90")
     int horizonDays();
+
+    /**
+     * How long an upload waits for the ingest service's answer ({@code POST /files}): it reads the whole file and
+     * publishes every row before answering, which for a large file takes a while.
+     */
+    @WithDefault("10M")
+    Duration uploadTimeout();
 
     /**
      * The currency the tenants' money figures are in ({@code CSR_CURRENCY}), an ISO 4217 code: the gateway only
