@@ -91,11 +91,11 @@ class FileUploadIT {
     }
 
     @Test
-    void aFileBiggerThanTheDefaultBodyLimitGoesThroughWhole() throws IOException {
+    void aFileBiggerThanTheDefaultBodyLimitGoesThroughWhole() throws IOException, URISyntaxException {
         Path big = dir.resolve("big.csv");
         byte[] row = "1001,A,Apple,2,2010-01-01 10:00,5.00,100,United Kingdom\n".getBytes(StandardCharsets.UTF_8);
         try (OutputStream out = Files.newOutputStream(big)) {
-            out.write(Files.readAllLines(Path.of("src/test/resources/upload/tiny.csv")).get(0)
+            out.write(Files.readAllLines(tiny()).get(0)
                     .concat("\n").getBytes(StandardCharsets.UTF_8));
             for (long written = 0; written < 24L << 20; written += row.length) {
                 out.write(row);
