@@ -1,12 +1,15 @@
 package com.csr.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.csr.core.events.CustomerFeaturesUpdate;
@@ -14,13 +17,19 @@ import com.csr.core.events.CustomerScore;
 import com.csr.core.events.EventJson;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.Topics;
+import com.csr.core.metadata.MetadataStore;
+import com.csr.core.metadata.TrainingRun;
 import com.csr.core.testing.EndpointSweep;
 import com.csr.core.testing.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -39,6 +48,9 @@ class PortfolioIT {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    MetadataStore metadata;
 
     /** customer, persona, segment id, churn, ltv, monetary */
     private static final Object[][] CUSTOMERS = {
@@ -128,9 +140,75 @@ class PortfolioIT {
     }
 
     @Test
+    void theOverviewSumsTheScoredCustomersAndNamesTheLastTraining() {
+        Instant older = Instant.parse("2026-01-05T10:00:00Z");
+        Instant newer = Instant.parse("2026-02-01T09:00:00Z");
+        metadata.recordRun(new TrainingRun("t1", "ltv-ds-old", "ltv", "ds-old", TrainingRun.FINISHED, older,
+                older.plusSeconds(60), Map.of(), Map.of(), null, null));
+        metadata.recordRun(new TrainingRun("t1", "churn-ds-new", "churn", "ds-new", TrainingRun.FINISHED, newer,
+                newer.plusSeconds(90), Map.of(), Map.of("roc_auc", 0.8), null, null));
+
+        JsonPath overview = overview("t1");
+        assertThat(overview.getInt("customers")).isEqualTo(4);
+        // monetary 5000 + 2000 + 100 + 900
+        assertThat(overview.getDouble("revenue")).isCloseTo(8000.0, within(1e-9));
+        // churn 0.10 low, 0.40 medium, 0.60 and 0.90 high
+        assertThat(overview.getInt("risk_bands.low.customers")).isEqualTo(1);
+        assertThat(overview.getDouble("risk_bands.low.share")).isCloseTo(0.25, within(1e-12));
+        assertThat(overview.getInt("risk_bands.medium.customers")).isEqualTo(1);
+        assertThat(overview.getDouble("risk_bands.medium.share")).isCloseTo(0.25, within(1e-12));
+        assertThat(overview.getInt("risk_bands.high.customers")).isEqualTo(2);
+        assertThat(overview.getDouble("risk_bands.high.share")).isCloseTo(0.5, within(1e-12));
+        assertThat(overview.getDouble("predicted_ltv")).isCloseTo(1000 + 800 + 50 + 300, within(1e-9));
+        // c2 (0.60) and c3 (0.90): 800 + 50
+        assertThat(overview.getDouble("predicted_ltv_at_risk")).isCloseTo(850.0, within(1e-9));
+        // 0.1 × 1000 + 0.6 × 800 + 0.9 × 50 + 0.4 × 300
+        assertThat(overview.getDouble("expected_loss")).isCloseTo(745.0, within(1e-9));
+        assertThat(overview.getString("currency")).isEqualTo("GBP");
+        assertThat(overview.getString("as_of")).isEqualTo("2010-12-09");
+        assertThat(overview.getMap("last_training")).containsEntry("dataset_id", "ds-new")
+                .containsEntry("kind", "churn").containsEntry("status", "finished")
+                .containsEntry("started_at", "2026-02-01T09:00:00Z")
+                .containsEntry("finished_at", "2026-02-01T09:01:30Z");
+
+        // another tenant's overview is its own: one customer, scored but without features (no revenue), no training
+        JsonPath t2 = overview("t2");
+        assertThat(t2.getInt("customers")).isEqualTo(1);
+        assertThat(t2.getDouble("revenue")).isZero();
+        assertThat(t2.getInt("risk_bands.medium.customers")).isEqualTo(1);
+        assertThat(t2.getDouble("predicted_ltv")).isCloseTo(99999.0, within(1e-9));
+        assertThat(t2.getDouble("predicted_ltv_at_risk")).isZero();
+        assertThat(t2.getDouble("expected_loss")).isCloseTo(49999.5, within(1e-9));
+        assertThat(t2.getMap("last_training")).isNull();
+    }
+
+    @Test
+    void anEmptyTenantHasAnOverviewOfZerosAndNulls() {
+        given().header("Authorization", TestKeys.keyOf("t3")).get("/overview").then().statusCode(200)
+                .body("customers", equalTo(0)).body("revenue", equalTo(0.0f))
+                .body("risk_bands.low.customers", equalTo(0)).body("risk_bands.low.share", equalTo(0.0f))
+                .body("risk_bands.medium.customers", equalTo(0)).body("risk_bands.high.customers", equalTo(0))
+                .body("risk_bands.high.share", equalTo(0.0f))
+                .body("predicted_ltv", equalTo(0.0f)).body("predicted_ltv_at_risk", equalTo(0.0f))
+                .body("expected_loss", equalTo(0.0f)).body("currency", equalTo("GBP"))
+                .body("as_of", nullValue()).body("last_training", nullValue());
+    }
+
+    /** A tenant's overview, its numbers read as doubles so that they compare exactly. */
+    private static JsonPath overview(String tenant) {
+        String body = given().header("Authorization", TestKeys.keyOf(tenant)).get("/overview").then().statusCode(200)
+                .contentType("application/json").extract().asString();
+        return new JsonPath(body).using(JsonPathConfig.jsonPathConfig()
+                .numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+
+    @Test
     void everyEndpointRefusesAMissingOrInvalidKey() {
         EndpointSweep sweep = new EndpointSweep(base, Set.of("/health", "/admin/tenants", "/admin/tenants/{tenantId}/keys"),
-                Map.of("id", "c1", "kind", "churn", "datasetId", "ds-1", "keyId", "key-1"), Map.of());
+                Map.of("id", "c1", "kind", "churn", "datasetId", "ds-1", "keyId", "key-1", "fileId", "file-1"),
+                Map.of());
+        assertThat(sweep.endpoints()).extracting(EndpointSweep.Endpoint::path)
+                .contains("/overview", "/files", "/files/{fileId}");
 
         sweep.refusesEveryRequestWithoutAValidKey(TestKeys.ofServiceUnderTest(), "t1");
         given().get("/customers").then().statusCode(401).contentType("application/problem+json")

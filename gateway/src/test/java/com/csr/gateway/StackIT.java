@@ -2,7 +2,9 @@ package com.csr.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.csr.core.SampleData;
@@ -21,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +39,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * End to end on the real sample, every service a real process on a real broker: the file's rows published to
- * {@code transactions.raw} → ingested and counted, once, though ingestion is killed half-way → features that equal core's batch features for every customer
- * → models trained → {@code /predict}, {@code /customers} and {@code /customers/{id}} answer through the gateway;
- * then the churn service is killed and {@code /predict} still answers, degraded, within its timeout.
+ * {@code transactions.raw} → ingested and counted, once, though ingestion is killed half-way → a small file and the
+ * sample uploaded through the gateway ({@code POST /files}), the first reported, the second counted once → features
+ * that equal core's batch features for every customer → models trained → {@code /overview}, {@code /predict}, {@code /customers} and {@code /customers/{id}}
+ * answer through the gateway; then the churn service is killed and {@code /predict} still answers, degraded, within
+ * its timeout.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StackResource.class, restrictToAnnotatedClass = true)
@@ -101,6 +106,36 @@ class StackIT {
 
     @Test
     @Order(2)
+    void aFileUploadedThroughTheGatewayIsIngestedAndReportedToItsTenantOnly() throws Exception {
+        Assumptions.assumeTrue(fileId != null);
+        String uploader = createTenant("e2e-upload");
+        Path tiny = Path.of(StackIT.class.getResource("/upload/tiny.csv").toURI());
+        String tinyId = RawRowPublisher.sha256(tiny);
+        given().header("Authorization", uploader).multiPart("file", tiny.toFile()).multiPart("as_of", "2010-01-31")
+                .post("/files").then().statusCode(202)
+                .header("Location", equalTo(gateway.resolve("/files/" + tinyId).toString()))
+                .body("file_id", equalTo(tinyId)).body("rows", equalTo(15));
+
+        JsonPath report = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> given().header("Authorization", uploader).get("/files/" + tinyId),
+                        r -> r.statusCode() == 200).jsonPath();
+        assertThat(report.getLong("rows_read")).isEqualTo(15);
+        assertThat(report.getLong("rows_kept")).isEqualTo(6);
+        given().header("Authorization", uploader).get("/files").then().statusCode(200)
+                .body("file_id", contains(tinyId));
+        given().header("Authorization", key).get("/files/" + tinyId).then().statusCode(404)
+                .contentType("application/problem+json");
+
+        // the sample again (~45 MB, over Quarkus' default body limit): accepted whole, the same file, counted once
+        given().header("Authorization", key).multiPart("file", TestFiles.onlineRetailSample().toFile())
+                .post("/files").then().statusCode(202).body("file_id", equalTo(fileId))
+                .body("rows", equalTo(525_461));
+        given().header("Authorization", key).get("/files/" + fileId).then().statusCode(200)
+                .body("rows_read", equalTo(525_461));
+    }
+
+    @Test
+    @Order(3)
     void streamedFeaturesEqualTheBatchFeaturesOfEveryCustomer() {
         Assumptions.assumeTrue(fileId != null);
         SampleData sample = SampleData.get();
@@ -125,7 +160,7 @@ class StackIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void modelsTrainAndEveryCustomerIsScored() {
         Assumptions.assumeTrue(fileId != null);
         datasetId = given().header("Authorization", key).contentType("application/json").body("{}")
@@ -138,12 +173,33 @@ class StackIT {
                 given().header("Authorization", key).get("/customers?size=5").then().statusCode(200)
                         .body("total", equalTo(customers)));
         given().header("Authorization", key).get("/segments").then().statusCode(200);
+        theOverviewAddsUpTheScoredCustomers(customers);
         given().header("Authorization", key).contentType("application/json").body("{\"budget\": 5000}")
                 .post("/plan").then().statusCode(200);
     }
 
+    /** Every customer scored: the overview counts them all, their batch net spend, and the training just done. */
+    private void theOverviewAddsUpTheScoredCustomers(int customers) {
+        SampleData sample = SampleData.get();
+        double revenue = sample.histories.values().stream().mapToDouble(h -> FeatureCalculator.asOf(h,
+                sample.clean.cutoffEpochSecond()).monetary()).sum();
+        JsonPath overview = new JsonPath(given().header("Authorization", key).get("/overview").then().statusCode(200)
+                .extract().asString()).using(JsonPathConfig.jsonPathConfig()
+                .numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+        assertThat(overview.getInt("customers")).isEqualTo(customers);
+        assertThat(overview.getDouble("revenue")).isCloseTo(revenue, within(1e-6 * revenue));
+        assertThat(overview.getInt("risk_bands.low.customers") + overview.getInt("risk_bands.medium.customers")
+                + overview.getInt("risk_bands.high.customers")).isEqualTo(customers);
+        assertThat(overview.getDouble("predicted_ltv")).isPositive();
+        assertThat(overview.getDouble("predicted_ltv_at_risk")).isBetween(0.0, overview.getDouble("predicted_ltv"));
+        assertThat(overview.getDouble("expected_loss")).isBetween(0.0, overview.getDouble("predicted_ltv"));
+        assertThat(overview.getString("currency")).isEqualTo("GBP");
+        assertThat(overview.getString("as_of")).isEqualTo(AS_OF);
+        assertThat(overview.getString("last_training.dataset_id")).isEqualTo(datasetId);
+    }
+
     @Test
-    @Order(4)
+    @Order(5)
     void predictAndCustomerLookUpAnswerThroughTheGateway() {
         Assumptions.assumeTrue(fileId != null);
         SampleData sample = SampleData.get();
@@ -161,7 +217,7 @@ class StackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void everyEndpointOfEveryServiceRefusesAMissingOrInvalidKeyAndShowsAnotherTenantNothing() {
         Assumptions.assumeTrue(datasetId != null);
         String keyId = given().header("Authorization", key).get("/keys").then().statusCode(200)
@@ -209,7 +265,7 @@ class StackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void withTheChurnServiceKilledPredictStillAnswersInTime() throws InterruptedException {
         Assumptions.assumeTrue(fileId != null);
         StackResource.services.kill("churn-service");

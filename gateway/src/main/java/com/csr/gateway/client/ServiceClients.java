@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Builds the REST clients of the services from the configured addresses; one client per service. */
@@ -13,8 +14,12 @@ import java.util.concurrent.TimeUnit;
 public class ServiceClients {
 
     private static <T> T client(URI uri, Class<T> api) {
+        return client(uri, api, Duration.ofSeconds(30));
+    }
+
+    private static <T> T client(URI uri, Class<T> api, Duration readTimeout) {
         return QuarkusRestClientBuilder.newBuilder().baseUri(uri).connectTimeout(1, TimeUnit.SECONDS)
-                .readTimeout(30, TimeUnit.SECONDS).build(api);
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS).build(api);
     }
 
     @Produces
@@ -44,9 +49,10 @@ public class ServiceClients {
         return client(config.services().features(), FeatureApi.class);
     }
 
+    /** Uploads wait for the ingest service to read and publish the whole file; its other calls bound themselves. */
     @Produces
     @ApplicationScoped
     IngestApi ingest(GatewayConfig config) {
-        return client(config.services().ingest(), IngestApi.class);
+        return client(config.services().ingest(), IngestApi.class, config.uploadTimeout());
     }
 }

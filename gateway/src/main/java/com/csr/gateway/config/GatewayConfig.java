@@ -3,9 +3,13 @@ package com.csr.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
-/** The gateway's own settings: where the services are, and how long /predict waits for them. */
+/**
+ * The gateway's own settings: where the services are, how long /predict waits for them and an upload for the ingest
+ * service, and the currency figures are in.
+ */
 @ConfigMapping(prefix = "csr.gateway")
 public interface GatewayConfig {
 
@@ -19,6 +23,20 @@ public interface GatewayConfig {
     /** The label horizon the LTV figures cover (for answers when the LTV service does not say). */
     @WithDefault("90")
     int horizonDays();
+
+    /**
+     * How long an upload waits for the ingest service's answer ({@code POST /files}): it reads the whole file and
+     * publishes every row before answering, which for a large file takes a while.
+     */
+    @WithDefault("10M")
+    Duration uploadTimeout();
+
+    /**
+     * The currency the tenants' money figures are in ({@code CSR_CURRENCY}), an ISO 4217 code: the gateway only
+     * labels the figures with it (the data carries no currency).
+     */
+    @WithDefault("GBP")
+    String currency();
 
     /**
      * The key of the admin API ({@code CSR_ADMIN_KEY}): creating tenants and issuing them keys. Without one the admin

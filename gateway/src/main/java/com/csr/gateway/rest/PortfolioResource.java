@@ -3,6 +3,7 @@ package com.csr.gateway.rest;
 import com.csr.core.tenants.Caller;
 import com.csr.core.web.CurrentCaller;
 import com.csr.gateway.api.CustomerRow;
+import com.csr.gateway.api.Overview;
 import com.csr.gateway.api.Page;
 import com.csr.gateway.api.PlanRequest;
 import com.csr.gateway.api.PlanResponse;
@@ -10,6 +11,7 @@ import com.csr.gateway.api.SegmentView;
 import com.csr.gateway.client.FeatureApi;
 import com.csr.gateway.messaging.MergedScores;
 import com.csr.gateway.messaging.PortfolioStores;
+import com.csr.gateway.service.PortfolioOverview;
 import com.csr.gateway.service.PortfolioService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,24 +34,35 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The portfolio: customers (one, or the at-risk list), segments, and the retention plan. */
+/** The portfolio: at a glance, customers (one, or the at-risk list), segments, and the retention plan. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortfolioResource {
 
     private final CurrentCaller caller;
     private final PortfolioService portfolio;
+    private final PortfolioOverview overview;
     private final PortfolioStores stores;
     private final FeatureApi features;
     private final ObjectMapper json;
 
-    public PortfolioResource(PortfolioService portfolio, PortfolioStores stores, FeatureApi features,
-                             ObjectMapper json, CurrentCaller caller) {
+    public PortfolioResource(PortfolioService portfolio, PortfolioOverview overview, PortfolioStores stores,
+                             FeatureApi features, ObjectMapper json, CurrentCaller caller) {
         this.caller = caller;
         this.portfolio = portfolio;
+        this.overview = overview;
         this.stores = stores;
         this.features = features;
         this.json = json;
+    }
+
+    @GET
+    @Path("overview")
+    @Blocking
+    @Operation(summary = "The portfolio at a glance: customers, revenue, risk bands, predicted LTV, value at risk, "
+            + "expected loss, the latest as-of date and the last training")
+    public Overview overview() {
+        return overview.of(caller.tenantId());
     }
 
     @GET
