@@ -6,7 +6,7 @@ export const RISK_BANDS = ['low', 'medium', 'high'] as const;
 export function riskDistribution(overview: Pick<Overview, 'risk_bands'>) {
   return RISK_BANDS.map((band) => ({
     band,
-    customers: overview.risk_bands?.[band]?.count ?? 0,
+    customers: overview.risk_bands?.[band]?.customers ?? 0,
     share: overview.risk_bands?.[band]?.share ?? 0,
   }));
 }

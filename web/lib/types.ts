@@ -78,7 +78,7 @@ export interface PurchaseLine {
 }
 
 export interface RiskBandFigure {
-  count: number;
+  customers: number;
   share: number;
 }
 

@@ -4,7 +4,7 @@ import type { Plan, PurchaseLine, Segment } from '@/lib/types';
 
 describe('riskDistribution', () => {
   it('lists the bands low to high, with zero for a band the gateway did not send', () => {
-    expect(riskDistribution({ risk_bands: { high: { count: 3, share: 0.3 }, low: { count: 7, share: 0.7 } } }))
+    expect(riskDistribution({ risk_bands: { high: { customers: 3, share: 0.3 }, low: { customers: 7, share: 0.7 } } }))
       .toEqual([
         { band: 'low', customers: 7, share: 0.7 },
         { band: 'medium', customers: 0, share: 0 },
