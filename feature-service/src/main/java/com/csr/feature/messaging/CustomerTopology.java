@@ -30,6 +30,8 @@ public class CustomerTopology {
     public static final String FEATURES_DUE_STORE = "features-due";
     /** Lines stored per tenant (per partition): how far the service has got through what ingestion kept. */
     public static final String TENANT_LINES_STORE = "tenant-lines";
+    /** Per tenant, the data-clock day (epoch day) as of which every one of its customers was last published. */
+    public static final String TENANT_PUBLISHED_STORE = "tenant-published";
 
     private final FeatureConfig config;
 
@@ -53,13 +55,15 @@ public class CustomerTopology {
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TENANT_LINES_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TENANT_PUBLISHED_STORE),
+                Serdes.String(), Serdes.Long()));
         // a handful of keys between publications: in memory, restored from its changelog after a crash, cached so
         // a busy customer's many marks within a commit reach the changelog once
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FEATURES_DUE_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.stream(Topics.TRANSACTIONS_CLEAN, Consumed.with(Serdes.String(), new JsonSerde<>(CleanTransaction.class)))
                 .process(() -> new CustomerUpdater(publishInterval), CUSTOMER_LINES_STORE, TENANT_CLOCKS_STORE,
-                        FEATURES_DUE_STORE, TENANT_LINES_STORE)
+                        FEATURES_DUE_STORE, TENANT_LINES_STORE, TENANT_PUBLISHED_STORE)
                 .to(Topics.CUSTOMER_FEATURES, Produced.with(Serdes.String(),
                         new JsonSerde<>(CustomerFeaturesUpdate.class)));
         return builder.build();

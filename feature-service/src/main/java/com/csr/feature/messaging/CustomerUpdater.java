@@ -40,8 +40,8 @@ final class CustomerUpdater implements Processor<String, CleanTransaction, Strin
         clocks = context.getStateStore(CustomerTopology.TENANT_CLOCKS_STORE);
         due = context.getStateStore(CustomerTopology.FEATURES_DUE_STORE);
         lineCounts = context.getStateStore(CustomerTopology.TENANT_LINES_STORE);
-        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME,
-                new FeaturePublication(context, lines, clocks, due));
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, new FeaturePublication(context, lines,
+                clocks, due, context.getStateStore(CustomerTopology.TENANT_PUBLISHED_STORE)));
     }
 
     @Override

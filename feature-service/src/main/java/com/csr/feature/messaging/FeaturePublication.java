@@ -11,9 +11,12 @@ import com.csr.feature.service.CustomerTransactions;
 import com.csr.feature.service.DataClock;
 import com.csr.feature.service.StoredLine;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.Punctuator;
@@ -26,24 +29,42 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Publishes the features of every customer marked due, once each however many lines they had since, as of their
  * tenant's data clock, and clears the marks: during a bulk load a customer is published a handful of times, not
  * once per line.
+ *
+ * <p>When a tenant's clock moves to a new day, every customer's features change — days since the last purchase,
+ * the 30- and 90-day windows — not only those of the customers with new lines. So every customer of the tenant is
+ * published again as of the new day, once the day has stood for {@link #SETTLED} (a bulk load moves the clock
+ * through hundreds of days in a minute; that is one republication at its end, not hundreds), and at the latest
+ * {@link #AT_MOST_STALE} after the day changed (steady traffic never lets a day stand that long).
  */
 final class FeaturePublication implements Punctuator {
+
+    static final Duration SETTLED = Duration.ofSeconds(5);
+    static final Duration AT_MOST_STALE = Duration.ofSeconds(60);
 
     private final ProcessorContext<String, CustomerFeaturesUpdate> context;
     private final KeyValueStore<String, StoredLine> lines;
     private final KeyValueStore<String, Long> clocks;
     private final KeyValueStore<String, Long> due;
+    private final KeyValueStore<String, Long> published;
+    private final Map<String, NewDay> newDays = new HashMap<>();
+
+    /** A day a tenant's clock moved to, not yet published for all its customers: since when, and the first move's. */
+    private record NewDay(long day, long seenAt, long firstMoveAt) {
+    }
 
     FeaturePublication(ProcessorContext<String, CustomerFeaturesUpdate> context, KeyValueStore<String, StoredLine> lines,
-                       KeyValueStore<String, Long> clocks, KeyValueStore<String, Long> due) {
+                       KeyValueStore<String, Long> clocks, KeyValueStore<String, Long> due,
+                       KeyValueStore<String, Long> published) {
         this.context = context;
         this.lines = lines;
         this.clocks = clocks;
         this.due = due;
+        this.published = published;
     }
 
     @Override
     public void punctuate(long now) {
+        markEveryCustomerOfTenantsOnANewDay(now);
         List<KeyValue<String, Long>> customers = new ArrayList<>();
         try (KeyValueIterator<String, Long> marks = due.all()) {
             marks.forEachRemaining(customers::add);
@@ -51,6 +72,32 @@ final class FeaturePublication implements Punctuator {
         for (KeyValue<String, Long> customer : customers) {
             publish(customer.key, customer.value);
             due.delete(customer.key);
+        }
+    }
+
+    private void markEveryCustomerOfTenantsOnANewDay(long now) {
+        List<KeyValue<String, Long>> tenants = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = clocks.all()) {
+            all.forEachRemaining(tenants::add);
+        }
+        for (KeyValue<String, Long> tenant : tenants) {
+            long day = DataClock.dateOf(tenant.value).toEpochDay();
+            Long publishedDay = published.get(tenant.key);
+            if (publishedDay != null && publishedDay >= day) {
+                newDays.remove(tenant.key);
+                continue;
+            }
+            NewDay seen = newDays.get(tenant.key);
+            NewDay newDay = seen == null ? new NewDay(day, now, now)
+                    : seen.day() == day ? seen : new NewDay(day, now, seen.firstMoveAt());
+            newDays.put(tenant.key, newDay);
+            if (now - newDay.seenAt() >= SETTLED.toMillis() || now - newDay.firstMoveAt() >= AT_MOST_STALE.toMillis()) {
+                for (String customerKey : CustomerLines.customerKeys(lines, tenant.key)) {
+                    due.put(customerKey, now);
+                }
+                published.put(tenant.key, day);
+                newDays.remove(tenant.key);
+            }
         }
     }
 

@@ -4,8 +4,10 @@ import com.csr.core.events.EventKeys;
 import com.csr.core.tenants.TenantIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -63,6 +65,17 @@ public final class CustomerLines {
         List<CustomerTransactions> customers = new ArrayList<>(byCustomer.size());
         byCustomer.forEach((customerId, lines) -> customers.add(new CustomerTransactions(customerId, lines)));
         return customers;
+    }
+
+    /** The keys ({@code tenant:customer}) of every customer of the tenant with a line in the store. */
+    public static Set<String> customerKeys(ReadOnlyKeyValueStore<String, StoredLine> store, String tenantId) {
+        String prefix = TenantIds.require(tenantId) + ":";
+        Set<String> keys = new LinkedHashSet<>();
+        try (KeyValueIterator<String, StoredLine> entries = store.prefixScan(prefix, KEYS)) {
+            entries.forEachRemaining(entry -> keys.add(entry.key.substring(0,
+                    entry.key.length() - entry.value.transactionId().length() - 1)));
+        }
+        return keys;
     }
 
     private static String customerPrefix(String tenantId, String customerId) {

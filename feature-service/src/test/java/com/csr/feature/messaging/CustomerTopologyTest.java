@@ -196,6 +196,43 @@ class CustomerTopologyTest {
     }
 
     @Test
+    void whenTheClockMovesToANewDayEveryCustomerIsPublishedAgainAsOfItOnceTheDayHasStood() {
+        send(purchase("t1", "100", "1001", "2010-01-01", 10));
+        publishDue();
+        driver.advanceWallClockTime(FeaturePublication.SETTLED);
+        features.readValuesToList();
+
+        send(purchase("t1", "200", "2001", "2010-01-31", 20));
+        publishDue();
+        assertThat(features.readValuesToList()).extracting(u -> u.customerId() + "@" + u.asOf())
+                .as("only the customer with a new line, until the day has stood").containsExactly("200@2010-01-31");
+
+        driver.advanceWallClockTime(FeaturePublication.SETTLED);
+        List<CustomerFeaturesUpdate> again = features.readValuesToList();
+        assertThat(again).extracting(u -> u.customerId() + "@" + u.asOf())
+                .containsExactlyInAnyOrder("100@2010-01-31", "200@2010-01-31");
+        assertThat(again.stream().filter(u -> u.customerId().equals("100")).findFirst().orElseThrow().features()
+                .get("recency_days")).as("days since 100's purchase, as of the new day").isCloseTo(30 + 14 / 24.0,
+                Offset.offset(1e-9));
+
+        driver.advanceWallClockTime(FeaturePublication.SETTLED);
+        assertThat(features.isEmpty()).as("once per new day").isTrue();
+    }
+
+    @Test
+    void aDayThatNeverStandsStillIsPublishedForEveryCustomerWithinAMinute() {
+        send(purchase("t1", "100", "1001", "2010-01-01", 10));
+        driver.advanceWallClockTime(FeaturePublication.SETTLED.plusSeconds(1));
+        features.readValuesToList();
+        for (int day = 2; day <= 70; day++) {
+            send(purchase("t1", "200", "20" + day, LocalDate.parse("2010-01-01").plusDays(day - 1).toString(), 5));
+            publishDue();
+        }
+        assertThat(features.readValuesToList()).extracting(u -> u.customerId())
+                .as("customer 100 again, though the clock moved every second").contains("100");
+    }
+
+    @Test
     void recordsThatAreNotCleanTransactionsArePassedOver() {
         cleanBytes.pipeInput("t1:100", "{not json".getBytes(StandardCharsets.UTF_8));
         clean.pipeInput("../bad:100", new CleanTransaction("../bad", "f1", "1#1",
