@@ -1,7 +1,8 @@
 'use client';
 
 import {
-  Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis,
+  Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter,
+  ScatterChart, Tooltip, XAxis, YAxis, ZAxis,
 } from 'recharts';
 
 const BAND_COLOURS: Record<string, string> = { low: '#16a34a', medium: '#d97706', high: '#dc2626' };
@@ -78,6 +79,64 @@ export function PlanChart({ data }: { data: { persona: string; saved: number; co
           <Tooltip />
           <Bar dataKey="saved" name="expected revenue saved" fill="#16a34a" />
           <Bar dataKey="cost" name="cost" fill="#94a3b8" />
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+/** The churn model's ROC curve on its out-of-time validation, against chance. */
+export function RocChart({ data }: { data: { fpr: number; tpr: number }[] }) {
+  return (
+    <figure aria-label="ROC curve" className="h-64">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" dataKey="fpr" domain={[0, 1]} tickCount={6}
+            label={{ value: 'false positive rate', position: 'insideBottom', offset: -8 }} />
+          <YAxis type="number" domain={[0, 1]} tickCount={6} />
+          <Tooltip />
+          <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#94a3b8" strokeDasharray="4 4" />
+          <Line type="stepAfter" dataKey="tpr" name="true positive rate" stroke="#1f5fbf" dot={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+/** Predicted churn probability against the churn rate observed, per probability bin; honest ones sit on the diagonal. */
+export function CalibrationChart({ data }: { data: { predicted: number; observed: number; customers: number }[] }) {
+  return (
+    <figure aria-label="Calibration" className="h-64">
+      <ResponsiveContainer width="100%" height="100%">
+        <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" dataKey="predicted" domain={[0, 1]} tickCount={6} name="predicted"
+            label={{ value: 'predicted probability', position: 'insideBottom', offset: -8 }} />
+          <YAxis type="number" dataKey="observed" domain={[0, 1]} tickCount={6} name="observed" />
+          <ZAxis type="number" dataKey="customers" range={[40, 400]} name="customers" />
+          <Tooltip />
+          <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#94a3b8" strokeDasharray="4 4" />
+          <Scatter data={data} fill="#d97706" name="bins" />
+        </ScatterChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+/** Mean predicted against mean actual spend per decile of predicted lifetime value. */
+export function DecileChart({ data }: { data: { decile: number; predicted: number; actual: number }[] }) {
+  return (
+    <figure aria-label="Lifetime value by decile" className="h-64">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 16, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="decile" label={{ value: 'decile of predicted LTV (1 = highest)', position: 'insideBottom', offset: -8 }} />
+          <YAxis />
+          <Tooltip />
+          <Legend verticalAlign="top" />
+          <Bar dataKey="predicted" name="mean predicted" fill="#1f5fbf" />
+          <Bar dataKey="actual" name="mean actual" fill="#16a34a" />
         </BarChart>
       </ResponsiveContainer>
     </figure>

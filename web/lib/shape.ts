@@ -82,3 +82,14 @@ function round(value: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/** The churn evaluation's ROC points as the chart reads them. */
+export function rocPoints(roc: number[][]) {
+  return roc.map(([fpr, tpr]) => ({ fpr: round(fpr, 4), tpr: round(tpr, 4) }));
+}
+
+/** LTV deciles as the chart reads them, highest predicted first. */
+export function decileBars(deciles: { decile: number; mean_predicted: number; mean_actual: number }[]) {
+  return [...deciles].sort((a, b) => a.decile - b.decile)
+    .map((d) => ({ decile: d.decile, predicted: round(d.mean_predicted, 2), actual: round(d.mean_actual, 2) }));
+}

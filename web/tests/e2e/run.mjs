@@ -142,6 +142,10 @@ describe('the web app on the sample', () => {
     await p.getByRole('link', { name: 'Models' }).click();
     await p.getByRole('heading', { name: 'Models' }).waitFor();
     await p.getByText(/Active: /).first().waitFor();
+    await p.getByRole('heading', { name: 'Churn: ROC curve' }).waitFor();
+    await p.locator('figure[aria-label="ROC curve"] svg .recharts-line').waitFor();
+    await p.locator('figure[aria-label="Calibration"] svg .recharts-scatter').waitFor();
+    await p.locator('figure[aria-label="Lifetime value by decile"] svg .recharts-bar').first().waitFor();
     await shot(p, 'models');
 
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { customersCsv, monthlyPurchases, planByPersona, planCsv, riskDistribution, segmentMap } from '@/lib/shape';
+import { customersCsv, decileBars, monthlyPurchases, planByPersona, planCsv, riskDistribution, rocPoints, segmentMap }
+  from '@/lib/shape';
 import type { Plan, PurchaseLine, Segment } from '@/lib/types';
 
 describe('riskDistribution', () => {
@@ -77,5 +78,19 @@ describe('planCsv', () => {
         expected_loss: 2314.72, expected_saved: 50 }] } satisfies Plan;
     expect(planCsv(plan)).toBe('customer_id,persona,action,cost,expected_loss,expected_saved\r\n'
       + '18102,Champions,"VIP gift, early access",8,2314.72,50\r\n');
+  });
+});
+
+describe('evaluation charts', () => {
+  it('turns ROC pairs into points', () => {
+    expect(rocPoints([[0, 0], [0.123456, 0.5], [1, 1]])).toEqual([
+      { fpr: 0, tpr: 0 }, { fpr: 0.1235, tpr: 0.5 }, { fpr: 1, tpr: 1 }]);
+  });
+
+  it('orders LTV deciles from the first', () => {
+    expect(decileBars([
+      { decile: 2, mean_predicted: 10.123, mean_actual: 9 },
+      { decile: 1, mean_predicted: 99, mean_actual: 120.456 },
+    ])).toEqual([{ decile: 1, predicted: 99, actual: 120.46 }, { decile: 2, predicted: 10.12, actual: 9 }]);
   });
 });

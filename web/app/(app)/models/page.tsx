@@ -1,7 +1,9 @@
+import { CalibrationChart, DecileChart, RocChart } from '@/components/charts';
 import { Retrain } from '@/components/Retrain';
 import { Card, PageTitle, Problem } from '@/components/ui';
 import { when } from '@/lib/format';
 import { load } from '@/lib/gateway';
+import { decileBars, rocPoints } from '@/lib/shape';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,6 +13,15 @@ interface ModelCard {
   trained_at: string;
   dataset_id: string;
   metrics: Record<string, unknown>;
+}
+
+interface ChurnEvaluation {
+  roc: number[][];
+  calibration: { predicted: number; observed: number; customers: number }[];
+}
+
+interface LtvEvaluation {
+  deciles: { decile: number; mean_predicted: number; mean_actual: number }[];
 }
 
 interface Version {
@@ -34,6 +45,8 @@ function figure(value: unknown): string {
 export default async function ModelsPage() {
   const models = await load<Record<string, ModelCard | null>>('/models');
   const versions = await Promise.all(KINDS.map(([kind]) => load<Version[]>(`/models/${kind}/versions`)));
+  const [churn, ltv] = await Promise.all([load<ChurnEvaluation>('/models/churn/evaluation'),
+    load<LtvEvaluation>('/models/ltv/evaluation')]);
   return (
     <>
       <PageTitle title="Models" lead="The model in service for each kind, the challengers, and retraining." />
@@ -72,8 +85,21 @@ export default async function ModelsPage() {
               </Card>
             );
           })}
-        </div>
+                </div>
       )}
+      <h2 className="mb-3 mt-8 text-lg font-semibold">Out-of-time evaluation of the active models</h2>
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card title="Churn: ROC curve">
+          {churn.ok ? <RocChart data={rocPoints(churn.data.roc)} /> : <Problem status={churn.status} message={churn.message} />}
+        </Card>
+        <Card title="Churn: calibration">
+          {churn.ok ? <CalibrationChart data={churn.data.calibration} />
+            : <Problem status={churn.status} message={churn.message} />}
+        </Card>
+        <Card title="Lifetime value: deciles">
+          {ltv.ok ? <DecileChart data={decileBars(ltv.data.deciles)} /> : <Problem status={ltv.status} message={ltv.message} />}
+        </Card>
+      </div>
     </>
   );
 }

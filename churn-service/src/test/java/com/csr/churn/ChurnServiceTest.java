@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -102,6 +103,9 @@ class ChurnServiceTest {
                 .body("kind", is("churn")).body("version", is("ds-1")).body("dataset_id", is("ds-1"))
                 .body("trained_at", notNullValue()).body("metrics.algorithm", notNullValue())
                 .body("metrics.roc_auc", greaterThan(0.5f));
+        given().header("Authorization", TestKeys.keyOf(TENANT)).get("/model/evaluation").then().statusCode(200)
+                .body("roc[0]", hasSize(2)).body("calibration.size()", greaterThan(0))
+                .body("lift_by_decile", hasSize(10));
         given().get("/q/health/ready").then().statusCode(200);
     }
 

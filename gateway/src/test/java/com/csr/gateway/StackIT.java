@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 
 import com.csr.core.SampleData;
 import com.csr.core.TestFiles;
@@ -213,6 +214,11 @@ class StackIT {
         given().header("Authorization", key).get("/customers/13085").then().statusCode(200)
                 .body("features.frequency", equalTo(features.get("frequency").floatValue()));
         given().header("Authorization", key).get("/customers/no-such-customer").then().statusCode(404);
+        given().header("Authorization", key).get("/models/churn/evaluation").then().statusCode(200)
+                .body("roc.size()", greaterThan(10)).body("calibration.size()", greaterThan(0));
+        given().header("Authorization", key).get("/models/ltv/evaluation").then().statusCode(200)
+                .body("deciles.size()", equalTo(10));
+        given().header("Authorization", key).get("/models/segment/evaluation").then().statusCode(404);
         given().header("Authorization", intruder()).get("/customers/13085").then().statusCode(404);
     }
 

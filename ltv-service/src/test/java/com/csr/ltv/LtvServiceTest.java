@@ -212,6 +212,8 @@ class LtvServiceTest {
 
         sweep.refusesEveryRequestWithoutAValidKey(TestKeys.ofServiceUnderTest(), TENANT);
         Map<String, Integer> statuses = sweep.leaksNothing(TestKeys.keyOf("intruder"), Set.of(TENANT, "ds-1"));
-        assertThat(statuses).containsEntry("GET /model", 404);
+        assertThat(statuses).containsEntry("GET /model", 404).containsEntry("GET /model/evaluation", 404);
+        given().header("Authorization", TestKeys.keyOf(TENANT)).get("/model/evaluation").then().statusCode(200)
+                .body("deciles.size()", is(10));
     }
 }

@@ -58,12 +58,12 @@ public enum ModelKind {
             metrics.put("recency_only_roc_auc", s.recencyOnlyRocAuc());
             metrics.put("validation_customers", s.validationCustomers());
             s.candidates().forEach((algorithm, c) -> metrics.put(algorithm.code() + "_roc_auc", c.rocAuc()));
-            return new Churn(s.model(), metrics);
+            return new Churn(s.model(), metrics, Evaluations.of(m));
         }
 
         @Override
         public TrainedModel load(Path directory) {
-            return new Churn(ChurnModel.load(directory), Map.of());
+            return new Churn(ChurnModel.load(directory), Map.of(), Map.of());
         }
     },
 
@@ -78,7 +78,7 @@ public enum ModelKind {
             if (s.baseline() != null) {
                 put(metrics, "baseline_", s.baseline());
             }
-            return new Ltv(s.model(), metrics);
+            return new Ltv(s.model(), metrics, Evaluations.of(s.xgboost()));
         }
 
         private void put(Map<String, Object> metrics, String prefix, SpendMetrics m) {
@@ -90,7 +90,7 @@ public enum ModelKind {
 
         @Override
         public TrainedModel load(Path directory) {
-            return new Ltv(LtvModel.load(directory), Map.of());
+            return new Ltv(LtvModel.load(directory), Map.of(), Map.of());
         }
     };
 
@@ -146,7 +146,8 @@ public enum ModelKind {
         }
     }
 
-    private record Churn(ChurnModel model, Map<String, Object> metrics) implements TrainedModel {
+    private record Churn(ChurnModel model, Map<String, Object> metrics, Map<String, Object> evaluation)
+            implements TrainedModel {
         @Override
         public ModelKind kind() {
             return CHURN;
@@ -173,7 +174,8 @@ public enum ModelKind {
         }
     }
 
-    private record Ltv(LtvModel model, Map<String, Object> metrics) implements TrainedModel {
+    private record Ltv(LtvModel model, Map<String, Object> metrics, Map<String, Object> evaluation)
+            implements TrainedModel {
         @Override
         public ModelKind kind() {
             return LTV;

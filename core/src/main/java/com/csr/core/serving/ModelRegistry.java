@@ -38,6 +38,7 @@ public final class ModelRegistry {
     private static final System.Logger LOG = System.getLogger(ModelRegistry.class.getName());
 
     static final String CARD = "model.json";
+    private static final String EVALUATION = "evaluation";
     /** Among a model's metrics: the last date of the data it was trained on. */
     static final String AS_OF = "as_of";
 
@@ -80,7 +81,7 @@ public final class ModelRegistry {
      * @param metrics   out-of-time metrics
      */
     public record ActiveModel(TrainedModel model, String version, String trainedAt, String datasetId,
-                              Map<String, Object> metrics) {
+                              Map<String, Object> metrics, Map<String, Object> evaluation) {
     }
 
     public ModelKind kind() {
@@ -129,6 +130,9 @@ public final class ModelRegistry {
             card.put("dataset_id", dataset.datasetId());
             card.put("trained_at", trainedAt);
             card.put("metrics", metrics);
+            if (!model.evaluation().isEmpty()) {
+                card.put(EVALUATION, model.evaluation());
+            }
             ModelFiles.saveCard(card, directory.resolve(CARD));
         });
         String sha256 = manifest.files().get(kind.modelFile());
@@ -148,7 +152,8 @@ public final class ModelRegistry {
         if (verdict.promote()) {
             run.ifPresent(r -> crown(dataset.tenantId(), r));
         }
-        ActiveModel trained = new ActiveModel(model, version, trainedAt, dataset.datasetId(), metrics);
+        ActiveModel trained = new ActiveModel(model, version, trainedAt, dataset.datasetId(), metrics,
+                model.evaluation());
         List<LabelledCustomer> customers = trainingData.scoring().rows();
         List<Score> scores = model.scoreAll(customers.stream().map(LabelledCustomer::features).toList());
         List<CustomerScore> events = new ArrayList<>(customers.size());
@@ -264,19 +269,30 @@ public final class ModelRegistry {
             return current;
         }
         String folder = ArtifactLayout.inTenant(published.tenantId(), artifacts.keyOf(published.uri()));
-        TrainedModel model = ArtifactFolder.read(artifacts, folder, (directory, manifest) -> {
+        ActiveModel next = ArtifactFolder.read(artifacts, folder, (directory, manifest) -> {
             String sha256 = manifest.files().get(kind.modelFile());
             if (!published.sha256().equals(sha256)) {
                 throw new ArtifactFolder.TamperedArtifactException("refusing " + kind.code() + " model "
                         + published.version() + " of tenant " + published.tenantId() + ": its file's SHA-256 "
                         + sha256 + " does not match the published " + published.sha256());
             }
-            return kind.load(directory);
+            return new ActiveModel(kind.load(directory), published.version(), published.trainedAt(),
+                    published.datasetId(), published.metrics() == null ? Map.of() : published.metrics(),
+                    evaluationIn(directory));
         });
-        ActiveModel next = new ActiveModel(model, published.version(), published.trainedAt(), published.datasetId(),
-                published.metrics() == null ? Map.of() : published.metrics());
         active.put(published.tenantId(), next);
         return next;
+    }
+
+    /** The evaluation kept in a model folder's card; empty for a card without one (models trained before it). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> evaluationIn(java.nio.file.Path directory) {
+        java.nio.file.Path card = directory.resolve(CARD);
+        if (!java.nio.file.Files.exists(card)) {
+            return Map.of();
+        }
+        return ModelFiles.loadCard(card).get(EVALUATION) instanceof Map<?, ?> evaluation
+                ? (Map<String, Object>) evaluation : Map.of();
     }
 
     public Optional<ActiveModel> active(String tenantId) {

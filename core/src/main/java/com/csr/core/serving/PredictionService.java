@@ -2,14 +2,13 @@ package com.csr.core.serving;
 
 import com.csr.core.api.InvalidRequestException;
 import com.csr.core.api.NotFoundException;
-import com.csr.core.api.Problem;
 import com.csr.core.features.CustomerFeatures;
 import com.csr.core.features.FeatureVectors;
 import com.csr.core.serving.ModelRegistry.ActiveModel;
 import com.csr.core.serving.PredictRequest.Customer;
-import com.csr.core.tenants.TenantIds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A model service's HTTP answers: checks the tenant and every customer's features, then scores with the tenant's
@@ -59,6 +58,20 @@ public final class PredictionService {
      */
     public ModelInfo model(String tenantId) {
         return ModelInfo.of(active(tenantId));
+    }
+
+    /**
+     * The answer to {@code GET /model/evaluation}: the curves of the tenant's active model's out-of-time evaluation.
+     *
+     * @throws NotFoundException while the tenant has no model, or its model has no curves (segments; models trained
+     *                           before curves were kept)
+     */
+    public Map<String, Object> evaluation(String tenantId) {
+        Map<String, Object> evaluation = active(tenantId).evaluation();
+        if (evaluation.isEmpty()) {
+            throw new NotFoundException("the active " + registry.kind().code() + " model has no evaluation curves");
+        }
+        return evaluation;
     }
 
     private List<Prediction> predictAll(String tenantId, List<Customer> customers) {

@@ -13,6 +13,14 @@ public interface TrainedModel {
     /** Out-of-time metrics, by name (empty for a model loaded without them). */
     Map<String, Object> metrics();
 
+    /**
+     * The curves behind the metrics, for charts ({@link Evaluations}): ROC and calibration for churn, deciles for
+     * lifetime value; empty for segments and for a model loaded without them.
+     */
+    default Map<String, Object> evaluation() {
+        return Map.of();
+    }
+
     void save(Path directory);
 
     /** The Tribuo model inside, for its provenance. */

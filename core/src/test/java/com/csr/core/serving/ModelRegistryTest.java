@@ -20,6 +20,7 @@ import com.csr.core.pipeline.TrainingDataFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,26 @@ class ModelRegistryTest {
             case LTV -> assertThat(score.predictedLtv()).isNotNegative();
         }
         assertThat(server.active("other")).isEmpty();
+        assertEvaluationCameWithTheModel(kind, server.active("t1").orElseThrow().evaluation());
+    }
+
+    /** The curves written into the model's card at training are read back when another registry loads it. */
+    @SuppressWarnings("unchecked")
+    private static void assertEvaluationCameWithTheModel(ModelKind kind, java.util.Map<String, Object> evaluation) {
+        switch (kind) {
+            case SEGMENT -> assertThat(evaluation).isEmpty();
+            case CHURN -> {
+                List<List<Double>> roc = (List<List<Double>>) evaluation.get("roc");
+                assertThat(roc.get(0)).containsExactly(0.0, 0.0);
+                assertThat(roc.get(roc.size() - 1)).containsExactly(1.0, 1.0);
+                List<java.util.Map<String, Number>> bins = (List<java.util.Map<String, Number>>) evaluation
+                        .get("calibration");
+                assertThat(bins).isNotEmpty().allSatisfy(b -> assertThat(b.get("observed").doubleValue())
+                        .isBetween(0.0, 1.0));
+                assertThat((List<?>) evaluation.get("lift_by_decile")).hasSize(10);
+            }
+            case LTV -> assertThat((List<?>) evaluation.get("deciles")).hasSize(10);
+        }
     }
 
     @ParameterizedTest

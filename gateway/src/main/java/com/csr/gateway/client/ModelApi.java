@@ -26,6 +26,10 @@ public interface ModelApi {
     Uni<JsonNode> model(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @GET
+    @Path("model/evaluation")
+    Uni<JsonNode> evaluation(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
     @Path("q/health/ready")
     Uni<JsonNode> ready();
 }

@@ -61,6 +61,11 @@ public class ModelServices {
         return api(kind).model(caller.authorization());
     }
 
+    /** The curves of the active model of a kind (no fault tolerance: used by slow paths only). */
+    public Uni<JsonNode> evaluation(String kind, Caller caller) {
+        return api(kind).evaluation(caller.authorization());
+    }
+
     /** A service's readiness. */
     public Uni<JsonNode> ready(String kind) {
         return api(kind).ready();

@@ -5,6 +5,7 @@ import com.csr.core.metadata.TrainingRun;
 import com.csr.core.tenants.Caller;
 import com.csr.core.web.CurrentCaller;
 import com.csr.gateway.client.FeatureApi;
+import com.csr.gateway.client.ModelServices;
 import com.csr.gateway.service.ModelCards;
 import com.csr.gateway.service.ModelVersions;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,9 +40,12 @@ public class TrainResource {
     private final FeatureApi features;
     private final ModelCards cards;
     private final ModelVersions versions;
+    private final ModelServices models;
     private final ObjectMapper json;
 
-    public TrainResource(FeatureApi features, ModelCards cards, ModelVersions versions, ObjectMapper json, CurrentCaller caller) {
+    public TrainResource(FeatureApi features, ModelCards cards, ModelVersions versions, ModelServices models,
+                         ObjectMapper json, CurrentCaller caller) {
+        this.models = models;
         this.caller = caller;
         this.features = features;
         this.cards = cards;
@@ -137,6 +141,14 @@ public class TrainResource {
             throw new BadRequestException("send {\"version\": \"...\"}: the version to make active");
         }
         return versions.rollBack(caller.tenantId(), requireKind(kind), version);
+    }
+
+    @GET
+    @Path("models/{kind}/evaluation")
+    @Operation(summary = "The active model's out-of-time evaluation curves: ROC and calibration (churn), deciles "
+            + "of predicted against actual spend (ltv)")
+    public Uni<JsonNode> evaluation(@PathParam("kind") String kind) {
+        return models.evaluation(requireKind(kind), caller.get());
     }
 
     private static String requireKind(String kind) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -56,6 +57,16 @@ public class PredictResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ModelInfo model() {
         return predictions.model(caller.tenantId());
+    }
+
+    @GET
+    @Path("model/evaluation")
+    @Operation(summary = "The curves of the active model's out-of-time evaluation (ROC and calibration for churn, "
+            + "deciles for lifetime value)")
+    @APIResponse(responseCode = "404", description = "no model, or one without curves",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Map<String, Object> evaluation() {
+        return predictions.evaluation(caller.tenantId());
     }
 
     /** A batch's answer as this API describes it: core's {@link Predictions}, each a {@link LtvPrediction}. */
