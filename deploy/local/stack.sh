@@ -132,9 +132,15 @@ start_web() {
     (cd "$web" && npx next build >"$LOGS/web-build.log" 2>&1) || die "the web build failed; see $LOGS/web-build.log"
   fi
   [[ -s "$RUN/web.secret" ]] || (umask 077; head -c 32 /dev/urandom | base64 | tr -d '=\n' >"$RUN/web.secret")
+  ! http_ok "http://127.0.0.1:$WEB_PORT/login" || die "port $WEB_PORT is taken by another process; set CSR_WEB_PORT"
   say "starting web on :$WEB_PORT"
-  (cd "$web" && CSR_GATEWAY_URL="$GATEWAY" CSR_WEB_SECRET="$(<"$RUN/web.secret")" \
-    setsid nohup npx next start -p "$WEB_PORT" >"$LOGS/web.log" 2>&1 </dev/null & echo $! >"$PIDS/web.pid")
+  # the pid is npm's, the leader of the process group setsid made, so down stops npm, next and its server together
+  (
+    cd "$web" || exit 1
+    CSR_GATEWAY_URL="$GATEWAY" CSR_WEB_SECRET="$(<"$RUN/web.secret")" \
+      setsid nohup npx next start -p "$WEB_PORT" >"$LOGS/web.log" 2>&1 </dev/null &
+    echo $! >"$PIDS/web.pid"
+  )
   wait_for web 60 http_ok "http://127.0.0.1:$WEB_PORT/login"
 }
 

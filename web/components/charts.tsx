@@ -1,5 +1,7 @@
 'use client';
 
+// Charts draw at once, without animation: figures are read, not watched, and screenshots show the whole chart.
+
 import {
   Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter,
   ScatterChart, Tooltip, XAxis, YAxis, ZAxis,
@@ -18,7 +20,7 @@ export function RiskChart({ data }: { data: { band: string; customers: number }[
           <XAxis dataKey="band" />
           <YAxis allowDecimals={false} />
           <Tooltip />
-          <Bar dataKey="customers" name="customers">
+          <Bar isAnimationActive={false} dataKey="customers" name="customers">
             {data.map((d) => <Cell key={d.band} fill={BAND_COLOURS[d.band] ?? '#64748b'} />)}
           </Bar>
         </BarChart>
@@ -42,7 +44,7 @@ export function SegmentMapChart({ data }: {
           <ZAxis type="number" dataKey="customers" range={[80, 1200]} name="customers" />
           <Tooltip cursor={{ strokeDasharray: '3 3' }} />
           {data.map((d, i) => (
-            <Scatter key={d.persona} name={d.persona} data={[d]} fill={PERSONA_COLOURS[i % PERSONA_COLOURS.length]} />
+            <Scatter isAnimationActive={false} key={d.persona} name={d.persona} data={[d]} fill={PERSONA_COLOURS[i % PERSONA_COLOURS.length]} />
           ))}
         </ScatterChart>
       </ResponsiveContainer>
@@ -60,7 +62,7 @@ export function MonthlyChart({ data }: { data: { month: string; revenue: number 
           <XAxis dataKey="month" />
           <YAxis />
           <Tooltip />
-          <Bar dataKey="revenue" fill="#1f5fbf" />
+          <Bar isAnimationActive={false} dataKey="revenue" fill="#1f5fbf" />
         </BarChart>
       </ResponsiveContainer>
     </figure>
@@ -77,8 +79,8 @@ export function PlanChart({ data }: { data: { persona: string; saved: number; co
           <XAxis dataKey="persona" />
           <YAxis />
           <Tooltip />
-          <Bar dataKey="saved" name="expected revenue saved" fill="#16a34a" />
-          <Bar dataKey="cost" name="cost" fill="#94a3b8" />
+          <Bar isAnimationActive={false} dataKey="saved" name="expected revenue saved" fill="#16a34a" />
+          <Bar isAnimationActive={false} dataKey="cost" name="cost" fill="#94a3b8" />
         </BarChart>
       </ResponsiveContainer>
     </figure>
@@ -97,7 +99,7 @@ export function RocChart({ data }: { data: { fpr: number; tpr: number }[] }) {
           <YAxis type="number" domain={[0, 1]} tickCount={6} />
           <Tooltip />
           <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#94a3b8" strokeDasharray="4 4" />
-          <Line type="stepAfter" dataKey="tpr" name="true positive rate" stroke="#1f5fbf" dot={false} />
+          <Line isAnimationActive={false} type="stepAfter" dataKey="tpr" name="true positive rate" stroke="#1f5fbf" dot={false} />
         </LineChart>
       </ResponsiveContainer>
     </figure>
@@ -117,7 +119,7 @@ export function CalibrationChart({ data }: { data: { predicted: number; observed
           <ZAxis type="number" dataKey="customers" range={[40, 400]} name="customers" />
           <Tooltip />
           <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#94a3b8" strokeDasharray="4 4" />
-          <Scatter data={data} fill="#d97706" name="bins" />
+          <Scatter isAnimationActive={false} data={data} fill="#d97706" name="bins" />
         </ScatterChart>
       </ResponsiveContainer>
     </figure>
@@ -131,12 +133,12 @@ export function DecileChart({ data }: { data: { decile: number; predicted: numbe
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 16, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="decile" label={{ value: 'decile of predicted LTV (1 = highest)', position: 'insideBottom', offset: -8 }} />
+          <XAxis dataKey="decile" label={{ value: 'decile, 1 = highest predicted', position: 'insideBottom', offset: -8 }} />
           <YAxis />
           <Tooltip />
           <Legend verticalAlign="top" />
-          <Bar dataKey="predicted" name="mean predicted" fill="#1f5fbf" />
-          <Bar dataKey="actual" name="mean actual" fill="#16a34a" />
+          <Bar isAnimationActive={false} dataKey="predicted" name="mean predicted" fill="#1f5fbf" />
+          <Bar isAnimationActive={false} dataKey="actual" name="mean actual" fill="#16a34a" />
         </BarChart>
       </ResponsiveContainer>
     </figure>

@@ -140,7 +140,7 @@ describe('the web app on the sample', () => {
     await shot(p, 'plan');
 
     await p.getByRole('link', { name: 'Models' }).click();
-    await p.getByRole('heading', { name: 'Models' }).waitFor();
+    await p.getByRole('heading', { name: 'Models', exact: true }).waitFor();
     await p.getByText(/Active: /).first().waitFor();
     await p.getByRole('heading', { name: 'Churn: ROC curve' }).waitFor();
     await p.locator('figure[aria-label="ROC curve"] svg .recharts-line').waitFor();
@@ -200,8 +200,9 @@ describe('the web app on the sample', () => {
 
   test('with the gateway down, sign-in says the platform cannot be reached', async () => {
     const port = 3900 + Math.floor(Math.random() * 90);
+    // a process group of its own, so stopping it stops npx, next and the server it starts
     const server = spawn('npx', ['next', 'start', '-p', String(port)], {
-      cwd: path.join(here, '..', '..'),
+      cwd: path.join(here, '..', '..'), detached: true,
       env: { ...process.env, CSR_GATEWAY_URL: 'http://127.0.0.1:9', CSR_WEB_SECRET: 'e2e' }, stdio: 'ignore',
     });
     try {
@@ -215,7 +216,7 @@ describe('the web app on the sample', () => {
       await shot(p, 'sign-in-gateway-down');
       await p.context().close();
     } finally {
-      server.kill();
+      process.kill(-server.pid, 'SIGTERM');
     }
   });
 });
