@@ -211,6 +211,10 @@ class PortfolioIT {
                 .contains("/overview", "/files", "/files/{fileId}");
 
         sweep.refusesEveryRequestWithoutAValidKey(TestKeys.ofServiceUnderTest(), "t1");
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"))
+                .body("security[0]", org.hamcrest.Matchers.hasKey("apiKey"))
+                .body("paths.'/health'.get.security", org.hamcrest.Matchers.empty());
         given().get("/customers").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer")).body("title", equalTo("Unauthorized"))
                 .body("detail", equalTo("no API key: send the header 'Authorization: Bearer <key>'"));

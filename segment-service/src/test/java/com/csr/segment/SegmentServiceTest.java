@@ -212,6 +212,9 @@ class SegmentServiceTest {
         EndpointSweep sweep = new EndpointSweep(base, Set.of(), Map.of(), Map.of());
 
         sweep.refusesEveryRequestWithoutAValidKey(TestKeys.ofServiceUnderTest(), TENANT);
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.securitySchemes.apiKey.scheme", is("bearer"))
+                .body("security[0]", org.hamcrest.Matchers.hasKey("apiKey"));
         Map<String, Integer> statuses = sweep.leaksNothing(TestKeys.keyOf("intruder"), Set.of(TENANT, "ds-1"));
         assertThat(statuses).containsEntry("GET /model", 404).containsEntry("GET /model/evaluation", 404);
         given().header("Authorization", TestKeys.keyOf(TENANT)).get("/model/evaluation").then().statusCode(404)
