@@ -3,24 +3,26 @@ package com.csr.core.serving;
 import com.csr.core.artifacts.ArtifactFolder;
 import com.csr.core.artifacts.ArtifactLayout;
 import com.csr.core.artifacts.ArtifactStore;
-import com.csr.core.events.EventJson;
-import com.csr.core.metadata.MetadataStore;
-import com.csr.core.metadata.ModelVersion;
-import com.csr.core.metadata.TrainingRun;
-import com.csr.core.tracking.ExperimentTracker;
-import com.csr.core.tracking.RunParameters;
-import com.csr.core.tracking.TrainingRunRecord;
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.CustomerScore;
+import com.csr.core.events.EventJson;
 import com.csr.core.events.ModelPublished;
 import com.csr.core.events.TrainingDataset;
 import com.csr.core.features.CustomerFeatures;
 import com.csr.core.features.FeatureVectors;
+import com.csr.core.labels.LabelledCustomer;
+import com.csr.core.metadata.MetadataStore;
+import com.csr.core.metadata.ModelVersion;
+import com.csr.core.metadata.TrainingRun;
 import com.csr.core.ml.ModelFiles;
 import com.csr.core.pipeline.TrainingData;
 import com.csr.core.pipeline.TrainingDataFiles;
+import com.csr.core.tracking.ExperimentTracker;
+import com.csr.core.tracking.RunParameters;
+import com.csr.core.tracking.TrainingRunRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
-import com.csr.core.labels.LabelledCustomer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -286,9 +288,9 @@ public final class ModelRegistry {
 
     /** The evaluation kept in a model folder's card; empty for a card without one (models trained before it). */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> evaluationIn(java.nio.file.Path directory) {
-        java.nio.file.Path card = directory.resolve(CARD);
-        if (!java.nio.file.Files.exists(card)) {
+    private static Map<String, Object> evaluationIn(Path directory) {
+        Path card = directory.resolve(CARD);
+        if (!Files.exists(card)) {
             return Map.of();
         }
         return ModelFiles.loadCard(card).get(EVALUATION) instanceof Map<?, ?> evaluation

@@ -56,9 +56,10 @@ public final class TenantKeys {
      * @throws com.csr.core.metadata.MetadataConflictException when the tenant exists
      */
     public IssuedKey createTenant(String tenantId) {
-        if (!TenantIds.isValid(tenantId)) {
-            throw new InvalidRequestException("invalid tenant id '" + tenantId
-                    + "': use 1-64 letters, digits, '_' or '-', starting with a letter or digit");
+        try {
+            TenantIds.require(tenantId);
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidRequestException(invalid.getMessage());
         }
         store.createTenant(tenantId, now());
         return issueKey(tenantId, "first key", null);

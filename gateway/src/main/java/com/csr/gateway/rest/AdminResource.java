@@ -4,6 +4,7 @@ import com.csr.core.api.ForbiddenException;
 import com.csr.core.api.InvalidRequestException;
 import com.csr.core.api.NotFoundException;
 import com.csr.core.api.UnauthenticatedException;
+import com.csr.core.metadata.ApiKey;
 import com.csr.core.tenants.IssuedKey;
 import com.csr.core.tenants.TenantKeys;
 import com.csr.core.web.WithoutApiKey;
@@ -90,17 +91,10 @@ public class AdminResource {
             throw new UnauthenticatedException("the admin API needs 'Authorization: Bearer <admin key>'");
         }
         String presented = authorization.substring("bearer ".length()).trim();
-        if (!MessageDigest.isEqual(sha256(presented), sha256(adminKey.get()))) {
+        // compared as digests, so the comparison takes the same time whatever the keys' lengths and contents
+        if (!MessageDigest.isEqual(ApiKey.hashOf(presented).getBytes(StandardCharsets.US_ASCII),
+                ApiKey.hashOf(adminKey.get()).getBytes(StandardCharsets.US_ASCII))) {
             throw new ForbiddenException("this key may not use the admin API");
-        }
-    }
-
-    /** Compared as digests, so the comparison takes the same time whatever the keys' lengths and contents. */
-    private static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }
