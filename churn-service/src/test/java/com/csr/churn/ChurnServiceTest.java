@@ -14,6 +14,7 @@ import com.csr.core.api.Problem;
 import com.csr.core.artifacts.ArtifactFolder;
 import com.csr.core.artifacts.ArtifactLayout;
 import com.csr.core.artifacts.DirectoryArtifactStore;
+import com.csr.core.churn.ChurnDrivers;
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.CustomerScore;
 import com.csr.core.events.EventJson;
@@ -143,6 +144,40 @@ class ChurnServiceTest {
         assertThat(numericId.get("customer_id").asText()).isEqualTo("12345");
         assertThat(numericId.get("churn_probability").asDouble()).isEqualTo(
                 core.score(TENANT, FeatureVectors.fromMap(seedFeatures)).orElseThrow().churnProbability());
+    }
+
+    @Test
+    @Order(3)
+    void explainsWhatDrivesACustomersChurnAsCoreDoes() {
+        ModelRegistry core = coreRegistry();
+        core.activate(firstModel());
+        LabelledCustomer customer = firstData.scoring().rows().get(7);
+        ChurnDrivers expected = core.active(TENANT).orElseThrow().model().churnDrivers(customer.features())
+                .orElseThrow();
+
+        String answer = given().header("Authorization", TestKeys.keyOf(TENANT)).contentType(ContentType.JSON)
+                .body(json(Map.of("customer_id", customer.customerId(), "features",
+                        FeatureVectors.toMap(customer.features()))))
+                .post("/explain").then().statusCode(200).extract().asString();
+        JsonNode explanation = read(answer);
+        assertThat(explanation.get("customer_id").asText()).isEqualTo(customer.customerId());
+        assertThat(explanation.get("model_version").asText()).isEqualTo("ds-1");
+        assertThat(explanation.get("churn_probability").asDouble()).isEqualTo(expected.churnProbability());
+        assertThat(explanation.get("baseline_log_odds").asDouble()).isEqualTo(expected.baseline());
+        JsonNode drivers = explanation.get("drivers");
+        assertThat(drivers).hasSize(CustomerFeatures.NAMES.size());
+        for (int i = 0; i < drivers.size(); i++) {
+            assertThat(drivers.get(i).get("feature").asText()).isEqualTo(expected.drivers().get(i).feature());
+            assertThat(drivers.get(i).get("value").asDouble()).isEqualTo(expected.drivers().get(i).value());
+            assertThat(drivers.get(i).get("effect").asDouble()).isEqualTo(expected.drivers().get(i).effect());
+        }
+
+        given().header("Authorization", TestKeys.keyOf(TENANT)).contentType(ContentType.JSON)
+                .body("{\"customers\":[]}").post("/explain").then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE).body("detail", containsString("not a batch"));
+        given().header("Authorization", TestKeys.keyOf("newcomer")).contentType(ContentType.JSON)
+                .body(body(validSeven())).post("/explain").then().statusCode(404)
+                .contentType(Problem.MEDIA_TYPE);
     }
 
     @Test
@@ -294,8 +329,11 @@ class ChurnServiceTest {
     }
 
     private static JsonNode post(Object body) {
-        String answer = given().header("Authorization", TestKeys.keyOf(TENANT)).contentType(ContentType.JSON).body(json(body))
-                .post("/predict").then().statusCode(200).extract().asString();
+        return read(given().header("Authorization", TestKeys.keyOf(TENANT)).contentType(ContentType.JSON)
+                .body(json(body)).post("/predict").then().statusCode(200).extract().asString());
+    }
+
+    private static JsonNode read(String answer) {
         try {
             return JSON.readTree(answer);
         } catch (IOException e) {

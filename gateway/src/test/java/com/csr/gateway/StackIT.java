@@ -214,12 +214,19 @@ class StackIT {
         given().header("Authorization", key).get("/customers/13085").then().statusCode(200)
                 .body("features.frequency", equalTo(features.get("frequency").floatValue()));
         given().header("Authorization", key).get("/customers/no-such-customer").then().statusCode(404);
+        given().header("Authorization", key).get("/customers/13085/churn-drivers").then().statusCode(200)
+                .body("customer_id", equalTo("13085")).body("drivers.size()", equalTo(features.size()))
+                .body("drivers.find { it.feature == 'frequency' }.value",
+                        equalTo(features.get("frequency").floatValue()));
+        given().header("Authorization", key).get("/customers/no-such-customer/churn-drivers").then()
+                .statusCode(404);
         given().header("Authorization", key).get("/models/churn/evaluation").then().statusCode(200)
                 .body("roc.size()", greaterThan(10)).body("calibration.size()", greaterThan(0));
         given().header("Authorization", key).get("/models/ltv/evaluation").then().statusCode(200)
                 .body("deciles.size()", equalTo(10));
         given().header("Authorization", key).get("/models/segment/evaluation").then().statusCode(404);
         given().header("Authorization", intruder()).get("/customers/13085").then().statusCode(404);
+        given().header("Authorization", intruder()).get("/customers/13085/churn-drivers").then().statusCode(404);
     }
 
     @Test

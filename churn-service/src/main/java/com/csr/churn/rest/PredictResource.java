@@ -2,6 +2,7 @@ package com.csr.churn.rest;
 
 import com.csr.churn.config.ChurnConfig;
 import com.csr.core.api.Problem;
+import com.csr.core.serving.ChurnExplanation;
 import com.csr.core.serving.ChurnPrediction;
 import com.csr.core.serving.ModelInfo;
 import com.csr.core.serving.ModelRegistry;
@@ -47,6 +48,20 @@ public class PredictResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Object predict(PredictRequest request) {
         return predictions.predict(caller.tenantId(), request);
+    }
+
+    @POST
+    @Path("explain")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What drives one customer's churn probability: each feature's push on the log-odds "
+            + "(SHAP values for XGBoost, coefficient times deviation for logistic regression)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChurnExplanation.class)))
+    @APIResponse(responseCode = "400", description = "invalid features, or a batch",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no churn model for the tenant yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ChurnExplanation explain(PredictRequest request) {
+        return predictions.explain(caller.tenantId(), request);
     }
 
     @GET

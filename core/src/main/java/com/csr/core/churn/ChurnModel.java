@@ -5,9 +5,13 @@ import com.csr.core.ml.BoosterScorer;
 import com.csr.core.ml.FeatureEncoding;
 import com.csr.core.ml.ModelFiles;
 import com.csr.core.ml.TribuoData;
+import com.oracle.labs.mlrg.olcut.util.Pair;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tribuo.Excuse;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
@@ -63,6 +67,48 @@ public final class ChurnModel {
         List<Prediction<Label>> predictions = model.predict(TribuoData.examples(algorithm.encoding(), customers,
                 LabelFactory.UNKNOWN_LABEL));
         return predictions.stream().mapToDouble(ChurnModel::uncalibrated).toArray();
+    }
+
+    /**
+     * What drives this customer's churn probability, on the calibrated log-odds scale: the booster's SHAP values for
+     * XGBoost, coefficient times standardized deviation (Tribuo's excuse) for logistic regression.
+     */
+    public ChurnDrivers drivers(CustomerFeatures features) {
+        FeatureEncoding encoding = algorithm.encoding();
+        List<String> names = encoding.featureNames();
+        double[] effects = new double[names.size()];
+        double bias;
+        if (booster != null) {
+            double[][] contributions = booster.contributions(encoding.encode(features));
+            int activeColumn = BoosterScorer.outputIndex(model, ACTIVE);
+            for (int i = 0; i < effects.length; i++) {
+                effects[i] = contributions[churnedColumn][i] - contributions[activeColumn][i];
+            }
+            bias = contributions[churnedColumn][effects.length] - contributions[activeColumn][effects.length];
+        } else {
+            Excuse<Label> excuse = model.getExcuse(encoding.example(features, LabelFactory.UNKNOWN_LABEL))
+                    .orElseThrow(() -> new IllegalStateException("a " + algorithm.code() + " model gives no excuse"));
+            Map<String, Double> churned = byFeature(excuse.excuse(CHURNED.getLabel()));
+            Map<String, Double> active = byFeature(excuse.excuse(ACTIVE.getLabel()));
+            for (int i = 0; i < effects.length; i++) {
+                effects[i] = churned.getOrDefault(names.get(i), 0.0) - active.getOrDefault(names.get(i), 0.0);
+            }
+            bias = churned.get(Model.BIAS_FEATURE) - active.get(Model.BIAS_FEATURE);
+        }
+        double[] values = features.toArray();
+        List<ChurnDrivers.Driver> drivers = new ArrayList<>(effects.length);
+        for (int i = 0; i < effects.length; i++) {
+            drivers.add(new ChurnDrivers.Driver(names.get(i), values[CustomerFeatures.NAMES.indexOf(names.get(i))],
+                    calibration.slope() * effects[i]));
+        }
+        return new ChurnDrivers(probability(features), calibration.slope() * bias + calibration.intercept(),
+                drivers);
+    }
+
+    private static Map<String, Double> byFeature(List<Pair<String, Double>> scores) {
+        Map<String, Double> byFeature = new HashMap<>();
+        scores.forEach(score -> byFeature.put(score.getA(), score.getB()));
+        return byFeature;
     }
 
     private static double uncalibrated(Prediction<Label> prediction) {

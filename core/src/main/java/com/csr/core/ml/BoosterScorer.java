@@ -181,6 +181,35 @@ public final class BoosterScorer {
         }
     }
 
+    /**
+     * Each feature's SHAP value for one customer's encoded features, by XGBoost's TreeSHAP: for each output (class),
+     * one contribution per feature in the encoding's order, then the bias; they sum to that output's margin.
+     */
+    public double[][] contributions(double[] encoded) {
+        float[] row = new float[columns];
+        Arrays.fill(row, Float.NaN);
+        place(encoded, row, 0);
+        try {
+            DMatrix matrix = new DMatrix(row, 1, columns, Float.NaN);
+            try {
+                float[] contributions = booster.predictContrib(matrix, 0)[0];
+                double[][] byOutput = new double[outputs][encoded.length + 1];
+                for (int k = 0; k < outputs; k++) {
+                    int offset = k * (columns + 1);
+                    for (int i = 0; i < encoded.length; i++) {
+                        byOutput[k][i] = columnOfFeature[i] >= 0 ? contributions[offset + columnOfFeature[i]] : 0;
+                    }
+                    byOutput[k][encoded.length] = contributions[offset + columns];
+                }
+                return byOutput;
+            } finally {
+                matrix.dispose();
+            }
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost could not explain a customer's score", e);
+        }
+    }
+
     /** Puts one customer's encoded features in the model's columns, starting at {@code offset}. */
     private void place(double[] encoded, float[] rows, int offset) {
         for (int i = 0; i < encoded.length; i++) {

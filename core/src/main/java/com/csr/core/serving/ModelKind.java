@@ -1,5 +1,6 @@
 package com.csr.core.serving;
 
+import com.csr.core.churn.ChurnDrivers;
 import com.csr.core.churn.ChurnModel;
 import com.csr.core.churn.ChurnSelection;
 import com.csr.core.churn.ChurnTrainer;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The three kinds of model, each trained from {@link TrainingData} with the {@code core} trainers. */
 public enum ModelKind {
@@ -166,6 +168,11 @@ public enum ModelKind {
         @Override
         public Score score(CustomerFeatures features) {
             return new Score(null, model.probability(features), null);
+        }
+
+        @Override
+        public Optional<ChurnDrivers> churnDrivers(CustomerFeatures features) {
+            return Optional.of(model.drivers(features));
         }
 
         @Override

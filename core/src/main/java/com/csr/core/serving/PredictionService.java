@@ -2,6 +2,7 @@ package com.csr.core.serving;
 
 import com.csr.core.api.InvalidRequestException;
 import com.csr.core.api.NotFoundException;
+import com.csr.core.churn.ChurnDrivers;
 import com.csr.core.features.CustomerFeatures;
 import com.csr.core.features.FeatureVectors;
 import com.csr.core.serving.ModelRegistry.ActiveModel;
@@ -49,6 +50,28 @@ public final class PredictionService {
             throw new InvalidRequestException("send either customer_id and features, or customers, not both");
         }
         return new Predictions(predictAll(tenantId, request.customers()));
+    }
+
+    /**
+     * The answer to {@code POST /explain}: what drives one customer's churn probability.
+     *
+     * @throws InvalidRequestException listing every problem with the customer; for a batch
+     * @throws NotFoundException       while the tenant has no model
+     */
+    public ChurnExplanation explain(String tenantId, PredictRequest request) {
+        if (request == null) {
+            throw new InvalidRequestException("a JSON body is required");
+        }
+        if (request.customers() != null) {
+            throw new InvalidRequestException("explain takes one customer (customer_id and features), not a batch");
+        }
+        Customer customer = new Customer(request.customerId(), request.features());
+        CustomerFeatures features = features(List.of(customer), "").get(0);
+        ActiveModel model = active(tenantId);
+        ChurnDrivers drivers = model.model().churnDrivers(features).orElseThrow(() -> new IllegalStateException(
+                "a " + registry.kind().code() + " model has no churn drivers"));
+        return new ChurnExplanation(customer.customerId(), drivers.churnProbability(), drivers.baseline(),
+                drivers.drivers(), model.version());
     }
 
     /**

@@ -1,9 +1,11 @@
 package com.csr.core.serving;
 
+import com.csr.core.churn.ChurnDrivers;
 import com.csr.core.features.CustomerFeatures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A trained model of any kind, as the model services handle it. */
 public interface TrainedModel {
@@ -27,6 +29,11 @@ public interface TrainedModel {
     org.tribuo.Model<?> tribuoModel();
 
     Score score(CustomerFeatures features);
+
+    /** What drives one customer's churn probability; empty for models of other kinds. */
+    default Optional<ChurnDrivers> churnDrivers(CustomerFeatures features) {
+        return Optional.empty();
+    }
 
     List<Score> scoreAll(List<CustomerFeatures> customers);
 }

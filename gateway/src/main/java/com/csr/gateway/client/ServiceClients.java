@@ -38,6 +38,12 @@ public class ServiceClients {
 
     @Produces
     @ApplicationScoped
+    ChurnApi churnDrivers(GatewayConfig config) {
+        return client(config.services().churn(), ChurnApi.class);
+    }
+
+    @Produces
+    @ApplicationScoped
     @Named("ltv")
     ModelApi ltv(GatewayConfig config) {
         return client(config.services().ltv(), ModelApi.class);

@@ -8,6 +8,7 @@ import com.csr.gateway.api.Page;
 import com.csr.gateway.api.PlanRequest;
 import com.csr.gateway.api.PlanResponse;
 import com.csr.gateway.api.SegmentView;
+import com.csr.gateway.client.ChurnApi;
 import com.csr.gateway.client.FeatureApi;
 import com.csr.gateway.messaging.MergedScores;
 import com.csr.gateway.messaging.PortfolioStores;
@@ -44,15 +45,17 @@ public class PortfolioResource {
     private final PortfolioOverview overview;
     private final PortfolioStores stores;
     private final FeatureApi features;
+    private final ChurnApi churn;
     private final ObjectMapper json;
 
     public PortfolioResource(PortfolioService portfolio, PortfolioOverview overview, PortfolioStores stores,
-                             FeatureApi features, ObjectMapper json, CurrentCaller caller) {
+                             FeatureApi features, ChurnApi churn, ObjectMapper json, CurrentCaller caller) {
         this.caller = caller;
         this.portfolio = portfolio;
         this.overview = overview;
         this.stores = stores;
         this.features = features;
+        this.churn = churn;
         this.json = json;
     }
 
@@ -99,6 +102,20 @@ public class PortfolioResource {
                             s.churnProbability() * s.predictedLtv()));
                     return answer;
                 });
+    }
+
+    @GET
+    @Path("customers/{id}/churn-drivers")
+    @Operation(summary = "What drives one customer's churn probability: each feature's push on the log-odds of "
+            + "churning, the strongest first, from the customer's current features and the active churn model")
+    public Uni<JsonNode> churnDrivers(@PathParam("id") String id) {
+        Caller who = caller.get();
+        return features.features(who.authorization(), id).chain(f -> {
+            ObjectNode request = json.createObjectNode();
+            request.put("customer_id", id);
+            request.set("features", f.get("features"));
+            return churn.explain(who.authorization(), request);
+        });
     }
 
     @GET
