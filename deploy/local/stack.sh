@@ -17,6 +17,7 @@ SEGMENT_PORT=${CSR_SEGMENT_PORT:-8083}
 CHURN_PORT=${CSR_CHURN_PORT:-8084}
 LTV_PORT=${CSR_LTV_PORT:-8085}
 WEB_PORT=${CSR_WEB_PORT:-3000}
+MLFLOW_PORT=${CSR_MLFLOW_PORT:-5000}
 TENANT=${CSR_DEMO_TENANT:-demo}
 SAMPLE=${CSR_SAMPLE:-$ROOT/data/online_retail_ii_2009_2010.csv.gz}
 BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
@@ -101,6 +102,34 @@ PROPS
   "$ROOT/csr" topics --bootstrap-servers "$BOOTSTRAP" >>"$LOGS/topics.log" 2>&1 || die "cannot create topics; see $LOGS/topics.log"
 }
 
+# MLflow tracks every training run: a local server (sqlite, artifacts served through it) from the project's Python
+# virtual environment, made on the first up (about a minute, ~850 MB). MLFLOW_TRACKING_URI names a server of your
+# own instead; CSR_MLFLOW=off tracks nothing.
+start_mlflow() {
+  if [[ ${CSR_MLFLOW:-on} == off ]]; then
+    say "MLflow off (CSR_MLFLOW=off): training runs are not tracked"; MLFLOW_URI=""; return
+  fi
+  if [[ -n ${MLFLOW_TRACKING_URI:-} ]]; then
+    say "tracking training runs in $MLFLOW_TRACKING_URI"; MLFLOW_URI=$MLFLOW_TRACKING_URI; return
+  fi
+  MLFLOW_URI="http://127.0.0.1:$MLFLOW_PORT"
+  running mlflow && { say "mlflow already running"; return; }
+  command -v python3 >/dev/null || { say "python3 not found: MLflow is not started"; MLFLOW_URI=""; return; }
+  local venv="$ROOT/.csr/mlflow-venv"
+  if [[ ! -x "$venv/bin/mlflow" ]]; then
+    say "installing MLflow into $venv (first time only, about a minute)"
+    { python3 -m venv "$venv" && "$venv/bin/pip" install -q -r "$ROOT/deploy/local/mlflow/requirements.txt"; } \
+      >"$LOGS/mlflow-install.log" 2>&1 || die "cannot install MLflow; see $LOGS/mlflow-install.log"
+  fi
+  ! http_ok "$MLFLOW_URI/health" || die "port $MLFLOW_PORT is taken by another process; set CSR_MLFLOW_PORT"
+  mkdir -p "$RUN/mlflow"
+  say "starting mlflow on :$MLFLOW_PORT"
+  setsid nohup "$venv/bin/mlflow" server --backend-store-uri "sqlite:///$RUN/mlflow/mlflow.db" \
+    --artifacts-destination "$RUN/mlflow/artifacts" --serve-artifacts --host 127.0.0.1 --port "$MLFLOW_PORT" \
+    --workers 1 >"$LOGS/mlflow.log" 2>&1 </dev/null &
+  echo $! >"$PIDS/mlflow.pid"
+}
+
 # Ingestion cleans files row by row as they arrive; only a file published without a start marker is held whole
 # (the sample: ~250 MB), so give it more room if your data engineers publish that way.
 heap() { [[ $1 == ingest-service ]] && echo "${CSR_INGEST_HEAP:--Xmx256m}" || echo "$SERVICE_HEAP"; }
@@ -113,7 +142,8 @@ start_service() {
     CSR_ARTIFACTS="$RUN/artifacts" CSR_METADATA="$RUN/metadata" KAFKA_STREAMS_STATE_DIR="$RUN/state/$s" \
     CSR_INGEST_URL="http://127.0.0.1:$INGEST_PORT" CSR_FEATURES_URL="http://127.0.0.1:$FEATURES_PORT" \
     CSR_SEGMENT_URL="http://127.0.0.1:$SEGMENT_PORT" CSR_CHURN_URL="http://127.0.0.1:$CHURN_PORT" \
-    CSR_LTV_URL="http://127.0.0.1:$LTV_PORT" CSR_ADMIN_KEY="$ADMIN_KEY" MALLOC_ARENA_MAX=2 \
+    CSR_LTV_URL="http://127.0.0.1:$LTV_PORT" CSR_ADMIN_KEY="$ADMIN_KEY" MLFLOW_TRACKING_URI="$MLFLOW_URI" \
+    MALLOC_ARENA_MAX=2 \
     setsid nohup java $(heap "$s") $SERVICE_JVM -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >"$LOGS/$s.log" 2>&1 </dev/null &
   echo $! >"$PIDS/$s.pid"
 }
@@ -181,6 +211,8 @@ up() {
   build
   admin_key
   start_kafka
+  start_mlflow
+  [[ -z $MLFLOW_URI ]] || wait_for mlflow 120 http_ok "$MLFLOW_URI/health"
   # two at a time, one per core: all six at once take longer in total, and each of them far longer
   local i
   for ((i = 0; i < ${#SERVICES[@]}; i += 2)); do
@@ -223,6 +255,7 @@ The platform is up (tenant '$TENANT', API key $(<"$RUN/demo.key") — also in .c
   health           http://127.0.0.1:$GATEWAY_PORT/health
   services         ingest :$INGEST_PORT  features :$FEATURES_PORT  segment :$SEGMENT_PORT  churn :$CHURN_PORT  ltv :$LTV_PORT
   kafka            $BOOTSTRAP
+  mlflow           ${MLFLOW_URI:-off}   (every training run, linked from the web app's Models page)
   logs             $LOGS
 Stop it all with ./csr down
 URLS
@@ -247,13 +280,13 @@ scored() {
 
 down() {
   local stopped=0
-  for s in web gateway ltv-service churn-service segment-service feature-service ingest-service kafka; do
+  for s in web gateway ltv-service churn-service segment-service feature-service ingest-service mlflow kafka; do
     if running "$s"; then
       kill -- "-$(cat "$PIDS/$s.pid")" 2>/dev/null || kill "$(cat "$PIDS/$s.pid")" 2>/dev/null || true
       stopped=1
     fi
   done
-  for s in web gateway ltv-service churn-service segment-service feature-service ingest-service kafka; do
+  for s in web gateway ltv-service churn-service segment-service feature-service ingest-service mlflow kafka; do
     if [[ -f "$PIDS/$s.pid" ]]; then
       local pid; pid=$(cat "$PIDS/$s.pid")
       for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
@@ -264,13 +297,13 @@ down() {
   done
   ((stopped)) || say "nothing was running"
   if [[ ${1:-} == --reset ]]; then
-    rm -rf "$KAFKA_HOME/data" "$RUN/state" "$RUN/artifacts" "$RUN/metadata" "$RUN/demo.key"
-    say "removed the broker's data, the services' state, the artifacts, the metadata and the demo key: the next up starts from nothing"
+    rm -rf "$KAFKA_HOME/data" "$RUN/state" "$RUN/artifacts" "$RUN/metadata" "$RUN/mlflow" "$RUN/demo.key"
+    say "removed the broker's data, the services' state, the artifacts, the metadata, the MLflow runs and the demo key: the next up starts from nothing"
   fi
 }
 
 status() {
-  for s in kafka "${SERVICES[@]}" web; do
+  for s in kafka mlflow "${SERVICES[@]}" web; do
     if running "$s"; then echo "$s: running (pid $(cat "$PIDS/$s.pid"))"; else echo "$s: stopped"; fi
   done
 }

@@ -22,8 +22,8 @@ npx vitest run
 
 export CSR_RUN_DIR="$ROOT/.csr/e2e" CSR_GATEWAY_PORT=8100 CSR_INGEST_PORT=8181 CSR_FEATURES_PORT=8182 \
   CSR_SEGMENT_PORT=8183 CSR_CHURN_PORT=8184 CSR_LTV_PORT=8185 CSR_WEB_PORT=3100 CSR_KAFKA_PORT=9192 \
-  CSR_KAFKA_CONTROLLER_PORT=9193
-unset CSR_ADMIN_KEY
+  CSR_KAFKA_CONTROLLER_PORT=9193 CSR_MLFLOW_PORT=5100
+unset CSR_ADMIN_KEY MLFLOW_TRACKING_URI CSR_MLFLOW
 trap '"$ROOT/deploy/local/stack.sh" down --reset >/dev/null 2>&1 || true' EXIT
 "$ROOT/deploy/local/stack.sh" down --reset >/dev/null 2>&1 || true
 say "starting a stack of its own in $CSR_RUN_DIR (sample loaded and trained; a few minutes)"

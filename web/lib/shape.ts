@@ -1,4 +1,5 @@
-import type { CustomerRow, Overview, Plan, PurchaseLine, Segment } from './types';
+import { FEATURE_LABELS } from './features';
+import type { ChurnExplanation, CustomerRow, Overview, Plan, PurchaseLine, Segment } from './types';
 
 /** Churn-risk bands in reading order, whatever order the gateway sent them in. */
 export const RISK_BANDS = ['low', 'medium', 'high'] as const;
@@ -92,4 +93,21 @@ export function rocPoints(roc: number[][]) {
 export function decileBars(deciles: { decile: number; mean_predicted: number; mean_actual: number }[]) {
   return [...deciles].sort((a, b) => a.decile - b.decile)
     .map((d) => ({ decile: d.decile, predicted: round(d.mean_predicted, 2), actual: round(d.mean_actual, 2) }));
+}
+
+/**
+ * The strongest drivers of a customer's churn risk, for bars that diverge from the middle: which way each pushes, by
+ * how much it multiplies the odds of churning, and its bar's length against the strongest one shown.
+ */
+export function churnDrivers(explanation: Pick<ChurnExplanation, 'drivers'>, top = 6) {
+  const strongest = [...explanation.drivers].sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect)).slice(0, top);
+  const longest = Math.max(...strongest.map((d) => Math.abs(d.effect)), Number.MIN_VALUE);
+  return strongest.map((d) => ({
+    feature: d.feature,
+    label: FEATURE_LABELS[d.feature] ?? d.feature,
+    value: d.value,
+    raises: d.effect > 0,
+    oddsFactor: Math.exp(d.effect),
+    length: Math.abs(d.effect) / longest,
+  }));
 }

@@ -94,3 +94,12 @@ export interface Overview {
   last_training: { dataset_id: string; kind: string; status: string; started_at: string | null;
     finished_at: string | null } | null;
 }
+
+/** What drives one customer's churn probability: each feature's push on the log-odds, the strongest first. */
+export interface ChurnExplanation {
+  customer_id: string;
+  churn_probability: number;
+  baseline_log_odds: number;
+  drivers: { feature: string; value: number; effect: number }[];
+  model_version: string;
+}

@@ -108,6 +108,10 @@ describe('the web app on the sample', () => {
     await p.getByRole('heading', { name: 'Customer 13085' }).waitFor();
     await p.getByText('Purchases per month').waitFor();
     await p.getByText('Recommended action:').waitFor();
+    const drivers = p.getByRole('list', { name: 'Churn drivers' });
+    await drivers.waitFor();
+    assert.equal(await drivers.getByRole('listitem').count(), 6, 'the six strongest churn drivers');
+    assert.match(await drivers.innerText(), /(raises|lowers) the risk: odds × \d/);
     await shot(p, 'customer');
 
     await p.goto(`${WEB}/customers/no-such-customer`);
@@ -147,6 +151,20 @@ describe('the web app on the sample', () => {
     await p.locator('figure[aria-label="Calibration"] svg .recharts-scatter').waitFor();
     await p.locator('figure[aria-label="Lifetime value by decile"] svg .recharts-bar').first().waitFor();
     await shot(p, 'models');
+
+    // each version links to the MLflow run that trained it, and the run is this tenant's
+    const run = p.getByRole('link', { name: 'MLflow run' }).first();
+    const href = await run.getAttribute('href');
+    const [, mlflow, runId] = href.match(/^(http.*)\/#\/runs\/([0-9a-f]{32})$/) ?? [];
+    assert.ok(runId, `a link to an MLflow run: ${href}`);
+    const tracked = await (await fetch(`${mlflow}/api/2.0/mlflow/runs/get?run_id=${runId}`)).json();
+    assert.equal(tracked.run.info.status, 'FINISHED');
+    assert.ok(tracked.run.data.tags.some((t) => t.key === 'csr.tenant' && t.value === 'demo'), 'the demo tenant\'s run');
+    const ui = await p.context().newPage();
+    await ui.goto(href);
+    await ui.getByText(runId.slice(0, 8)).first().waitFor({ timeout: 60_000 }).catch(() => {});
+    await shot(ui, 'mlflow-run');
+    await ui.close();
 
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
     await phone.addCookies(await p.context().cookies());

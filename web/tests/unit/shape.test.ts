@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customersCsv, decileBars, monthlyPurchases, planByPersona, planCsv, riskDistribution, rocPoints, segmentMap }
+import { churnDrivers, customersCsv, decileBars, monthlyPurchases, planByPersona, planCsv, riskDistribution, rocPoints, segmentMap }
   from '@/lib/shape';
 import type { Plan, PurchaseLine, Segment } from '@/lib/types';
 
@@ -92,5 +92,28 @@ describe('evaluation charts', () => {
       { decile: 2, mean_predicted: 10.123, mean_actual: 9 },
       { decile: 1, mean_predicted: 99, mean_actual: 120.456 },
     ])).toEqual([{ decile: 1, predicted: 99, actual: 120.46 }, { decile: 2, predicted: 10.12, actual: 9 }]);
+  });
+});
+
+describe('churnDrivers', () => {
+  it('keeps the strongest pushes either way, says which way each goes and how much it multiplies the odds', () => {
+    const drivers = [
+      { feature: 'frequency', value: 3, effect: -0.2 },
+      { feature: 'recency_days', value: 212, effect: 1.0 },
+      { feature: 'spend_trend', value: -0.5, effect: 0.05 },
+      { feature: 'tenure_days', value: 400, effect: -0.5 },
+    ];
+    const rows = churnDrivers({ drivers }, 3);
+    expect(rows.map((r) => r.feature)).toEqual(['recency_days', 'tenure_days', 'frequency']);
+    expect(rows[0]).toMatchObject({ label: 'Days since last purchase', value: 212, raises: true, length: 1 });
+    expect(rows[0].oddsFactor).toBeCloseTo(Math.E, 10);
+    expect(rows[1]).toMatchObject({ raises: false, length: 0.5 });
+    expect(rows[1].oddsFactor).toBeCloseTo(Math.exp(-0.5), 10);
+  });
+
+  it('draws no bar longer than the card when every effect is zero', () => {
+    const rows = churnDrivers({ drivers: [{ feature: 'frequency', value: 1, effect: 0 }] });
+    expect(rows[0].length).toBe(0);
+    expect(rows[0].raises).toBe(false);
   });
 });

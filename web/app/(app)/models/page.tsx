@@ -28,6 +28,7 @@ interface Version {
   version: string;
   status: string;
   reason: string | null;
+  tracking_url: string | null;
   metrics: Record<string, number>;
   created_at: string;
 }
@@ -76,6 +77,14 @@ export default async function ModelsPage() {
                       {history.data.map((v) => (
                         <li key={v.version}>
                           <span className="font-mono">{v.version}</span> — {v.status}
+                          {v.tracking_url && (
+                            <> · <a className="text-brand-700 underline" href={v.tracking_url} target="_blank"
+                              rel="noreferrer">MLflow run</a></>
+                          )}
+                          <div className="text-xs tabular-nums text-slate-600">
+                            {shown.filter((m) => v.metrics?.[m] !== undefined)
+                              .map((m) => `${m} ${figure(v.metrics[m])}`).join(' · ')}
+                          </div>
                           {v.reason && <div className="text-xs text-slate-600">{v.reason}</div>}
                         </li>
                       ))}

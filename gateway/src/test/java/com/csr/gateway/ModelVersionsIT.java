@@ -48,6 +48,8 @@ class ModelVersionsIT {
             metadata.registerModelVersion(version(tenant, "ds-1", null));
             assertThat(metadata.promote(tenant, "churn", "ds-1", null)).isTrue();
             metadata.registerModelVersion(version(tenant, "ds-2", "roc_auc 0.7000 < the active model's 0.7200"));
+            metadata.recordRun(new TrainingRun(tenant, "churn-ds-1", "churn", "ds-1", TrainingRun.FINISHED,
+                    Instant.now(), Instant.now(), Map.of(), Map.of("roc_auc", 0.72), "0f1e2d3c", null));
             metadata.recordRun(new TrainingRun(tenant, "ltv-ds-2", "ltv", "ds-2", TrainingRun.FAILED, Instant.now(),
                     Instant.now(), Map.of(), Map.of(), null, "S3 at http://b2: cannot store tenants/…: refused"));
 
@@ -58,7 +60,11 @@ class ModelVersionsIT {
                     .body("reasons.ltv", containsString("cannot store"));
             given().header("Authorization", TestKeys.keyOf(tenant)).get("/models/churn/versions").then().statusCode(200)
                     .body("", hasSize(2)).body("find { it.version == 'ds-1' }.status", equalTo("active"))
-                    .body("find { it.version == 'ds-2' }.reason", containsString("<"));
+                    .body("find { it.version == 'ds-2' }.reason", containsString("<"))
+                    .body("find { it.version == 'ds-1' }.metrics.roc_auc", equalTo(0.72f))
+                    .body("find { it.version == 'ds-1' }.tracking_run_id", equalTo("0f1e2d3c"))
+                    .body("find { it.version == 'ds-1' }.tracking_url", equalTo("http://mlflow.test:5000/#/runs/0f1e2d3c"))
+                    .body("find { it.version == 'ds-2' }.tracking_url", equalTo(null));
             given().header("Authorization", TestKeys.keyOf("someone-else")).get("/models/churn/versions").then().statusCode(200)
                     .body("", hasSize(0));
 

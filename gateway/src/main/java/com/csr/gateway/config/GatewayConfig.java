@@ -44,6 +44,12 @@ public interface GatewayConfig {
      */
     Optional<String> adminKey();
 
+    /**
+     * Where people open MLflow's UI ({@code CSR_MLFLOW_URL}, else {@code MLFLOW_TRACKING_URI}), for links to the run
+     * that trained each model version; without it versions carry no link.
+     */
+    Optional<URI> mlflowUrl();
+
     /** Base URIs of the services. */
     interface Services {
         @WithDefault("http://localhost:8081")

@@ -4,6 +4,7 @@ import com.csr.core.metadata.ModelVersion;
 import com.csr.core.metadata.TrainingRun;
 import com.csr.core.tenants.Caller;
 import com.csr.core.web.CurrentCaller;
+import com.csr.gateway.api.VersionView;
 import com.csr.gateway.client.FeatureApi;
 import com.csr.gateway.client.ModelServices;
 import com.csr.gateway.service.ModelCards;
@@ -125,8 +126,8 @@ public class TrainResource {
     @Path("models/{kind}/versions")
     @Blocking
     @Operation(summary = "Every version of a model kind, newest first: status (active, registered, retired), why "
-            + "one was not promoted, metrics")
-    public List<ModelVersion> versions(@PathParam("kind") String kind) {
+            + "one was not promoted, metrics, the MLflow run that trained it")
+    public List<VersionView> versions(@PathParam("kind") String kind) {
         return versions.versions(caller.tenantId(), requireKind(kind));
     }
 

@@ -7,13 +7,16 @@ import com.csr.core.events.Topics;
 import com.csr.core.metadata.MetadataStore;
 import com.csr.core.metadata.ModelVersion;
 import com.csr.core.metadata.TrainingRun;
+import com.csr.gateway.api.VersionView;
+import com.csr.gateway.config.GatewayConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,10 +39,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ModelVersions {
 
     private final MetadataStore metadata;
+    private final Optional<URI> mlflowUrl;
     private final KafkaProducer<String, byte[]> producer;
 
-    ModelVersions(MetadataStore metadata, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    ModelVersions(MetadataStore metadata, GatewayConfig config,
+                  @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.metadata = metadata;
+        this.mlflowUrl = config.mlflowUrl();
         Map<String, Object> settings = new HashMap<>();
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -48,9 +54,10 @@ public class ModelVersions {
         this.producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** A kind's versions, newest first. */
-    public List<ModelVersion> versions(String tenantId, String kind) {
-        return metadata.modelVersions(tenantId, kind);
+    /** A kind's versions, newest first, each with the MLflow run that trained it. */
+    public List<VersionView> versions(String tenantId, String kind) {
+        return metadata.modelVersions(tenantId, kind).stream()
+                .map(v -> VersionView.of(v, run(tenantId, kind, v.version()), mlflowUrl)).toList();
     }
 
     public Optional<ModelVersion> version(String tenantId, String kind, String version) {
