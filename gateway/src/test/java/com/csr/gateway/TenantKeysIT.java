@@ -1,10 +1,13 @@
 package com.csr.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -17,12 +20,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** Tenants created through the admin API, and a tenant's own keys: issued once, listed without secrets, revoked. */
+/**
+ * Tenants created through the admin API, a tenant's own keys (issued once, listed without secrets, revoked) and its
+ * own currency (read and changed with its keys only).
+ */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
 class TenantKeysIT {
@@ -101,6 +108,60 @@ class TenantKeysIT {
 
         problem(given().header("Authorization", first).contentType("application/json")
                 .body(Map.of("expires_at", "2020-01-01T00:00:00Z")).post("/keys"), 400);
+    }
+
+    @Test
+    void aTenantsCurrencyIsItsOwnToReadAndChangeAndItsOverviewFollowsIt() {
+        String euro = "Bearer " + given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("tenant_id", "money-euro", "currency", "eur")).post("/admin/tenants").then()
+                .statusCode(201).body("currency", equalTo("EUR")).extract().path("api_key.secret");
+        String plain = createTenant("money-plain");
+        problem(given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("tenant_id", "money-bad", "currency", "EURO")).post("/admin/tenants"), 400)
+                .body("detail", startsWith("invalid currency 'EURO'"));
+        given().header("Authorization", ADMIN).get("/admin/tenants").then().statusCode(200)
+                .body("tenant_id", not(hasItem("money-bad")))
+                .body("find { it.tenant_id == 'money-euro' }.currency", equalTo("EUR"));
+
+        given().header("Authorization", euro).get("/tenant").then().statusCode(200)
+                .body("tenant_id", equalTo("money-euro")).body("currency", equalTo("EUR"))
+                .body("created_at", notNullValue()).body("$", not(hasKey("api_key")));
+        given().header("Authorization", plain).get("/tenant").then().statusCode(200)
+                .body("tenant_id", equalTo("money-plain")).body("$", hasKey("currency"))
+                .body("currency", nullValue());
+        overviewCurrency(euro, "EUR");
+        overviewCurrency(plain, "GBP");
+
+        // the tenant is the key's: a tenant id in the body changes nothing but the caller's own currency
+        given().header("Authorization", plain).contentType("application/json")
+                .body(Map.of("tenant_id", "money-euro", "currency", "jpy")).patch("/tenant").then().statusCode(200)
+                .body("tenant_id", equalTo("money-plain")).body("currency", equalTo("JPY"));
+        given().header("Authorization", plain).get("/tenant").then().body("currency", equalTo("JPY"))
+                .body(not(containsString("money-euro")));
+        overviewCurrency(plain, "JPY");
+        given().header("Authorization", euro).get("/tenant").then().body("currency", equalTo("EUR"));
+        overviewCurrency(euro, "EUR");
+
+        problem(given().header("Authorization", euro).contentType("application/json")
+                .body(Map.of("currency", "XYZ")).patch("/tenant"), 400)
+                .body("detail", startsWith("invalid currency 'XYZ'"));
+        problem(given().header("Authorization", euro).contentType("application/json").body("{}")
+                .patch("/tenant"), 400).body("detail", startsWith("send {\"currency\""));
+        problem(given().header("Authorization", euro).contentType("application/json").body("{\"currency\": 978}")
+                .patch("/tenant"), 400);
+        problem(given().contentType("application/json").body(Map.of("currency", "USD")).patch("/tenant"), 401);
+        given().header("Authorization", euro).get("/tenant").then().body("currency", equalTo("EUR"));
+
+        given().header("Authorization", euro).contentType("application/json").body("{\"currency\": null}")
+                .patch("/tenant").then().statusCode(200).body("currency", nullValue());
+        overviewCurrency(euro, "GBP");
+        given().header("Authorization", plain).get("/tenant").then().body("currency", equalTo("JPY"));
+    }
+
+    /** The overview's currency, once the read model has loaded (until then the overview is a 503). */
+    private static void overviewCurrency(String bearer, String currency) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", bearer)
+                .get("/overview").then().statusCode(200).body("currency", equalTo(currency)));
     }
 
     private static String createTenant(String tenant) {

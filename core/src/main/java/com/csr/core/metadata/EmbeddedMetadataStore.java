@@ -1,6 +1,7 @@
 package com.csr.core.metadata;
 
 import com.csr.core.events.EventJson;
+import com.csr.core.tenants.CurrencyCodes;
 import com.csr.core.tenants.RecordIds;
 import com.csr.core.tenants.TenantIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,11 +39,12 @@ public final class EmbeddedMetadataStore implements MetadataStore {
 
     public static final String FILE_NAME = "metadata.db";
     static final int BUSY_TIMEOUT_MS = 30_000;
-    private static final int SCHEMA_VERSION = 2;
+    private static final int SCHEMA_VERSION = 3;
     private static final List<String> SCHEMA = List.of("""
             CREATE TABLE IF NOT EXISTS tenants (
                 tenant_id  TEXT PRIMARY KEY,
-                created_at INTEGER NOT NULL)""", """
+                created_at INTEGER NOT NULL,
+                currency   TEXT)""", """
             CREATE TABLE IF NOT EXISTS api_keys (
                 tenant_id  TEXT NOT NULL,
                 key_id     TEXT NOT NULL,
@@ -158,6 +160,10 @@ public final class EmbeddedMetadataStore implements MetadataStore {
                     statement.execute("ALTER TABLE api_keys ADD COLUMN label TEXT");
                     statement.execute("ALTER TABLE api_keys ADD COLUMN expires_at INTEGER");
                 }
+                if (version == 1 || version == 2) {
+                    // version 3 gave tenants a currency
+                    statement.execute("ALTER TABLE tenants ADD COLUMN currency TEXT");
+                }
                 for (String table : SCHEMA) {
                     statement.execute(table);
                 }
@@ -168,14 +174,14 @@ public final class EmbeddedMetadataStore implements MetadataStore {
     }
 
     @Override
-    public Tenant createTenant(String tenantId, Instant createdAt) {
-        Tenant tenant = new Tenant(tenantId, createdAt);
+    public Tenant createTenant(Tenant tenant) {
+        String tenantId = tenant.tenantId();
         return write("create tenant " + tenantId, c -> {
-            if (first(c, EmbeddedMetadataStore::tenantFrom, "SELECT * FROM tenants WHERE tenant_id = ?", tenantId)
-                    .isPresent()) {
+            if (tenant(c, tenantId).isPresent()) {
                 throw MetadataConflictException.tenantExists(tenantId);
             }
-            update(c, "INSERT INTO tenants (tenant_id, created_at) VALUES (?, ?)", tenantId, micros(createdAt));
+            update(c, "INSERT INTO tenants (tenant_id, created_at, currency) VALUES (?, ?, ?)", tenantId,
+                    micros(tenant.createdAt()), tenant.currency());
             return tenant;
         });
     }
@@ -183,8 +189,20 @@ public final class EmbeddedMetadataStore implements MetadataStore {
     @Override
     public Optional<Tenant> tenant(String tenantId) {
         TenantIds.require(tenantId);
-        return inTurn("read tenant " + tenantId, c -> first(c, EmbeddedMetadataStore::tenantFrom,
-                "SELECT * FROM tenants WHERE tenant_id = ?", tenantId));
+        return inTurn("read tenant " + tenantId, c -> tenant(c, tenantId));
+    }
+
+    @Override
+    public Optional<Tenant> setCurrency(String tenantId, String currency) {
+        TenantIds.require(tenantId);
+        String code = CurrencyCodes.optional(currency);
+        return write("set the currency of tenant " + tenantId, c -> {
+            Optional<Tenant> tenant = tenant(c, tenantId);
+            if (tenant.isPresent()) {
+                update(c, "UPDATE tenants SET currency = ? WHERE tenant_id = ?", code, tenantId);
+            }
+            return tenant.map(t -> t.withCurrency(code));
+        });
     }
 
     @Override
@@ -376,6 +394,10 @@ public final class EmbeddedMetadataStore implements MetadataStore {
                 table.order()));
     }
 
+    private static Optional<Tenant> tenant(Connection c, String tenantId) throws SQLException {
+        return first(c, EmbeddedMetadataStore::tenantFrom, "SELECT * FROM tenants WHERE tenant_id = ?", tenantId);
+    }
+
     private static Optional<String> active(Connection c, String tenantId, String modelKind) throws SQLException {
         return first(c, rs -> rs.getString("version"),
                 "SELECT version FROM active_models WHERE tenant_id = ? AND model_kind = ?", tenantId, modelKind);
@@ -457,7 +479,7 @@ public final class EmbeddedMetadataStore implements MetadataStore {
     }
 
     private static Tenant tenantFrom(ResultSet row) throws SQLException {
-        return new Tenant(row.getString("tenant_id"), instant(row, "created_at"));
+        return new Tenant(row.getString("tenant_id"), instant(row, "created_at"), row.getString("currency"));
     }
 
     private static ApiKey apiKeyFrom(ResultSet row) throws SQLException {

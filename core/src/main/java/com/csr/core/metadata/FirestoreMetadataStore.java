@@ -1,6 +1,7 @@
 package com.csr.core.metadata;
 
 import com.csr.core.api.NotFoundException;
+import com.csr.core.tenants.CurrencyCodes;
 import com.csr.core.tenants.RecordIds;
 import com.csr.core.tenants.TenantIds;
 import com.google.api.core.ApiFuture;
@@ -64,14 +65,14 @@ public final class FirestoreMetadataStore implements MetadataStore {
     }
 
     @Override
-    public Tenant createTenant(String tenantId, Instant createdAt) {
-        Tenant tenant = new Tenant(tenantId, createdAt);
+    public Tenant createTenant(Tenant tenant) {
+        String tenantId = tenant.tenantId();
         DocumentReference doc = tenantDoc(tenantId);
         return transaction("create tenant " + tenantId, tx -> {
             if (tx.get(doc).get().exists()) {
                 throw MetadataConflictException.tenantExists(tenantId);
             }
-            tx.create(doc, Map.of("tenantId", tenantId, "createdAt", timestamp(tenant.createdAt())));
+            tx.create(doc, fields(tenant));
             return tenant;
         });
     }
@@ -79,6 +80,20 @@ public final class FirestoreMetadataStore implements MetadataStore {
     @Override
     public Optional<Tenant> tenant(String tenantId) {
         return read("read tenant " + tenantId, tenantDoc(tenantId), FirestoreMetadataStore::tenantFrom);
+    }
+
+    @Override
+    public Optional<Tenant> setCurrency(String tenantId, String currency) {
+        DocumentReference doc = tenantDoc(tenantId);
+        String code = CurrencyCodes.optional(currency);
+        return transaction("set the currency of tenant " + tenantId, tx -> {
+            DocumentSnapshot tenant = tx.get(doc).get();
+            if (!tenant.exists()) {
+                return Optional.empty();
+            }
+            tx.update(doc, "currency", code);
+            return Optional.of(tenantFrom(tenant).withCurrency(code));
+        });
     }
 
     @Override
@@ -297,6 +312,14 @@ public final class FirestoreMetadataStore implements MetadataStore {
     }
 
     /** A document's fields; a {@link HashMap}, as Firestore takes {@code null} values and {@code Map.of} does not. */
+    private static Map<String, Object> fields(Tenant tenant) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("tenantId", tenant.tenantId());
+        fields.put("createdAt", timestamp(tenant.createdAt()));
+        fields.put("currency", tenant.currency());
+        return fields;
+    }
+
     private static Map<String, Object> fields(ApiKey key) {
         Map<String, Object> fields = new HashMap<>();
         fields.put("tenantId", key.tenantId());
@@ -350,7 +373,7 @@ public final class FirestoreMetadataStore implements MetadataStore {
     }
 
     private static Tenant tenantFrom(DocumentSnapshot doc) {
-        return new Tenant(doc.getString("tenantId"), instant(doc, "createdAt"));
+        return new Tenant(doc.getString("tenantId"), instant(doc, "createdAt"), doc.getString("currency"));
     }
 
     private static ApiKey apiKeyFrom(DocumentSnapshot doc) {

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the platform records about its tenants: the tenants, their API keys (hashes only), uploaded files and their
- * quality reports, training runs, model versions and which version of each kind is active.
+ * What the platform records about its tenants: the tenants (with their currency), their API keys (hashes only),
+ * uploaded files and their quality reports, training runs, model versions and which version of each kind is
+ * active.
  *
  * <p>Everything is filed under a tenant. Every method checks the tenant id ({@link com.csr.core.tenants.TenantIds})
  * and the other ids ({@link com.csr.core.tenants.RecordIds}), throwing {@link IllegalArgumentException} for an
@@ -18,11 +19,32 @@ import java.util.Optional;
 public interface MetadataStore extends AutoCloseable {
 
     /**
+     * Records a new tenant, with its currency if it has one.
+     *
+     * @return the tenant as recorded
      * @throws MetadataConflictException when the tenant exists
      */
-    Tenant createTenant(String tenantId, Instant createdAt);
+    Tenant createTenant(Tenant tenant);
+
+    /**
+     * Records a new tenant without a currency of its own.
+     *
+     * @throws MetadataConflictException when the tenant exists
+     */
+    default Tenant createTenant(String tenantId, Instant createdAt) {
+        return createTenant(new Tenant(tenantId, createdAt));
+    }
 
     Optional<Tenant> tenant(String tenantId);
+
+    /**
+     * Sets the tenant's currency, or clears it.
+     *
+     * @param currency an ISO 4217 code ({@link com.csr.core.tenants.CurrencyCodes}); {@code null}: none of its own
+     * @return the tenant as now recorded; empty, changing nothing, when there is no such tenant
+     * @throws IllegalArgumentException for a code that names no currency
+     */
+    Optional<Tenant> setCurrency(String tenantId, String currency);
 
     /** Every tenant, by id. */
     List<Tenant> tenants();

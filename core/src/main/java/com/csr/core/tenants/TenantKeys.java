@@ -51,17 +51,29 @@ public final class TenantKeys {
     }
 
     /**
-     * Creates a tenant and issues its first key.
+     * Creates a tenant without a currency of its own and issues its first key.
      *
      * @throws com.csr.core.metadata.MetadataConflictException when the tenant exists
      */
     public IssuedKey createTenant(String tenantId) {
+        return createTenant(tenantId, null);
+    }
+
+    /**
+     * Creates a tenant and issues its first key.
+     *
+     * @param currency the currency its money figures are in ({@link CurrencyCodes}); {@code null} for none of its own
+     * @throws InvalidRequestException for an invalid tenant id or currency, creating nothing
+     * @throws com.csr.core.metadata.MetadataConflictException when the tenant exists
+     */
+    public IssuedKey createTenant(String tenantId, String currency) {
+        Tenant tenant;
         try {
-            TenantIds.require(tenantId);
+            tenant = new Tenant(tenantId, now(), currency);
         } catch (IllegalArgumentException invalid) {
             throw new InvalidRequestException(invalid.getMessage());
         }
-        store.createTenant(tenantId, now());
+        store.createTenant(tenant);
         return issueKey(tenantId, "first key", null);
     }
 

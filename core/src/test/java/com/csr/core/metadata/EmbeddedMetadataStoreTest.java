@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,22 +94,64 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContract {
     }
 
     @Test
-    void upgradesAFileOfTheFirstVersionKeepingItsKeys(@TempDir Path old) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:sqlite:" + old.resolve(EmbeddedMetadataStore.FILE_NAME));
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE api_keys (tenant_id TEXT NOT NULL, key_id TEXT NOT NULL, "
-                    + "sha256 TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, revoked_at INTEGER, "
-                    + "PRIMARY KEY (tenant_id, key_id))");
-            statement.execute("INSERT INTO api_keys VALUES ('acme', 'k1', '" + ApiKey.hashOf("s") + "', 1000000, NULL)");
-            statement.execute("PRAGMA user_version = 1");
-        }
+    void upgradesAFileOfTheFirstVersionKeepingItsKeysAndTenants(@TempDir Path old) throws SQLException {
+        oldFile(old, 1,
+                "CREATE TABLE tenants (tenant_id TEXT PRIMARY KEY, created_at INTEGER NOT NULL)",
+                "INSERT INTO tenants VALUES ('acme', 1000000)",
+                "CREATE TABLE api_keys (tenant_id TEXT NOT NULL, key_id TEXT NOT NULL, "
+                        + "sha256 TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, revoked_at INTEGER, "
+                        + "PRIMARY KEY (tenant_id, key_id))",
+                "INSERT INTO api_keys VALUES ('acme', 'k1', '" + ApiKey.hashOf("s") + "', 1000000, NULL)");
 
         try (MetadataStore upgraded = new EmbeddedMetadataStore(old)) {
             ApiKey key = upgraded.apiKeyByHash(ApiKey.hashOf("s")).orElseThrow();
             assertThat(key.keyId()).isEqualTo("k1");
             assertThat(key.label()).isNull();
             assertThat(key.expiresAt()).isNull();
+            assertThat(upgraded.tenants()).containsExactly(new Tenant("acme", Instant.ofEpochSecond(1)));
+            assertThat(upgraded.setCurrency("acme", "EUR"))
+                    .contains(new Tenant("acme", Instant.ofEpochSecond(1), "EUR"));
+        }
+        assertThat(schemaVersion(old)).isEqualTo(3);
+    }
+
+    @Test
+    void upgradesAFileOfTheSecondVersionGivingItsTenantsNoCurrency(@TempDir Path old) throws SQLException {
+        oldFile(old, 2,
+                "CREATE TABLE tenants (tenant_id TEXT PRIMARY KEY, created_at INTEGER NOT NULL)",
+                "INSERT INTO tenants VALUES ('acme', 1000000)",
+                "INSERT INTO tenants VALUES ('beta', 2000000)");
+
+        try (MetadataStore upgraded = new EmbeddedMetadataStore(old)) {
+            assertThat(upgraded.tenants()).containsExactly(new Tenant("acme", Instant.ofEpochSecond(1)),
+                    new Tenant("beta", Instant.ofEpochSecond(2)));
+            upgraded.setCurrency("beta", "USD");
+        }
+        try (MetadataStore reopened = new EmbeddedMetadataStore(old)) {
+            assertThat(reopened.tenant("beta")).contains(new Tenant("beta", Instant.ofEpochSecond(2), "USD"));
+            assertThat(reopened.tenant("acme").orElseThrow().currency()).isNull();
+        }
+        assertThat(schemaVersion(old)).isEqualTo(3);
+    }
+
+    /** A metadata file as an older version of the platform left it. */
+    private static void oldFile(Path directory, int version, String... statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:sqlite:" + directory.resolve(EmbeddedMetadataStore.FILE_NAME));
+             Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+            statement.execute("PRAGMA user_version = " + version);
+        }
+    }
+
+    private static int schemaVersion(Path directory) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:sqlite:" + directory.resolve(EmbeddedMetadataStore.FILE_NAME));
+             Statement statement = connection.createStatement();
+             ResultSet version = statement.executeQuery("PRAGMA user_version")) {
+            return version.getInt(1);
         }
     }
 }

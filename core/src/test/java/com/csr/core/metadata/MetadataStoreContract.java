@@ -67,6 +67,38 @@ abstract class MetadataStoreContract {
     }
 
     @Test
+    void keepsATenantsCurrencyInUpperCaseAndSetsOrClearsItForThatTenantOnly() {
+        Tenant acme = store.createTenant(new Tenant("acme", T0, "eur"));
+        store.createTenant("beta", T1);
+
+        assertThat(acme).isEqualTo(new Tenant("acme", T0, "EUR"));
+        assertThat(store.tenant("acme")).contains(acme);
+        assertThat(store.tenant("beta").orElseThrow().currency()).as("none of its own").isNull();
+
+        assertThat(store.setCurrency("beta", "usd")).contains(new Tenant("beta", T1, "USD"));
+        assertThat(store.tenant("beta")).contains(new Tenant("beta", T1, "USD"));
+        assertThat(store.tenant("acme")).as("another tenant's is untouched").contains(acme);
+
+        assertThat(store.setCurrency("acme", null)).contains(new Tenant("acme", T0));
+        assertThat(store.tenants()).containsExactly(new Tenant("acme", T0), new Tenant("beta", T1, "USD"));
+
+        assertThat(store.setCurrency("nobody", "EUR")).as("no such tenant").isEmpty();
+        assertThat(store.tenant("nobody")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "EU", "EURO", "XYZ", " EUR", "GBP ", "€", "12"})
+    void refusesACurrencyThatIsNoIso4217Code(String currency) {
+        store.createTenant(new Tenant("acme", T0, "GBP"));
+
+        assertThatThrownBy(() -> store.setCurrency("acme", currency))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("invalid currency");
+        assertThatThrownBy(() -> store.createTenant(new Tenant("beta", T0, currency)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("invalid currency");
+        assertThat(store.tenants()).containsExactly(new Tenant("acme", T0, "GBP"));
+    }
+
+    @Test
     void findsAKeyByTheHashOfItsSecretAndStillFindsItRevoked() {
         ApiKey key = key("acme", "k1", "secret-1", T0);
         store.addApiKey(key);
@@ -311,6 +343,7 @@ abstract class MetadataStoreContract {
         List<ThrowingCallable> calls = List.of(
                 () -> store.createTenant(tenantId, T0),
                 () -> store.tenant(tenantId),
+                () -> store.setCurrency(tenantId, "EUR"),
                 () -> store.addApiKey(new ApiKey(tenantId, "k1", ApiKey.hashOf("s"), null, T0, null, null)),
                 () -> store.apiKeys(tenantId),
                 () -> store.revokeApiKey(tenantId, "k1", T0),

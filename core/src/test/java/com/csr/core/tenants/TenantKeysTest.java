@@ -2,6 +2,7 @@ package com.csr.core.tenants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.csr.core.api.ConflictException;
 import com.csr.core.api.InvalidRequestException;
@@ -10,6 +11,7 @@ import com.csr.core.api.UnauthenticatedException;
 import com.csr.core.metadata.ApiKey;
 import com.csr.core.metadata.EmbeddedMetadataStore;
 import com.csr.core.metadata.MetadataStore;
+import com.csr.core.metadata.Tenant;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +68,17 @@ class TenantKeysTest {
                 .hasMessageContaining("invalid tenant id");
         assertThatThrownBy(() -> keys.issueKey("nobody", null, null)).isInstanceOf(NotFoundException.class);
         assertThat(keys.tenants()).extracting(t -> t.tenantId()).containsExactly("acme");
+    }
+
+    @Test
+    void aTenantIsCreatedWithItsCurrencyOrWithoutOne() {
+        keys.createTenant("acme", "eur");
+        keys.createTenant("beta");
+
+        assertThatThrownBy(() -> keys.createTenant("gamma", "EURO")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("invalid currency 'EURO'");
+        assertThat(keys.tenants()).extracting(Tenant::tenantId, Tenant::currency)
+                .containsExactly(tuple("acme", "EUR"), tuple("beta", null));
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param predictedLtv       the sum of the customers' predicted spend over the model's horizon
  * @param predictedLtvAtRisk the same, of high-risk customers only
  * @param expectedLoss       the sum over customers of churn probability × predicted LTV
- * @param currency           the gateway's currency ({@code csr.gateway.currency})
+ * @param currency           the tenant's currency (ISO 4217), else the gateway's default ({@code csr.gateway.currency})
  * @param asOf               the latest as-of date among the customers' scores (YYYY-MM-DD); null without customers
  * @param lastTraining       the tenant's newest training run; null when it never trained
  */

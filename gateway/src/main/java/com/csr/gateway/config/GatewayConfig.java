@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The gateway's own settings: where the services are, how long /predict waits for them and an upload for the ingest
- * service, and the currency figures are in.
+ * service, and the currency of tenants that have none of their own.
  */
 @ConfigMapping(prefix = "csr.gateway")
 public interface GatewayConfig {
@@ -32,8 +32,9 @@ public interface GatewayConfig {
     Duration uploadTimeout();
 
     /**
-     * The currency the tenants' money figures are in ({@code CSR_CURRENCY}), an ISO 4217 code: the gateway only
-     * labels the figures with it (the data carries no currency).
+     * The currency the money figures of a tenant without one of its own are in ({@code CSR_CURRENCY}), an ISO 4217
+     * code; a tenant sets its own with {@code PATCH /tenant}. The gateway only labels the figures with it (the data
+     * carries no currency).
      */
     @WithDefault("GBP")
     String currency();

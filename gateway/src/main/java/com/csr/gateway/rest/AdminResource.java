@@ -5,6 +5,7 @@ import com.csr.core.api.InvalidRequestException;
 import com.csr.core.api.NotFoundException;
 import com.csr.core.api.UnauthenticatedException;
 import com.csr.core.metadata.ApiKey;
+import com.csr.core.metadata.Tenant;
 import com.csr.core.tenants.IssuedKey;
 import com.csr.core.tenants.TenantKeys;
 import com.csr.core.web.WithoutApiKey;
@@ -12,6 +13,7 @@ import com.csr.gateway.api.KeyRequest;
 import com.csr.gateway.api.KeyView;
 import com.csr.gateway.api.TenantView;
 import com.csr.gateway.config.GatewayConfig;
+import com.csr.gateway.service.TenantSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,7 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The operator's API, behind the admin key ({@code CSR_ADMIN_KEY}) rather than a tenant's: create tenants, each with
- * its first key, list them, and issue a tenant another key (when all of its own are lost or revoked).
+ * its first key and, if given, its currency; list them; and issue a tenant another key (when all of its own are lost
+ * or revoked).
  */
 @Path("/admin/tenants")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,32 +44,36 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class AdminResource {
 
     private final TenantKeys keys;
+    private final TenantSettings settings;
     private final Optional<String> adminKey;
 
-    public AdminResource(TenantKeys keys, GatewayConfig config) {
+    public AdminResource(TenantKeys keys, TenantSettings settings, GatewayConfig config) {
         this.keys = keys;
+        this.settings = settings;
         this.adminKey = config.adminKey().filter(k -> !k.isBlank());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a tenant ({\"tenant_id\": \"...\"}); the answer holds its first API key, shown once")
+    @Operation(summary = "Create a tenant ({\"tenant_id\": \"...\", \"currency\": \"EUR\"}, the currency optional); "
+            + "the answer holds its first API key, shown once")
     public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode request) {
         requireAdmin(authorization);
         String tenantId = request == null ? null : request.path("tenant_id").asText(null);
         if (tenantId == null) {
             throw new InvalidRequestException("send {\"tenant_id\": \"...\"}: 1-64 letters, digits, '_' or '-'");
         }
-        IssuedKey first = keys.createTenant(tenantId);
-        return Response.created(URI.create("/admin/tenants/" + tenantId))
-                .entity(new TenantView(tenantId, first.key().createdAt(), KeyView.issued(first))).build();
+        IssuedKey first = keys.createTenant(tenantId, request.path("currency").asText(null));
+        Tenant tenant = settings.of(tenantId);
+        return Response.created(URI.create("/admin/tenants/" + tenantId)).entity(new TenantView(tenantId,
+                tenant.currency(), tenant.createdAt(), KeyView.issued(first))).build();
     }
 
     @GET
     @Operation(summary = "Every tenant")
     public List<TenantView> tenants(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         requireAdmin(authorization);
-        return keys.tenants().stream().map(t -> new TenantView(t.tenantId(), t.createdAt(), null)).toList();
+        return keys.tenants().stream().map(TenantView::of).toList();
     }
 
     @POST

@@ -5,7 +5,6 @@ import com.csr.core.metadata.MetadataStore;
 import com.csr.core.metadata.TrainingRun;
 import com.csr.core.plan.RiskBand;
 import com.csr.gateway.api.Overview;
-import com.csr.gateway.config.GatewayConfig;
 import com.csr.gateway.messaging.MergedScores;
 import com.csr.gateway.messaging.PortfolioStores;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,19 +16,19 @@ import java.util.Map;
 
 /**
  * The tenant's portfolio at a glance, from the read model (every fully scored customer and their features) and the
- * metadata store (the newest training run). A tenant with no customers gets zeros and nulls.
+ * metadata store (the newest training run, the tenant's currency). A tenant with no customers gets zeros and nulls.
  */
 @ApplicationScoped
 public class PortfolioOverview {
 
     private final PortfolioStores stores;
     private final MetadataStore metadata;
-    private final GatewayConfig config;
+    private final TenantSettings settings;
 
-    public PortfolioOverview(PortfolioStores stores, MetadataStore metadata, GatewayConfig config) {
+    public PortfolioOverview(PortfolioStores stores, MetadataStore metadata, TenantSettings settings) {
         this.stores = stores;
         this.metadata = metadata;
-        this.config = config;
+        this.settings = settings;
     }
 
     /** The overview of one tenant. */
@@ -68,8 +67,8 @@ public class PortfolioOverview {
             int count = bands.getOrDefault(band, 0);
             riskBands.put(band.code(), new Overview.BandShare(count, customers == 0 ? 0 : (double) count / customers));
         }
-        return new Overview(customers, revenue, riskBands, predictedLtv, atRisk, expectedLoss, config.currency(), asOf,
-                lastTraining(tenant));
+        return new Overview(customers, revenue, riskBands, predictedLtv, atRisk, expectedLoss,
+                settings.currencyOf(tenant), asOf, lastTraining(tenant));
     }
 
     /** The newest run of any kind (the store lists them newest first), or null. */
