@@ -9,6 +9,7 @@ const PAGES = [
   ['/plan', 'Retention plan'],
   ['/models', 'Models'],
   ['/data', 'Data'],
+  ['/settings', 'Settings'],
 ] as const;
 
 export function Nav() {

@@ -166,6 +166,24 @@ describe('the web app on the sample', () => {
     await shot(ui, 'mlflow-run');
     await ui.close();
 
+    // the tenant's currency labels every money figure; a wrong code is explained, and nothing changes
+    await p.getByRole('link', { name: 'Settings' }).click();
+    await p.getByLabel(/Currency/).fill('EURO');
+    await p.getByRole('button', { name: 'Save' }).click();
+    await p.getByText(/invalid currency 'EURO'/).waitFor();
+    await p.getByLabel(/Currency/).fill('EUR');
+    await p.getByRole('button', { name: 'Save' }).click();
+    await p.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await shot(p, 'settings');
+    await p.getByRole('link', { name: 'Overview' }).click();
+    await p.getByText(/€[\d,]+/).first().waitFor();
+    await p.getByRole('link', { name: 'Settings' }).click();
+    await p.getByLabel(/Currency/).fill('');
+    await p.getByRole('button', { name: 'Save' }).click();
+    await p.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await p.getByRole('link', { name: 'Overview' }).click();
+    await p.getByText(/£[\d,]+/).first().waitFor();
+
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
     await phone.addCookies(await p.context().cookies());
     const small = await phone.newPage();
