@@ -153,6 +153,7 @@ describe('the web app on the sample', () => {
     await shot(p, 'models');
 
     // each version links to the MLflow run that trained it, and the run is this tenant's
+    await p.locator('summary', { hasText: 'Versions' }).nth(1).click();
     const run = p.getByRole('link', { name: 'MLflow run' }).first();
     const href = await run.getAttribute('href');
     const [, mlflow, runId] = href.match(/^(http.*)\/#\/runs\/([0-9a-f]{32})$/) ?? [];
