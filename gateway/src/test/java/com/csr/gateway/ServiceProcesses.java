@@ -18,6 +18,7 @@ final class ServiceProcesses implements AutoCloseable {
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, String> serviceOf = new LinkedHashMap<>();
     private final Path work;
     private final String bootstrapServers;
 
@@ -40,44 +41,64 @@ final class ServiceProcesses implements AutoCloseable {
         return Path.of("..", service, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
     }
 
-    static ServiceProcesses start(String bootstrapServers, Path work) throws IOException {
+    /**
+     * Starts every service, some as several instances: the first instance of a service is named after it, the
+     * others {@code service-2}, {@code service-3}...
+     */
+    static ServiceProcesses start(String bootstrapServers, Path work, Map<String, Integer> instances)
+            throws IOException {
         ServiceProcesses services = new ServiceProcesses(work, bootstrapServers);
         for (String service : SERVICES) {
-            services.start(service, freePort());
+            for (int i = 1; i <= instances.getOrDefault(service, 1); i++) {
+                services.serviceOf.put(i == 1 ? service : service + "-" + i, service);
+            }
+        }
+        for (String instance : services.serviceOf.keySet()) {
+            services.start(instance, freePort());
         }
         return services;
     }
 
-    private void start(String service, int port) throws IOException {
-        Path state = Files.createDirectories(work.resolve("state").resolve(service));
+    private void start(String instance, int port) throws IOException {
+        String service = serviceOf.get(instance);
+        Path state = Files.createDirectories(work.resolve("state").resolve(instance));
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", jar(service).toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(service + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(instance + ".log").toFile()));
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("CSR_ARTIFACTS", work.resolve("artifacts").toString());
         builder.environment().put("CSR_METADATA", work.resolve("metadata").toString());
         builder.environment().put("KAFKA_STREAMS_STATE_DIR", state.toString());
-        processes.put(service, builder.start());
-        ports.put(service, port);
+        // where the instance answers its peers (the feature service's instances split the customers between them)
+        builder.environment().put("CSR_ADVERTISED_ADDRESS", "127.0.0.1:" + port);
+        processes.put(instance, builder.start());
+        ports.put(instance, port);
     }
 
-    String url(String service) {
-        return "http://127.0.0.1:" + ports.get(service);
+    /** The address of an instance ({@code feature-service}, {@code feature-service-2}). */
+    String url(String instance) {
+        return "http://127.0.0.1:" + ports.get(instance);
     }
 
-    Path log(String service) {
-        return work.resolve(service + ".log");
+    /** The addresses of every instance of a service, comma-separated, as the gateway is configured with them. */
+    String urls(String service) {
+        return String.join(",", serviceOf.entrySet().stream().filter(e -> e.getValue().equals(service))
+                .map(e -> url(e.getKey())).toList());
     }
 
-    /** Kills one service at once (SIGKILL), as a crash would. */
-    void kill(String service) throws InterruptedException {
-        processes.get(service).destroyForcibly().waitFor();
+    Path log(String instance) {
+        return work.resolve(instance + ".log");
     }
 
-    /** Starts a killed service again, on its port, with its state. */
-    void restart(String service) throws IOException {
-        start(service, ports.get(service));
+    /** Kills one instance at once (SIGKILL), as a crash would. */
+    void kill(String instance) throws InterruptedException {
+        processes.get(instance).destroyForcibly().waitFor();
+    }
+
+    /** Starts a killed instance again, on its port, with its state. */
+    void restart(String instance) throws IOException {
+        start(instance, ports.get(instance));
     }
 
     private static int freePort() throws IOException {

@@ -10,12 +10,16 @@ import static org.hamcrest.Matchers.greaterThan;
 
 import com.csr.core.SampleData;
 import com.csr.core.TestFiles;
+import com.csr.core.artifacts.ArtifactLayout;
 import com.csr.core.features.CustomerFeatures;
 import com.csr.core.features.CustomerHistory;
 import com.csr.core.features.FeatureCalculator;
 import com.csr.core.features.FeatureVectors;
 import com.csr.core.ingest.RawRowPublisher;
+import com.csr.core.labels.Horizon;
 import com.csr.core.metadata.EmbeddedMetadataStore;
+import com.csr.core.pipeline.TrainingData;
+import com.csr.core.pipeline.TrainingDataFiles;
 import com.csr.core.testing.EndpointSweep;
 import com.csr.core.testing.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,7 +30,9 @@ import io.restassured.path.json.config.JsonPathConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,8 +49,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code transactions.raw} → ingested and counted, once, though ingestion is killed half-way → a small file and the
  * sample uploaded through the gateway ({@code POST /files}), the first reported, the second counted once → features
  * that equal core's batch features for every customer → models trained → {@code /overview}, {@code /predict}, {@code /customers} and {@code /customers/{id}}
- * answer through the gateway; then the churn service is killed and {@code /predict} still answers, degraded, within
- * its timeout.
+ * answer through the gateway. The feature service and the churn service run as two instances each: every customer
+ * is answered by either feature instance, the training set gathered from both is what batch training cuts, and a
+ * killed feature instance loses no customer; with one churn instance killed {@code /predict} still has churn, with
+ * both it answers, degraded, within its timeout.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StackResource.class, restrictToAnnotatedClass = true)
@@ -139,18 +147,24 @@ class StackIT {
     @Order(3)
     void streamedFeaturesEqualTheBatchFeaturesOfEveryCustomer() {
         Assumptions.assumeTrue(fileId != null);
+        // each instance holds some partitions, and answers for every customer: the others' by asking their holder
+        everyCustomerHasItsBatchFeatures("feature-service", "feature-service-2");
+    }
+
+    private static void everyCustomerHasItsBatchFeatures(String... instances) {
         SampleData sample = SampleData.get();
         long cutoff = sample.clean.cutoffEpochSecond();
         List<String> pending = new ArrayList<>(sample.histories.keySet());
         await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(3)).until(() -> {
-            pending.removeIf(id -> matches(id, FeatureCalculator.asOf(sample.histories.get(id), cutoff)));
+            pending.removeIf(id -> matches(instances[Math.floorMod(id.hashCode(), instances.length)], id,
+                    FeatureCalculator.asOf(sample.histories.get(id), cutoff)));
             return pending.isEmpty();
         });
     }
 
-    private static boolean matches(String customerId, CustomerFeatures batch) {
+    private static boolean matches(String instance, String customerId, CustomerFeatures batch) {
         var response = given().header("Authorization", key).queryParam("as_of", AS_OF)
-                .get(service("feature-service") + "/customers/" + customerId + "/features");
+                .get(service(instance) + "/customers/" + customerId + "/features");
         if (response.statusCode() != 200) {
             return false;
         }
@@ -169,6 +183,7 @@ class StackIT {
         await().atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
                 given().header("Authorization", key).get("/train/" + datasetId).then().body("status",
                         equalTo("active")));
+        theTrainingSetIsTheOneBatchTrainingCutsFromEveryCustomer();
         int customers = SampleData.get().histories.size();
         await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
                 given().header("Authorization", key).get("/customers?size=5").then().statusCode(200)
@@ -177,6 +192,23 @@ class StackIT {
         theOverviewAddsUpTheScoredCustomers(customers);
         given().header("Authorization", key).contentType("application/json").body("{\"budget\": 5000}")
                 .post("/plan").then().statusCode(200);
+    }
+
+    /**
+     * The training set gathered from both feature service instances is, row for row, what core's batch function
+     * cuts from every customer of the sample in customer-id order: what one instance cuts too.
+     */
+    private static void theTrainingSetIsTheOneBatchTrainingCutsFromEveryCustomer() {
+        SampleData sample = SampleData.get();
+        List<CustomerHistory> histories = sample.histories.values().stream()
+                .sorted(Comparator.comparing(CustomerHistory::customerId)).toList();
+        TrainingData expected = TrainingData.build(histories, LocalDate.parse(AS_OF), new Horizon(90));
+        TrainingData written = TrainingDataFiles.read(StackResource.work.resolve("artifacts")
+                .resolve(ArtifactLayout.dataset(TENANT, datasetId)));
+        assertThat(written.scoring().rows()).isEqualTo(expected.scoring().rows());
+        assertThat(written.earlier().rows()).isEqualTo(expected.earlier().rows());
+        assertThat(written.later().rows()).isEqualTo(expected.later().rows());
+        assertThat(written.latest().rows()).isEqualTo(expected.latest().rows());
     }
 
     /** Every customer scored: the overview counts them all, their batch net spend, and the training just done. */
@@ -279,12 +311,30 @@ class StackIT {
 
     @Test
     @Order(7)
-    void withTheChurnServiceKilledPredictStillAnswersInTime() throws InterruptedException {
+    void aFeatureServiceInstanceKilledLosesNoCustomer() throws InterruptedException {
         Assumptions.assumeTrue(fileId != null);
-        StackResource.services.kill("churn-service");
+        StackResource.services.kill("feature-service-2");
+        // the survivor takes the dead instance's partitions over, restores their state from the changelogs and
+        // answers for every customer again; until then it says to try again (503), never "no such customer"
+        everyCustomerHasItsBatchFeatures("feature-service");
+        assertThat(linesStreamed()).isEqualTo(SampleData.get().clean.report().rowsKept());
+    }
+
+    @Test
+    @Order(8)
+    void withOneChurnInstanceKilledPredictStillHasChurnAndWithBothItAnswersDegradedInTime()
+            throws InterruptedException {
+        Assumptions.assumeTrue(fileId != null);
         Map<String, Object> body = Map.of("customer_id", 1, "features", Map.of("recency_days", 10, "frequency", 5,
                 "monetary", 500, "avg_basket_value", 100, "unique_products", 12, "avg_interpurchase_days", 20,
                 "purchase_span_days", 80));
+        StackResource.services.kill("churn-service-2");
+        // every other call goes to the dead instance first; its retry goes to the live one
+        for (int i = 0; i < 4; i++) {
+            given().header("Authorization", key).contentType("application/json").body(body).post("/predict").then()
+                    .statusCode(200).body("churn.available", equalTo(true));
+        }
+        StackResource.services.kill("churn-service");
         long start = System.nanoTime();
         given().header("Authorization", key).contentType("application/json").body(body).post("/predict").then()
                 .statusCode(200).body("churn.available", equalTo(false)).body("segment.available", equalTo(true))

@@ -23,13 +23,15 @@ public class StackResource implements QuarkusTestResourceLifecycleManager {
             if (!ServiceProcesses.built()) {
                 return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
             }
-            services = ServiceProcesses.start(kafka.bootstrapServers(), work);
+            // the feature service and the churn service as two instances each, splitting partitions between them
+            services = ServiceProcesses.start(kafka.bootstrapServers(), work, Map.of("feature-service", 2,
+                    "churn-service", 2));
             Map<String, String> config = new java.util.HashMap<>();
             config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
             config.put("kafka-streams.state.dir", Files.createDirectories(work.resolve("state/gateway")).toString());
             for (String service : List.of("ingest", "features", "segment", "churn", "ltv")) {
                 String name = service.equals("features") ? "feature-service" : service + "-service";
-                config.put("csr.gateway.services." + service, services.url(name));
+                config.put("csr.gateway.services." + service, services.urls(name));
             }
             // the services' metadata store: the keys the gateway issues are the keys they accept
             config.put("csr.metadata", work.resolve("metadata").toString());

@@ -86,6 +86,47 @@ public final class CustomerHistory {
                 firstProductTimes);
     }
 
+    /**
+     * A history as plain arrays, for sending it from one process to another: {@link #parts()} and
+     * {@link #fromParts} give back exactly the same history.
+     */
+    public record Parts(String customerId, long[] purchaseTimes, double[] purchaseValues, long[] returnTimes,
+                        double[] returnValues, long[] firstProductPurchaseTimes) {
+    }
+
+    public Parts parts() {
+        return new Parts(customerId, purchaseTimes.clone(), purchaseValues.clone(), returnTimes.clone(),
+                returnValues.clone(), firstProductPurchaseTimes.clone());
+    }
+
+    /**
+     * The history {@link #parts()} described.
+     *
+     * @throws IllegalArgumentException when arrays are missing, of unequal lengths or times out of order
+     */
+    public static CustomerHistory fromParts(Parts p) {
+        if (p.customerId() == null || p.purchaseTimes() == null || p.purchaseValues() == null
+                || p.returnTimes() == null || p.returnValues() == null || p.firstProductPurchaseTimes() == null) {
+            throw new IllegalArgumentException("a customer history needs its id and all five arrays");
+        }
+        if (p.purchaseTimes().length != p.purchaseValues().length || p.returnTimes().length != p.returnValues().length
+                || !sorted(p.purchaseTimes()) || !sorted(p.returnTimes()) || !sorted(p.firstProductPurchaseTimes())) {
+            throw new IllegalArgumentException("the history of customer " + p.customerId()
+                    + " has times out of order or values that do not match them");
+        }
+        return new CustomerHistory(p.customerId(), p.purchaseTimes().clone(), p.purchaseValues().clone(),
+                p.returnTimes().clone(), p.returnValues().clone(), p.firstProductPurchaseTimes().clone());
+    }
+
+    private static boolean sorted(long[] times) {
+        for (int i = 1; i < times.length; i++) {
+            if (times[i] < times[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public String customerId() {
         return customerId;
     }

@@ -1,11 +1,17 @@
 package com.csr.feature.rest;
 
 import com.csr.core.features.FeatureVectors;
+import com.csr.core.tenants.Caller;
 import com.csr.core.web.CurrentCaller;
 import com.csr.feature.service.CustomerQueries;
 import com.csr.feature.service.FeatureLookup;
+import com.csr.feature.service.PeerApi;
+import com.csr.feature.service.Peers;
 import com.csr.feature.service.StoredLine;
+import com.csr.feature.service.TenantWide;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,10 +19,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One customer of the tenant: features as of a date, and the purchase history they are computed from. */
@@ -28,11 +40,13 @@ public class CustomerResource {
     private final CurrentCaller caller;
     private final FeatureLookup features;
     private final CustomerQueries queries;
+    private final Peers peers;
 
-    CustomerResource(FeatureLookup features, CustomerQueries queries, CurrentCaller caller) {
+    CustomerResource(FeatureLookup features, CustomerQueries queries, Peers peers, CurrentCaller caller) {
         this.caller = caller;
         this.features = features;
         this.queries = queries;
+        this.peers = peers;
     }
 
     /**
@@ -67,23 +81,48 @@ public class CustomerResource {
 
     @GET
     @Path("/features")
-    @Operation(summary = "The customer's features as of a date (default: the tenant's data clock)")
-    public CustomerFeaturesView features(@PathParam("customerId") String customerId,
-                                         @QueryParam("as_of") String asOf) {
-        String tenantId = caller.tenantId();
-        FeatureLookup.DatedFeatures dated = features.features(tenantId, customerId, Dates.optional("as_of", asOf));
+    @Operation(summary = "The customer's features as of a date (default: the tenant's data clock); asked of the "
+            + "instance holding the customer")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CustomerFeaturesView.class)))
+    public Object features(@PathParam("customerId") String customerId, @QueryParam("as_of") String asOf,
+                           @HeaderParam(Peers.OWN_PARTITIONS) String ownPartitions) {
+        Caller who = caller.get();
+        LocalDate date = Dates.optional("as_of", asOf);
+        Optional<PeerApi> holder = ownPartitions == null ? peers.holderOf(who.tenantId(), customerId)
+                : Optional.empty();
+        if (holder.isPresent()) {
+            return asked(customerId, () -> holder.get().features(who.authorization(), "true", customerId, asOf));
+        }
+        FeatureLookup.DatedFeatures dated = features.features(who, customerId, date);
         return new CustomerFeaturesView(customerId, dated.asOf().toString(), FeatureVectors.toMap(dated.features()));
     }
 
     @GET
     @Path("/transactions")
-    @Operation(summary = "The customer's stored purchase lines, oldest first")
-    public PurchaseHistory transactions(@PathParam("customerId") String customerId) {
-        String tenantId = caller.tenantId();
+    @Operation(summary = "The customer's stored purchase lines, oldest first; asked of the instance holding the "
+            + "customer")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PurchaseHistory.class)))
+    public Object transactions(@PathParam("customerId") String customerId,
+                               @HeaderParam(Peers.OWN_PARTITIONS) String ownPartitions) {
+        Caller who = caller.get();
+        String tenantId = who.tenantId();
+        Optional<PeerApi> holder = ownPartitions == null ? peers.holderOf(tenantId, customerId) : Optional.empty();
+        if (holder.isPresent()) {
+            return asked(customerId, () -> holder.get().transactions(who.authorization(), "true", customerId));
+        }
         List<StoredLine> lines = queries.customer(tenantId, customerId)
                 .orElseThrow(() -> new NotFoundException("no customer " + customerId)).lines();
         return new PurchaseHistory(customerId, lines.stream().sorted(Comparator.comparingLong(StoredLine::epochSecond))
                 .map(CustomerResource::line).toList());
+    }
+
+    /** The holding instance's answer, passed on as it is; a customer it does not hold is a 404 here too. */
+    private static JsonNode asked(String customerId, Supplier<JsonNode> question) {
+        JsonNode answer = TenantWide.ask(question);
+        if (answer == null) {
+            throw new NotFoundException("no customer " + customerId);
+        }
+        return answer;
     }
 
     private static PurchaseLine line(StoredLine l) {

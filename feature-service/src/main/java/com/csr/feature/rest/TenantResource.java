@@ -1,12 +1,18 @@
 package com.csr.feature.rest;
 
+import com.csr.core.features.CustomerHistory;
+import com.csr.core.tenants.Caller;
 import com.csr.core.web.CurrentCaller;
 import com.csr.feature.service.CustomerQueries;
+import com.csr.feature.service.Peers;
+import com.csr.feature.service.TenantWide;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -18,10 +24,12 @@ public class TenantResource {
 
     private final CurrentCaller caller;
     private final CustomerQueries queries;
+    private final TenantWide tenant;
 
-    TenantResource(CustomerQueries queries, CurrentCaller caller) {
+    TenantResource(CustomerQueries queries, TenantWide tenant, CurrentCaller caller) {
         this.caller = caller;
         this.queries = queries;
+        this.tenant = tenant;
     }
 
     /**
@@ -36,10 +44,20 @@ public class TenantResource {
 
     @GET
     @Path("/clock")
-    @Operation(summary = "The date of the tenant's latest transaction: what features are as of by default")
-    public TenantClock clock() {
-        String tenantId = caller.tenantId();
-        return queries.clock(tenantId).map(date -> new TenantClock(tenantId, date.toString(), queries.lines(tenantId)))
+    @Operation(summary = "The date of the tenant's latest transaction: what features are as of by default; over "
+            + "every instance, or with " + Peers.OWN_PARTITIONS + " this instance's partitions only")
+    public TenantClock clock(@HeaderParam(Peers.OWN_PARTITIONS) String ownPartitions) {
+        Caller who = caller.get();
+        return tenant.clock(who, ownPartitions != null)
+                .map(c -> new TenantClock(who.tenantId(), c.asOf().toString(), c.lines()))
                 .orElseThrow(() -> new NotFoundException("no transactions for this tenant yet"));
+    }
+
+    @GET
+    @Path("/histories")
+    @Operation(summary = "For the other instances of this service: the purchase histories of the tenant's customers "
+            + "this instance holds, which a training set gathers from every instance")
+    public List<CustomerHistory.Parts> histories() {
+        return queries.customers(caller.tenantId()).stream().map(c -> c.history().parts()).toList();
     }
 }

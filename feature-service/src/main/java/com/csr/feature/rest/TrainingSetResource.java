@@ -49,9 +49,8 @@ public class TrainingSetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Build a training set, write it to the artifact store and announce it on training.datasets")
     public Response create(TrainingSetRequest request) {
-        String tenantId = caller.tenantId();
         TrainingSetRequest wanted = request == null ? new TrainingSetRequest(null, null) : request;
-        TrainingDataset dataset = trainingSets.create(tenantId, Dates.optional("as_of", wanted.asOf()),
+        TrainingDataset dataset = trainingSets.create(caller.get(), Dates.optional("as_of", wanted.asOf()),
                 wanted.horizonDays());
         return Response.accepted(new TrainingSetCreated(dataset.datasetId(), dataset.uri(), dataset.customers()))
                 .build();

@@ -2,6 +2,7 @@ package com.csr.feature.service;
 
 import com.csr.core.features.CustomerFeatures;
 import com.csr.core.features.FeatureCalculator;
+import com.csr.core.tenants.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import java.time.LocalDate;
@@ -11,22 +12,24 @@ import java.time.LocalDate;
 public class FeatureLookup {
 
     private final CustomerQueries queries;
+    private final TenantWide tenant;
 
-    FeatureLookup(CustomerQueries queries) {
+    FeatureLookup(CustomerQueries queries, TenantWide tenant) {
         this.queries = queries;
+        this.tenant = tenant;
     }
 
     /**
      * The features and the as-of date they are for.
      *
-     * @param asOf the as-of date, or null for the tenant's data clock
-     * @throws NotFoundException for a customer the tenant does not have, or who had not bought by then
+     * @param asOf the as-of date, or null for the tenant's data clock (over every instance)
+     * @throws NotFoundException for a customer this instance does not hold, or who had not bought by then
      */
-    public DatedFeatures features(String tenantId, String customerId, LocalDate asOf) {
-        CustomerTransactions customer = queries.customer(tenantId, customerId).orElseThrow(() ->
+    public DatedFeatures features(Caller caller, String customerId, LocalDate asOf) {
+        CustomerTransactions customer = queries.customer(caller.tenantId(), customerId).orElseThrow(() ->
                 new NotFoundException("no customer " + customerId));
-        LocalDate date = asOf != null ? asOf : queries.clock(tenantId).orElseThrow(() ->
-                new NotFoundException("no transactions for this tenant yet"));
+        LocalDate date = asOf != null ? asOf : tenant.clock(caller, false).map(TenantWide.Clock::asOf)
+                .orElseThrow(() -> new NotFoundException("no transactions for this tenant yet"));
         CustomerFeatures features = FeatureCalculator.asOf(customer.history(), DataClock.cutoffOf(date));
         if (features == null) {
             throw new NotFoundException("customer " + customerId + " had made no purchase by " + date);

@@ -10,6 +10,7 @@ import com.csr.core.features.CustomerHistory;
 import com.csr.core.labels.Horizon;
 import com.csr.core.pipeline.TrainingData;
 import com.csr.core.pipeline.TrainingDataFiles;
+import com.csr.core.tenants.Caller;
 import com.csr.feature.config.FeatureConfig;
 import com.csr.feature.messaging.TrainingDatasetPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,20 +36,20 @@ public class TrainingSets {
             .withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final CustomerQueries queries;
+    private final TenantWide tenant;
     private final TrainingDatasetPublisher publisher;
     private final ArtifactStore artifacts;
     private final FeatureConfig config;
 
-    TrainingSets(CustomerQueries queries, TrainingDatasetPublisher publisher, FeatureConfig config) {
-        this.queries = queries;
+    TrainingSets(TenantWide tenant, TrainingDatasetPublisher publisher, FeatureConfig config) {
+        this.tenant = tenant;
         this.publisher = publisher;
         this.artifacts = ArtifactStores.fromEnvironment(System.getenv(), Path.of(config.artifacts()));
         this.config = config;
     }
 
     /**
-     * Builds, writes and announces a training set.
+     * Builds, writes and announces a training set of every customer on every instance.
      *
      * @param asOf        the as-of date, or null for the tenant's data clock
      * @param horizonDays the label horizon, or null for the configured default
@@ -56,15 +57,15 @@ public class TrainingSets {
      * @throws NotFoundException   when the tenant has no transactions
      * @throws BadRequestException when the horizon is invalid or the history too short to learn from
      */
-    public TrainingDataset create(String tenantId, LocalDate asOf, Integer horizonDays) {
+    public TrainingDataset create(Caller caller, LocalDate asOf, Integer horizonDays) {
+        String tenantId = caller.tenantId();
         Horizon horizon = horizon(horizonDays == null ? config.defaultHorizonDays() : horizonDays);
-        List<CustomerHistory> histories = queries.customers(tenantId).stream().map(CustomerTransactions::history)
-                .toList();
+        List<CustomerHistory> histories = tenant.histories(caller);
         if (histories.isEmpty()) {
             throw new NotFoundException("no transactions for this tenant yet");
         }
-        LocalDate date = asOf != null ? asOf : queries.clock(tenantId).orElseThrow(() ->
-                new NotFoundException("no transactions for this tenant yet"));
+        LocalDate date = asOf != null ? asOf : tenant.clock(caller, false).map(TenantWide.Clock::asOf)
+                .orElseThrow(() -> new NotFoundException("no transactions for this tenant yet"));
         TrainingData data = TrainingData.build(histories, date, horizon);
         try {
             ChurnTrainer.requireBothOutcomes(data.earlier(), "the earlier cutoff (" + data.validationFitDate() + ")");

@@ -7,19 +7,22 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Builds the REST clients of the services from the configured addresses; one client per service. */
+/** Builds the REST clients of the services from the configured addresses: one per service, over its instances. */
 @ApplicationScoped
 public class ServiceClients {
 
-    private static <T> T client(URI uri, Class<T> api) {
-        return client(uri, api, Duration.ofSeconds(30));
+    private static <T> T client(List<URI> instances, Class<T> api) {
+        return client(instances, api, Duration.ofSeconds(30));
     }
 
-    private static <T> T client(URI uri, Class<T> api, Duration readTimeout) {
-        return QuarkusRestClientBuilder.newBuilder().baseUri(uri).connectTimeout(1, TimeUnit.SECONDS)
-                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS).build(api);
+    /** One client per instance of the service, taken in turn. */
+    private static <T> T client(List<URI> instances, Class<T> api, Duration readTimeout) {
+        return RoundRobin.of(api, instances.stream().map(uri -> QuarkusRestClientBuilder.newBuilder().baseUri(uri)
+                .connectTimeout(1, TimeUnit.SECONDS).readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .build(api)).toList());
     }
 
     @Produces

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,21 +52,24 @@ public interface GatewayConfig {
      */
     Optional<URI> mlflowUrl();
 
-    /** Base URIs of the services. */
+    /**
+     * Base URIs of the services; a service with several instances on one host lists each, comma-separated, and they
+     * are called in turn.
+     */
     interface Services {
         @WithDefault("http://localhost:8081")
-        URI ingest();
+        List<URI> ingest();
 
         @WithDefault("http://localhost:8082")
-        URI features();
+        List<URI> features();
 
         @WithDefault("http://localhost:8083")
-        URI segment();
+        List<URI> segment();
 
         @WithDefault("http://localhost:8084")
-        URI churn();
+        List<URI> churn();
 
         @WithDefault("http://localhost:8085")
-        URI ltv();
+        List<URI> ltv();
     }
 }

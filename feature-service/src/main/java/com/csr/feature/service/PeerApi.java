@@ -1,0 +1,44 @@
+package com.csr.feature.service;
+
+import com.csr.core.features.CustomerHistory;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * Another instance of this service, asked for what only it holds. Every call carries the caller's key (the peer
+ * checks it as it checks any request) and {@link Peers#OWN_PARTITIONS}, so the peer answers from its own partitions
+ * and never asks on in turn.
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public interface PeerApi {
+
+    @GET
+    @Path("customers/{id}/features")
+    JsonNode features(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                      @HeaderParam(Peers.OWN_PARTITIONS) String ownPartitions, @PathParam("id") String customerId,
+                      @QueryParam("as_of") String asOf);
+
+    @GET
+    @Path("customers/{id}/transactions")
+    JsonNode transactions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                          @HeaderParam(Peers.OWN_PARTITIONS) String ownPartitions, @PathParam("id") String customerId);
+
+    @GET
+    @Path("tenants/current/clock")
+    JsonNode clock(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                   @HeaderParam(Peers.OWN_PARTITIONS) String ownPartitions);
+
+    @GET
+    @Path("tenants/current/histories")
+    List<CustomerHistory.Parts> histories(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                          @HeaderParam(Peers.OWN_PARTITIONS) String ownPartitions);
+}
