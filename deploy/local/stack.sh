@@ -32,6 +32,10 @@ SERVICE_JVM=${CSR_SERVICE_JVM:--Xms32m -XX:+UseG1GC -XX:G1PeriodicGCInterval=300
 declare -A PORT=([ingest-service]=$INGEST_PORT [feature-service]=$FEATURES_PORT [segment-service]=$SEGMENT_PORT
                  [churn-service]=$CHURN_PORT [ltv-service]=$LTV_PORT [gateway]=$GATEWAY_PORT)
 SERVICES=(ingest-service feature-service segment-service churn-service ltv-service gateway)
+# with --replicas N, every service but the gateway runs N instances: instance 2 of a service listens 10 ports above
+# instance 1 (feature-service-2 on :8092), and so on
+REPLICAS=${CSR_REPLICAS:-1}
+SCALED=(ingest-service feature-service segment-service churn-service ltv-service)
 
 say() { printf '[csr %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 die() { printf 'csr: %s\n' "$*" >&2; exit 1; }
@@ -132,20 +136,34 @@ start_mlflow() {
 
 # Ingestion cleans files row by row as they arrive; only a file published without a start marker is held whole
 # (the sample: ~250 MB), so give it more room if your data engineers publish that way.
-heap() { [[ $1 == ingest-service ]] && echo "${CSR_INGEST_HEAP:--Xmx256m}" || echo "$SERVICE_HEAP"; }
+heap() { [[ $1 == ingest-service* ]] && echo "${CSR_INGEST_HEAP:--Xmx256m}" || echo "$SERVICE_HEAP"; }
+
+# Instances of a service: the service itself, then service-2, service-3... when scaled out.
+instances() {
+  local s=$1 i
+  echo "$s"
+  if [[ " ${SCALED[*]} " == *" $s "* ]]; then
+    for ((i = 2; i <= REPLICAS; i++)); do echo "$s-$i"; done
+  fi
+}
+port_of() { local instance=$1 n=1; [[ $instance =~ -([0-9]+)$ ]] && n=${BASH_REMATCH[1]}; echo $(( ${PORT[${instance%-[0-9]*}]} + 10 * (n - 1) )); }
+# every instance's address, comma-separated, as the gateway takes them
+urls_of() { local s=$1 list="" i; for i in $(instances "$s"); do list+="${list:+,}http://127.0.0.1:$(port_of "$i")"; done; echo "$list"; }
 
 start_service() {
-  local s=$1
-  running "$s" && { say "$s already running"; return; }
-  say "starting $s on :${PORT[$s]}"
-  KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" QUARKUS_HTTP_PORT="${PORT[$s]}" CSR_GATEWAY_PORT="$GATEWAY_PORT" \
-    CSR_ARTIFACTS="$RUN/artifacts" CSR_METADATA="$RUN/metadata" KAFKA_STREAMS_STATE_DIR="$RUN/state/$s" \
-    CSR_INGEST_URL="http://127.0.0.1:$INGEST_PORT" CSR_FEATURES_URL="http://127.0.0.1:$FEATURES_PORT" \
-    CSR_SEGMENT_URL="http://127.0.0.1:$SEGMENT_PORT" CSR_CHURN_URL="http://127.0.0.1:$CHURN_PORT" \
-    CSR_LTV_URL="http://127.0.0.1:$LTV_PORT" CSR_ADMIN_KEY="$ADMIN_KEY" MLFLOW_TRACKING_URI="$MLFLOW_URI" \
+  local instance=$1 s=${1%-[0-9]*} port
+  port=$(port_of "$instance")
+  running "$instance" && { say "$instance already running"; return; }
+  say "starting $instance on :$port"
+  KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" QUARKUS_HTTP_PORT="$port" CSR_GATEWAY_PORT="$GATEWAY_PORT" \
+    CSR_ARTIFACTS="$RUN/artifacts" CSR_METADATA="$RUN/metadata" KAFKA_STREAMS_STATE_DIR="$RUN/state/$instance" \
+    CSR_ADVERTISED_ADDRESS="127.0.0.1:$port" \
+    CSR_INGEST_URL="$(urls_of ingest-service)" CSR_FEATURES_URL="$(urls_of feature-service)" \
+    CSR_SEGMENT_URL="$(urls_of segment-service)" CSR_CHURN_URL="$(urls_of churn-service)" \
+    CSR_LTV_URL="$(urls_of ltv-service)" CSR_ADMIN_KEY="$ADMIN_KEY" MLFLOW_TRACKING_URI="$MLFLOW_URI" \
     MALLOC_ARENA_MAX=2 \
-    setsid nohup java $(heap "$s") $SERVICE_JVM -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >"$LOGS/$s.log" 2>&1 </dev/null &
-  echo $! >"$PIDS/$s.pid"
+    setsid nohup java $(heap "$s") $SERVICE_JVM -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >"$LOGS/$instance.log" 2>&1 </dev/null &
+  echo $! >"$PIDS/$instance.pid"
 }
 
 # The web app: built once (npm ci, next build) and served by Next.js in production mode, talking to the gateway.
@@ -206,6 +224,13 @@ demo_tenant() {
 }
 
 up() {
+  while (($#)); do
+    case $1 in
+      --replicas) REPLICAS=${2:?--replicas needs a number}; shift 2 ;;
+      *) die "unknown option $1 (up takes --replicas N)" ;;
+    esac
+  done
+  [[ $REPLICAS =~ ^[1-9]$ ]] || die "--replicas takes 1 to 9"
   mkdir -p "$PIDS" "$LOGS" "$KAFKA_HOME" "$RUN/artifacts" "$RUN/state"
   command -v curl >/dev/null || die "curl is needed"
   build
@@ -215,11 +240,13 @@ up() {
   [[ -z $MLFLOW_URI ]] || wait_for mlflow 120 http_ok "$MLFLOW_URI/health"
   # two at a time, one per core: all six at once take longer in total, and each of them far longer
   local i
-  for ((i = 0; i < ${#SERVICES[@]}; i += 2)); do
-    for s in "${SERVICES[@]:i:2}"; do start_service "$s"; done
-    for s in "${SERVICES[@]:i:2}"; do wait_for "$s" 90 http_ok "http://127.0.0.1:${PORT[$s]}/q/health/live"; done
+  local all=() s
+  for s in "${SERVICES[@]}"; do mapfile -t -O "${#all[@]}" all < <(instances "$s"); done
+  for ((i = 0; i < ${#all[@]}; i += 2)); do
+    for s in "${all[@]:i:2}"; do start_service "$s"; done
+    for s in "${all[@]:i:2}"; do wait_for "$s" 90 http_ok "http://127.0.0.1:$(port_of "$s")/q/health/live"; done
   done
-  say "all services live"
+  say "all services live (${#all[@]} instances)"
   demo_tenant
   start_web
 
@@ -253,7 +280,7 @@ The platform is up (tenant '$TENANT', API key $(<"$RUN/demo.key") — also in .c
   try              curl -H "Authorization: Bearer \$(cat .csr/demo.key)" 'http://127.0.0.1:$GATEWAY_PORT/customers?sort=expected_loss&size=5'
   admin key        .csr/admin.key (POST /admin/tenants creates tenants)
   health           http://127.0.0.1:$GATEWAY_PORT/health
-  services         ingest :$INGEST_PORT  features :$FEATURES_PORT  segment :$SEGMENT_PORT  churn :$CHURN_PORT  ltv :$LTV_PORT
+  services         ingest :$INGEST_PORT  features :$FEATURES_PORT  segment :$SEGMENT_PORT  churn :$CHURN_PORT  ltv :$LTV_PORT$( ((REPLICAS > 1)) && echo "  (x$REPLICAS: instance n on port + 10(n-1))")
   kafka            $BOOTSTRAP
   mlflow           ${MLFLOW_URI:-off}   (every training run, linked from the web app's Models page)
   logs             $LOGS
@@ -278,15 +305,28 @@ scored() {
   LAST_TOTAL=$total; return 1
 }
 
+# What runs, in the order to stop it: the web app and the gateway first, every service instance, then MLflow and
+# the broker.
+recorded() {
+  local s
+  for s in web gateway; do echo "$s"; done
+  for s in "$PIDS"/*.pid; do
+    [[ -e $s ]] || continue
+    s=$(basename "$s" .pid)
+    [[ $s == web || $s == gateway || $s == mlflow || $s == kafka ]] || echo "$s"
+  done
+  for s in mlflow kafka; do echo "$s"; done
+}
+
 down() {
-  local stopped=0
-  for s in web gateway ltv-service churn-service segment-service feature-service ingest-service mlflow kafka; do
+  local stopped=0 s
+  for s in $(recorded); do
     if running "$s"; then
       kill -- "-$(cat "$PIDS/$s.pid")" 2>/dev/null || kill "$(cat "$PIDS/$s.pid")" 2>/dev/null || true
       stopped=1
     fi
   done
-  for s in web gateway ltv-service churn-service segment-service feature-service ingest-service mlflow kafka; do
+  for s in $(recorded); do
     if [[ -f "$PIDS/$s.pid" ]]; then
       local pid; pid=$(cat "$PIDS/$s.pid")
       for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
@@ -303,7 +343,8 @@ down() {
 }
 
 status() {
-  for s in kafka mlflow "${SERVICES[@]}" web; do
+  local s
+  for s in $(recorded); do
     if running "$s"; then echo "$s: running (pid $(cat "$PIDS/$s.pid"))"; else echo "$s: stopped"; fi
   done
 }
