@@ -116,8 +116,9 @@ compose_ok=0
 (cd "$DEPLOY/compose" && env -u CSR_BIND CSR_ADMIN_KEY=validate-only CSR_WEB_SECRET=validate-only \
   "$COMPOSECHECK" compose.yaml) || compose_ok=1
 
+verdict() { [[ $1 == 0 ]] && echo valid || echo INVALID; }
 if ((k8s_ok || compose_ok)); then
-  say "FAILED (Kubernetes: $([[ $k8s_ok == 0 ]] && echo ok || echo invalid), compose: $([[ $compose_ok == 0 ]] && echo ok || echo invalid)) in $((SECONDS - START)) s"
+  say "FAILED: Kubernetes $(verdict $k8s_ok), compose $(verdict $compose_ok) ($((SECONDS - START)) s)"
   exit 1
 fi
 say "all valid in $((SECONDS - START)) s (tools ready after ${TOOLS_DONE} s)"
