@@ -137,7 +137,7 @@ def topic_errors(docs, topics_java, partitions):
         if policy != wanted:
             errors.append(f"KafkaTopic/{name}: cleanup.policy {policy}, core's Topics says {wanted}")
         if spec.get("partitions") != partitions:
-            errors.append(f"KafkaTopic/{name}: {spec.get('partitions')} partitions, `csr topics` makes {partitions}")
+            errors.append(f"KafkaTopic/{name}: partitions {spec.get('partitions')!r}, `csr topics` makes {partitions}")
     return errors
 
 
