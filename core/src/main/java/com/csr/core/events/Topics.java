@@ -31,8 +31,13 @@ public final class Topics {
     public static final List<String> ALL = List.of(TRANSACTIONS_RAW, TRANSACTIONS_CLEAN, TRANSACTIONS_REJECTED,
             INGEST_REPORTS, CUSTOMER_FEATURES, TRAINING_DATASETS, MODELS_PUBLISHED, CUSTOMER_SCORES);
 
-    /** Topics that keep only the latest record per key. */
-    public static final List<String> COMPACTED = List.of(CUSTOMER_FEATURES, CUSTOMER_SCORES, INGEST_REPORTS);
+    /**
+     * Topics that keep only the latest record per key. {@code models.published} among them: a model service that
+     * starts replays it for every tenant's active models (the latest announcement per {@code tenant:kind}), however
+     * long ago they were trained.
+     */
+    public static final List<String> COMPACTED = List.of(CUSTOMER_FEATURES, CUSTOMER_SCORES, INGEST_REPORTS,
+            MODELS_PUBLISHED);
 
     private Topics() {
     }
