@@ -248,7 +248,11 @@ up() {
   done
   say "all services live (${#all[@]} instances)"
   demo_tenant
-  start_web
+  if [[ ${CSR_WEB:-on} == off ]]; then say "web app off (CSR_WEB=off)"; else start_web; fi
+  if [[ ${CSR_LOAD_SAMPLE:-on} == off ]]; then
+    say "the stack is up, empty (CSR_LOAD_SAMPLE=off); tenant '$TENANT', key in $RUN/demo.key"
+    return
+  fi
 
   say "publishing $(basename "$SAMPLE") to transactions.raw as tenant '$TENANT'"
   local published file_id
