@@ -33,10 +33,11 @@ public final class Csr {
                 case "topics" -> KafkaCommands.topics(rest, out);
                 case "publish" -> KafkaCommands.publish(rest, out);
                 case "bench-live" -> LiveBench.run(rest, home, out);
+                case "audit-scores" -> ScoreAudit.run(rest, out);
                 case "help", "--help", "-h" -> out.println(TrainCommand.USAGE + "\n\n" + BenchCommand.USAGE + "\n\n"
-                        + KafkaCommands.USAGE + "\n\n" + LiveBench.USAGE);
+                        + KafkaCommands.USAGE + "\n\n" + LiveBench.USAGE + "\n\n" + ScoreAudit.USAGE);
                 default -> throw new Arguments.UsageException("unknown command '" + command
-                        + "'; try: train, bench, topics, publish, bench-live");
+                        + "'; try: train, bench, topics, publish, bench-live, audit-scores");
             }
             return 0;
         } catch (Arguments.UsageException e) {
