@@ -100,7 +100,7 @@ PROPS
   fi
   say "starting kafka on $BOOTSTRAP"
   setsid nohup java -Xmx512m -cp "$KAFKA_HOME/lib/*" kafka.Kafka "$KAFKA_HOME/server.properties" \
-    >"$LOGS/kafka.log" 2>&1 </dev/null &
+    >>"$LOGS/kafka.log" 2>&1 </dev/null &
   echo $! >"$PIDS/kafka.pid"
   wait_for kafka 60 bash -c "exec 3<>/dev/tcp/127.0.0.1/$KAFKA_PORT"
   "$ROOT/csr" topics --bootstrap-servers "$BOOTSTRAP" >>"$LOGS/topics.log" 2>&1 || die "cannot create topics; see $LOGS/topics.log"
@@ -130,7 +130,7 @@ start_mlflow() {
   say "starting mlflow on :$MLFLOW_PORT"
   setsid nohup "$venv/bin/mlflow" server --backend-store-uri "sqlite:///$RUN/mlflow/mlflow.db" \
     --artifacts-destination "$RUN/mlflow/artifacts" --serve-artifacts --host 127.0.0.1 --port "$MLFLOW_PORT" \
-    --workers 1 >"$LOGS/mlflow.log" 2>&1 </dev/null &
+    --workers 1 >>"$LOGS/mlflow.log" 2>&1 </dev/null &
   echo $! >"$PIDS/mlflow.pid"
 }
 
@@ -162,7 +162,7 @@ start_service() {
     CSR_SEGMENT_URL="$(urls_of segment-service)" CSR_CHURN_URL="$(urls_of churn-service)" \
     CSR_LTV_URL="$(urls_of ltv-service)" CSR_ADMIN_KEY="$ADMIN_KEY" MLFLOW_TRACKING_URI="$MLFLOW_URI" \
     MALLOC_ARENA_MAX=2 \
-    setsid nohup java $(heap "$s") $SERVICE_JVM -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >"$LOGS/$instance.log" 2>&1 </dev/null &
+    setsid nohup java $(heap "$s") $SERVICE_JVM -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >>"$LOGS/$instance.log" 2>&1 </dev/null &
   echo $! >"$PIDS/$instance.pid"
 }
 
@@ -341,8 +341,8 @@ down() {
   done
   ((stopped)) || say "nothing was running"
   if [[ ${1:-} == --reset ]]; then
-    rm -rf "$KAFKA_HOME/data" "$RUN/state" "$RUN/artifacts" "$RUN/metadata" "$RUN/mlflow" "$RUN/demo.key"
-    say "removed the broker's data, the services' state, the artifacts, the metadata, the MLflow runs and the demo key: the next up starts from nothing"
+    rm -rf "$KAFKA_HOME/data" "$RUN/state" "$RUN/artifacts" "$RUN/metadata" "$RUN/mlflow" "$RUN/demo.key" "$LOGS"
+    say "removed the broker's data, the services' state, the artifacts, the metadata, the MLflow runs, the logs and the demo key: the next up starts from nothing"
   fi
 }
 
@@ -353,9 +353,39 @@ status() {
   done
 }
 
+# One part of a running stack, for the fault suite (deploy/local/faults.sh): stop it with a signal (KILL: a crash),
+# or start it again with its state.
+kill_one() {
+  local s=${1:?which?} signal=${2:-TERM} pid
+  running "$s" || die "$s is not running"
+  pid=$(cat "$PIDS/$s.pid")
+  kill -s "$signal" -- "-$pid" 2>/dev/null || kill -s "$signal" "$pid"
+  for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$PIDS/$s.pid"
+  say "stopped $s ($signal)"
+}
+
+start_one() {
+  local s=${1:?which?} n
+  mkdir -p "$PIDS" "$LOGS"
+  admin_key
+  REPLICAS=1
+  for n in 2 3 4 5 6 7 8 9; do [[ -f "$PIDS/feature-service-$n.pid" ]] && REPLICAS=$n; done
+  if [[ ${CSR_MLFLOW:-on} == off ]]; then MLFLOW_URI=""; else MLFLOW_URI=${MLFLOW_TRACKING_URI:-http://127.0.0.1:$MLFLOW_PORT}; fi
+  case $s in
+    kafka) start_kafka ;;
+    mlflow) start_mlflow; wait_for mlflow 120 http_ok "$MLFLOW_URI/health" ;;
+    web) start_web ;;
+    *) start_service "$s"; wait_for "$s" 90 http_ok "http://127.0.0.1:$(port_of "$s")/q/health/live" ;;
+  esac
+}
+
 case "${1:-}" in
   up) shift; up "$@" ;;
+  kill) shift; kill_one "$@" ;;
+  start) shift; start_one "$@" ;;
   down) shift; down "$@" ;;
   status) shift; status "$@" ;;
-  *) die "usage: stack.sh up|down|status" ;;
+  *) die "usage: stack.sh up [--replicas N] | down [--reset] | status | kill INSTANCE [SIGNAL] | start INSTANCE" ;;
 esac

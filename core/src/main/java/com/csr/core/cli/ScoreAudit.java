@@ -28,10 +28,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class ScoreAudit {
 
     static final String USAGE = """
-            usage: csr audit-scores --tenant-id ID [--bootstrap-servers localhost:9092]
-              per model kind and version: score records, customers scored, repeated scores""";
+            usage: csr audit-scores --tenant-id ID [--as-of YYYY-MM-DD] [--bootstrap-servers localhost:9092]
+              per model kind and version: score records, customers scored, repeated scores (of one as-of date)""";
 
-    private static final Set<String> OPTIONS = Set.of("bootstrap-servers", "tenant-id", "help");
+    private static final Set<String> OPTIONS = Set.of("bootstrap-servers", "tenant-id", "as-of", "help");
 
     private ScoreAudit() {
     }
@@ -47,13 +47,14 @@ final class ScoreAudit {
             throw new Arguments.UsageException("audit-scores needs --tenant-id");
         }
         for (Version v : audit(a.get("bootstrap-servers", System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS",
-                "localhost:9092")), tenant)) {
+                "localhost:9092")), tenant, a.get("as-of", null))) {
             out.printf(Locale.ROOT, "%-8s %-28s records %,9d  customers %,7d  repeated %,7d%n", v.kind(), v.version(),
                     v.records(), v.customers(), v.repeats());
         }
     }
 
-    static List<Version> audit(String bootstrapServers, String tenantId) {
+    /** Every score of the tenant, or only those as of {@code asOf} when it is not null. */
+    static List<Version> audit(String bootstrapServers, String tenantId, String asOf) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -70,7 +71,7 @@ final class ScoreAudit {
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
                     CustomerScore score = EventJson.read(record.value(), CustomerScore.class);
-                    if (!tenantId.equals(score.tenantId())) {
+                    if (!tenantId.equals(score.tenantId()) || asOf != null && !asOf.equals(score.asOf())) {
                         continue;
                     }
                     String version = score.kind() + " " + score.modelVersion();

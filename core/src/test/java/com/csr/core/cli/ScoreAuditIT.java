@@ -34,8 +34,11 @@ class ScoreAuditIT {
                             EventKeys.customer(s.tenantId(), s.customerId()), EventJson.write(s)));
                 }
             }
-            assertThat(ScoreAudit.audit(kafka.bootstrapServers(), "acme")).containsExactly(
+            assertThat(ScoreAudit.audit(kafka.bootstrapServers(), "acme", null)).containsExactly(
                     new ScoreAudit.Version("churn", "v1", 4, 2, 1),
+                    new ScoreAudit.Version("churn", "v2", 1, 1, 0));
+            assertThat(ScoreAudit.audit(kafka.bootstrapServers(), "acme", "2010-12-09")).containsExactly(
+                    new ScoreAudit.Version("churn", "v1", 1, 1, 0),
                     new ScoreAudit.Version("churn", "v2", 1, 1, 0));
         }
     }
