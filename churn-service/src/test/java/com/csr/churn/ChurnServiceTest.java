@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -30,6 +31,7 @@ import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
 import com.csr.core.serving.Score;
 import com.csr.core.testing.EndpointSweep;
+import com.csr.core.testing.PrometheusText;
 import com.csr.core.testing.SampleTrainingSets;
 import com.csr.core.testing.TestKeys;
 import com.csr.core.testing.TopicReader;
@@ -66,7 +68,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The churn service on a real broker: trains from a published training set, serves what core's model answers,
- * scores feature updates, refuses a tampered model, hot-swaps a new one, and answers bad requests with problems.
+ * scores feature updates, refuses a tampered model, hot-swaps a new one, answers bad requests with problems, and
+ * says all of it on {@code /q/metrics}.
  */
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
@@ -397,5 +400,50 @@ class ChurnServiceTest {
         sweep.refusesEveryRequestWithoutAValidKey(TestKeys.ofServiceUnderTest(), TENANT);
         Map<String, Integer> statuses = sweep.leaksNothing(TestKeys.keyOf("intruder"), Set.of(TENANT, "ds-1"));
         assertThat(statuses).containsEntry("GET /model", 404);
+    }
+
+    @Test
+    @Order(10)
+    void metricsNeedNoKeyAndCountRequestsTrainingsModelsAndPredictions() {
+        firstModel();
+        given().header("Authorization", TestKeys.keyOf(TENANT)).header("X-Request-Id", "churn-req-1")
+                .contentType(ContentType.JSON).body(body(validSeven())).post("/predict").then().statusCode(200)
+                .header("X-Request-Id", "churn-req-1");
+        given().header("Authorization", TestKeys.keyOf(TENANT)).header("X-Request-Id", "two words")
+                .get("/model").then().statusCode(200).header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+        given().get("/model").then().statusCode(401).header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+
+        PrometheusText metrics = PrometheusText.parse(given().get("/q/metrics").then().statusCode(200).extract()
+                .asString());
+
+        // 40 one by one, 2 batches, 3 more customers: requests, not customers
+        assertThat(metrics.sum("http_server_requests_seconds_count", Map.of("uri", "/predict", "status", "200")))
+                .isGreaterThanOrEqualTo(45);
+        assertThat(metrics.sum("http_server_requests_seconds_count", Map.of("uri", "/predict", "status", "400")))
+                .isGreaterThanOrEqualTo(badRequests().count());
+        assertThat(metrics.series("http_server_requests_seconds_bucket", Map.of("uri", "/predict", "le", "0.1")))
+                .isNotEmpty();
+        assertThat(metrics.values("http_server_requests_seconds_count", "uri")).contains("/model", "/explain")
+                .noneMatch(uri -> uri.startsWith("/q/"));
+
+        assertThat(metrics.sum("csr_training_seconds_count", Map.of("kind", "churn", "outcome", "promoted")))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(metrics.sum("csr_training_seconds_count", Map.of("kind", "churn", "outcome", "failed")))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(metrics.sum("csr_training_seconds_sum", Map.of("kind", "churn", "outcome", "promoted")))
+                .isPositive();
+        assertThat(metrics.series("csr_model_active_info", Map.of("tenant", TENANT, "kind", "churn")))
+                .singleElement().satisfies(s -> {
+                    assertThat(s.labels()).containsEntry("version", "ds-2");
+                    assertThat(s.value()).isEqualTo(1.0);
+                });
+        assertThat(metrics.sum("csr_model_active_info", Map.of("tenant", "sentinel", "version", "ds-1"))).isEqualTo(1);
+        assertThat(metrics.sum("csr_model_refused_total", Map.of("kind", "churn"))).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.sum("csr_predictions_total", Map.of("kind", "churn", "via", "http")))
+                .isGreaterThanOrEqualTo(83);
+        assertThat(metrics.sum("csr_predictions_total", Map.of("kind", "churn", "via", "kafka")))
+                .isGreaterThanOrEqualTo(1);
+
+        assertThat(metrics.series("kafka_consumer_fetch_manager_records_lag_max", Map.of())).isNotEmpty();
     }
 }

@@ -20,6 +20,7 @@ import com.csr.core.features.FeatureVectors;
 import com.csr.core.pipeline.TrainingData;
 import com.csr.core.pipeline.TrainingDataFiles;
 import com.csr.core.testing.EndpointSweep;
+import com.csr.core.testing.PrometheusText;
 import com.csr.core.testing.TestKeys;
 import com.csr.core.transactions.Transaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -54,7 +55,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Against a real broker, end to end: clean transactions in, and over HTTP the same features core computes in batch,
- * each tenant seeing only its own customers, and training sets written and announced.
+ * each tenant seeing only its own customers, and training sets written and announced; requests and the Kafka
+ * Streams app on {@code /q/metrics}.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -224,6 +226,22 @@ class FeatureServiceIT {
     private static int storedLines(String tenant, String customer) {
         Response answer = given().header("Authorization", TestKeys.keyOf(tenant)).get("/customers/{id}/transactions", customer);
         return answer.statusCode() == 200 ? answer.path("lines.size()") : -1;
+    }
+
+    @Test
+    void metricsNeedNoKeyAndShowRequestsByPathTemplateAndTheStreamsApp() {
+        String tenant = "metrics-retailer";
+        publishAndAwait(CleanFixtures.tiny(tenant));
+        given().header("Authorization", TestKeys.keyOf(tenant)).get("/customers/{id}/features", "100")
+                .then().statusCode(200);
+
+        PrometheusText metrics = PrometheusText.parse(given().get("/q/metrics").then().statusCode(200).extract()
+                .asString());
+        assertThat(metrics.sum("http_server_requests_seconds_count",
+                Map.of("uri", "/customers/{customerId}/features", "status", "200"))).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.values("http_server_requests_seconds_count", "uri")).noneMatch(uri -> uri.contains("100"));
+        assertThat(metrics.hasNameStartingWith("kafka_stream_thread_")).isTrue();
+        assertThat(metrics.series("kafka_consumer_fetch_manager_records_lag_max", Map.of())).isNotEmpty();
     }
 
     private static void publish(List<CleanTransaction> events) {

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A stand-in for the ingest service's {@code /files} endpoints, recording the last upload it was sent: what the
- * gateway forwards, and what it passes back. Uploads bigger than a megabyte are counted, not kept.
+ * gateway forwards, and what it passes back. Uploads bigger than a megabyte are counted, not kept. It also records
+ * the trace and request id each call came with.
  */
 final class IngestStub implements AutoCloseable {
 
@@ -18,8 +19,13 @@ final class IngestStub implements AutoCloseable {
     record Upload(String authorization, String contentType, long bytes, String body) {
     }
 
+    /** A call's request line and the headers that tie it to the gateway's request. */
+    record Call(String method, String path, String traceparent, String requestId) {
+    }
+
     private final HttpServer server;
     private volatile Upload last;
+    private volatile Call lastCall;
 
     IngestStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -35,8 +41,14 @@ final class IngestStub implements AutoCloseable {
         return last;
     }
 
+    Call lastCall() {
+        return lastCall;
+    }
+
     private void files(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        lastCall = new Call(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("traceparent"),
+                exchange.getRequestHeaders().getFirst("X-Request-Id"));
         if (exchange.getRequestMethod().equals("POST") && path.equals("/files")) {
             Upload upload = read(exchange);
             last = upload;

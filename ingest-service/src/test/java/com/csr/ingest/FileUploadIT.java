@@ -13,6 +13,7 @@ import com.csr.core.api.Problem;
 import com.csr.core.events.IngestReport;
 import com.csr.core.ingest.RawRowPublisher;
 import com.csr.core.testing.EndpointSweep;
+import com.csr.core.testing.PrometheusText;
 import com.csr.core.testing.TestKeys;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -26,10 +27,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Uploads over HTTP: a good file is accepted and reported to its tenant only; bad input is a clear 400 problem. */
+/**
+ * Uploads over HTTP: a good file is accepted and reported to its tenant only; bad input is a clear 400 problem; the
+ * rows of each reported file are counted on {@code /q/metrics}.
+ */
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class FileUploadIT {
@@ -131,6 +136,43 @@ class FileUploadIT {
         sweep.refusesEveryRequestWithoutAValidKey(TestKeys.ofServiceUnderTest(), owner);
         Map<String, Integer> statuses = sweep.leaksNothing(TestKeys.keyOf("nosy-retailer"), Set.of(owner, "tiny.csv"));
         assertThat(statuses).containsEntry("GET /files/{fileId}", 404).containsEntry("GET /files", 200);
+    }
+
+    @Test
+    void metricsNeedNoKeyAndCountTheRowsOfEachReportedFileOnce() throws Exception {
+        // tiny.csv made a file of its own: 15 rows, 6 kept, 9 rejected, each for another reason
+        Path unique = Files.writeString(dir.resolve("unique.csv"), Files.readString(TestFiles.fixture("tiny.csv"))
+                .replace("Banana", "Banana " + UUID.randomUUID()));
+        String fileId = RawRowPublisher.sha256(unique);
+        PrometheusText before = metrics();
+
+        given().header("Authorization", TestKeys.keyOf(TENANT)).multiPart("file", unique.toFile())
+                .multiPart("as_of", "2010-01-31").post("/files").then().statusCode(202);
+        IngestReport report = RawRowIngestionIT.awaitReport(TENANT, fileId);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            PrometheusText after = metrics();
+            assertThat(delta(before, after, "csr_ingest_rows_read_total", Map.of())).isEqualTo(15);
+            assertThat(delta(before, after, "csr_ingest_rows_kept_total", Map.of())).isEqualTo(6);
+            assertThat(delta(before, after, "csr_ingest_rows_rejected_total", Map.of())).isEqualTo(9);
+            report.rejected().forEach((reason, rows) -> assertThat(
+                    delta(before, after, "csr_ingest_rows_rejected_total", Map.of("reason", reason)))
+                    .as(reason).isEqualTo(rows.doubleValue()));
+            assertThat(delta(before, after, "csr_ingest_files_total", Map.of("status", "completed"))).isEqualTo(1);
+        });
+        PrometheusText after = metrics();
+        assertThat(after.values("http_server_requests_seconds_count", "uri")).contains("/files", "/files/{fileId}")
+                .doesNotContain("/files/" + fileId);
+        assertThat(after.series("kafka_consumer_fetch_manager_records_lag_max", Map.of())).isNotEmpty();
+        assertThat(after.series("kafka_producer_record_send_total", Map.of())).isNotEmpty();
+    }
+
+    private static PrometheusText metrics() {
+        return PrometheusText.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+
+    private static double delta(PrometheusText before, PrometheusText after, String name, Map<String, String> labels) {
+        return after.sum(name, labels) - before.sum(name, labels);
     }
 
     private Path file(String name, byte[] bytes) throws Exception {

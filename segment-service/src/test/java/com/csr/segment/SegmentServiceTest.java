@@ -24,6 +24,7 @@ import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
 import com.csr.core.serving.Score;
 import com.csr.core.testing.EndpointSweep;
+import com.csr.core.testing.PrometheusText;
 import com.csr.core.testing.SampleTrainingSets;
 import com.csr.core.testing.TestKeys;
 import com.csr.core.testing.TopicReader;
@@ -219,5 +220,26 @@ class SegmentServiceTest {
         assertThat(statuses).containsEntry("GET /model", 404).containsEntry("GET /model/evaluation", 404);
         given().header("Authorization", TestKeys.keyOf(TENANT)).get("/model/evaluation").then().statusCode(404)
                 .body("detail", is("the active segment model has no evaluation curves"));
+    }
+
+    @Test
+    @Order(8)
+    void metricsNeedNoKeyAndCountRequestsTrainingsModelsAndPredictions() {
+        firstModel();
+        PrometheusText metrics = PrometheusText.parse(given().get("/q/metrics").then().statusCode(200).extract()
+                .asString());
+
+        // 20 one by one and one batch of the same 20: requests, then customers
+        assertThat(metrics.sum("http_server_requests_seconds_count", Map.of("uri", "/predict", "status", "200")))
+                .isGreaterThanOrEqualTo(21);
+        assertThat(metrics.sum("csr_predictions_total", Map.of("kind", "segment", "via", "http")))
+                .isGreaterThanOrEqualTo(40);
+        assertThat(metrics.sum("csr_predictions_total", Map.of("kind", "segment", "via", "kafka")))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(metrics.sum("csr_training_seconds_count", Map.of("kind", "segment", "outcome", "promoted")))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(metrics.series("csr_model_active_info", Map.of("tenant", TENANT, "kind", "segment")))
+                .singleElement().satisfies(s -> assertThat(s.labels()).containsEntry("version", "ds-2"));
+        assertThat(metrics.series("kafka_consumer_fetch_manager_records_lag_max", Map.of())).isNotEmpty();
     }
 }

@@ -6,21 +6,25 @@ import com.csr.core.metadata.MetadataStore;
 import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
 import com.csr.core.tracking.ExperimentTracker;
+import com.csr.core.web.ServingMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 
-/** Makes the one registry of churn models this instance trains, activates and scores with. */
+/**
+ * Makes the one registry of churn models this instance trains, activates and scores with; it tells core's
+ * {@link ServingMetrics} what it does.
+ */
 @ApplicationScoped
 public class ChurnModels {
 
     @Produces
     @Singleton
-    ModelRegistry registry(ChurnConfig config, MetadataStore metadata) {
+    ModelRegistry registry(ChurnConfig config, MetadataStore metadata, ServingMetrics metrics) {
         return new ModelRegistry(ModelKind.CHURN,
                 ArtifactStores.fromEnvironment(System.getenv(), Path.of(config.artifacts())), config.seed(),
                 ExperimentTracker.fromEnvironment(System.getenv()),
-                metadata);
+                metadata, metrics);
     }
 }

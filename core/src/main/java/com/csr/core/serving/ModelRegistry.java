@@ -22,6 +22,7 @@ import com.csr.core.tracking.RunParameters;
 import com.csr.core.tracking.TrainingRunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +50,39 @@ public final class ModelRegistry {
     private final long seed;
     private final ExperimentTracker tracker;
     private final MetadataStore metadata;
+    private final Listener listener;
     private final Map<String, ActiveModel> active = new ConcurrentHashMap<>();
+
+    /**
+     * What a registry and its {@link ModelService} tell about their work as it happens, for a service's metrics
+     * (each service wires one; the CLI none, so core needs no metrics library). Called on the thread doing the work:
+     * an implementation must be quick and must not throw.
+     */
+    public interface Listener {
+
+        /** Tells nothing to no one. */
+        Listener NONE = new Listener() {
+        };
+
+        /** The outcomes of a training: its model promoted, its model not as good as the active one, or no model. */
+        List<String> OUTCOMES = List.of("promoted", "not_promoted", "failed");
+
+        /** A training came to an end after {@code took}, retries included, with one of the {@link #OUTCOMES}. */
+        default void trained(ModelKind kind, String outcome, Duration took) {
+        }
+
+        /** {@code version} now serves {@code tenantId}. */
+        default void activated(ModelKind kind, String tenantId, String version) {
+        }
+
+        /** A published model was refused (checksum, place); the tenant's previous model stays. */
+        default void refused(ModelKind kind, String tenantId) {
+        }
+
+        /** {@code customers} were scored, {@code via} {@code http} (a request) or {@code kafka} (a feature update). */
+        default void scored(ModelKind kind, String via, int customers) {
+        }
+    }
 
     public ModelRegistry(ModelKind kind, ArtifactStore artifacts, long seed) {
         this(kind, artifacts, seed, ExperimentTracker.NONE, null);
@@ -61,11 +94,23 @@ public final class ModelRegistry {
      */
     public ModelRegistry(ModelKind kind, ArtifactStore artifacts, long seed, ExperimentTracker tracker,
                          MetadataStore metadata) {
+        this(kind, artifacts, seed, tracker, metadata, Listener.NONE);
+    }
+
+    /** A registry like the one above, telling {@code listener} what it does. */
+    public ModelRegistry(ModelKind kind, ArtifactStore artifacts, long seed, ExperimentTracker tracker,
+                         MetadataStore metadata, Listener listener) {
         this.kind = kind;
         this.artifacts = artifacts;
         this.seed = seed;
         this.tracker = tracker;
         this.metadata = metadata;
+        this.listener = listener;
+    }
+
+    /** Who is told what this registry does ({@link Listener#NONE} unless one was given). */
+    public Listener listener() {
+        return listener;
     }
 
     /** The metadata store, when there is one. */
@@ -283,6 +328,7 @@ public final class ModelRegistry {
                     evaluationIn(directory));
         });
         active.put(published.tenantId(), next);
+        listener.activated(kind, published.tenantId(), next.version());
         return next;
     }
 
@@ -308,8 +354,13 @@ public final class ModelRegistry {
 
     /** Scores a feature update with the tenant's active model; empty when the tenant has none yet. */
     public Optional<CustomerScore> score(CustomerFeaturesUpdate update) {
-        return active(update.tenantId()).map(m -> toEvent(update.tenantId(), update.customerId(), update.asOf(), m,
+        Optional<CustomerScore> score = active(update.tenantId()).map(m -> toEvent(update.tenantId(),
+                update.customerId(), update.asOf(), m,
                 m.model().score(FeatureVectors.fromComputed(update.features()))));
+        if (score.isPresent()) {
+            listener.scored(kind, "kafka", 1);
+        }
+        return score;
     }
 
     /** The event form of a score. */

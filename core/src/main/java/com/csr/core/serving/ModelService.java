@@ -68,15 +68,17 @@ public final class ModelService {
     public List<OutgoingRecord> train(byte[] trainingDataset) {
         TrainingDataset dataset = null;
         Instant startedAt = Instant.now();
+        long started = System.nanoTime();
         try {
             dataset = EventJson.read(trainingDataset, TrainingDataset.class);
-            long started = System.nanoTime();
             ModelRegistry.Trained trained = trainRetrying(dataset);
             ModelPublished published = trained.published();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
             LOG.log(Level.INFO, () -> String.format("trained %s model %s for tenant %s in %d ms; %s: %s",
-                    published.kind(), published.version(), published.tenantId(),
-                    (System.nanoTime() - started) / 1_000_000, trained.verdict().promote() ? "promoted"
-                            : "NOT promoted, the active model stays", trained.verdict().reason()));
+                    published.kind(), published.version(), published.tenantId(), took.toMillis(),
+                    trained.verdict().promote() ? "promoted" : "NOT promoted, the active model stays",
+                    trained.verdict().reason()));
+            registry.listener().trained(kind(), trained.verdict().promote() ? "promoted" : "not_promoted", took);
             if (!trained.verdict().promote()) {
                 return List.of();
             }
@@ -90,6 +92,7 @@ public final class ModelService {
             return records;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "training set skipped: " + e.getMessage());
+            registry.listener().trained(kind(), "failed", Duration.ofNanos(System.nanoTime() - started));
             recordFailure(dataset, startedAt, e);
             return List.of();
         }
@@ -161,6 +164,7 @@ public final class ModelService {
             LOG.log(Level.ERROR, () -> String.format(
                     "REFUSED %s model %s of tenant %s, the previous model stays active: %s", published.kind(),
                     published.version(), published.tenantId(), e.getMessage()));
+            registry.listener().refused(kind(), published.tenantId());
             return Optional.empty();
         }
     }

@@ -30,7 +30,7 @@ public class IngestOutput implements IncomingFile.Output {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     IngestOutput(KafkaClients clients) {
-        producer = clients.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+        producer = clients.lastingProducer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 262_144));
     }

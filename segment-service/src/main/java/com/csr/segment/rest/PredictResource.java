@@ -2,6 +2,7 @@ package com.csr.segment.rest;
 
 import com.csr.core.api.Problem;
 import com.csr.core.serving.ModelInfo;
+import com.csr.core.serving.ModelKind;
 import com.csr.core.serving.ModelRegistry;
 import com.csr.core.serving.PredictRequest;
 import com.csr.core.serving.PredictionService;
@@ -28,11 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class PredictResource {
 
     private final PredictionService predictions;
+    private final ModelRegistry.Listener served;
     private final CurrentCaller caller;
 
     public PredictResource(ModelRegistry registry, SegmentConfig config, CurrentCaller caller) {
         this.caller = caller;
         this.predictions = new PredictionService(registry, config.maxBatch());
+        this.served = registry.listener();
     }
 
     @POST
@@ -46,7 +49,9 @@ public class PredictResource {
     @APIResponse(responseCode = "404", description = "no segment model for the tenant yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Object predict(PredictRequest request) {
-        return predictions.predict(caller.tenantId(), request);
+        Object answer = predictions.predict(caller.tenantId(), request);
+        served.scored(ModelKind.SEGMENT, "http", answer instanceof Predictions batch ? batch.predictions().size() : 1);
+        return answer;
     }
 
     @GET
