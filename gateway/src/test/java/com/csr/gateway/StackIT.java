@@ -184,6 +184,11 @@ class StackIT {
                 given().header("Authorization", key).get("/train/" + datasetId).then().body("status",
                         equalTo("active")));
         theTrainingSetIsTheOneBatchTrainingCutsFromEveryCustomer();
+        // one instance trained it; both swapped it in
+        for (String churn : List.of("churn-service", "churn-service-2")) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", key)
+                    .get(service(churn) + "/model").then().statusCode(200).body("version", equalTo(datasetId)));
+        }
         int customers = SampleData.get().histories.size();
         await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
                 given().header("Authorization", key).get("/customers?size=5").then().statusCode(200)
