@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The fault and load suite: a stack of its own (.csr/faults, ports +300, MLflow on, no web app) put through a broker
-# restart during ingestion, a model service killed (SIGKILL) during training and during scoring, MLflow down for
-# 30 s during a training, a million raw rows published as fast as possible, and /predict at its saturation rate for
+# The fault and load suite: a stack of its own (.csr/faults, ports +300, MLflow on, artifacts in S3Proxy, no web
+# app) put through a broker restart during ingestion, a model service killed (SIGKILL) during training and during
+# scoring, MLflow and then S3 down for 30 s during a training, a million raw rows published as fast as possible, and /predict at its saturation rate for
 # five minutes. For each: what a user saw, how long recovery took, and the proof that nothing was lost (rows read =
 # kept + rejected; every kept line in the features once; every customer scored by the new model version). Prints
 # figures for docs/benchmarks.md; exits non-zero when a proof fails. ./csr faults runs it (about 20 minutes).
@@ -9,7 +9,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export CSR_RUN_DIR="$ROOT/.csr/faults" CSR_GATEWAY_PORT=8300 CSR_INGEST_PORT=8381 CSR_FEATURES_PORT=8382 \
   CSR_SEGMENT_PORT=8383 CSR_CHURN_PORT=8384 CSR_LTV_PORT=8385 CSR_KAFKA_PORT=9392 CSR_KAFKA_CONTROLLER_PORT=9393 \
-  CSR_MLFLOW_PORT=5300 CSR_WEB=off CSR_LOAD_SAMPLE=off
+  CSR_MLFLOW_PORT=5300 CSR_S3_PORT=9300 CSR_S3=on CSR_WEB=off CSR_LOAD_SAMPLE=off
 unset CSR_ADMIN_KEY MLFLOW_TRACKING_URI CSR_MLFLOW
 STACK="$ROOT/deploy/local/stack.sh"
 SAMPLE=${CSR_SAMPLE:-$ROOT/data/online_retail_ii_2009_2010.csv.gz}
@@ -38,6 +38,7 @@ predict() {
 }
 training() { api "$GATEWAY/train/$1" 2>/dev/null | json "d['status']" 2>/dev/null || echo unknown; }
 customers() { api "$GATEWAY/customers?size=1" 2>/dev/null | json "d['total']" 2>/dev/null || echo 0; }
+active_version() { api "$GATEWAY/models/$1/versions" | json "[v['version'] for v in d if v['status'] == 'active'][0]"; }
 audit() { "$ROOT/csr" audit-scores --tenant-id demo --bootstrap-servers "$BOOTSTRAP" "$@" 2>/dev/null; }
 
 # the publish of one file; echoes its id
@@ -107,7 +108,7 @@ figure "recovery: churn model $churn_state $(since "$t_up") s after the restart 
 proof "the training was redone after the restart and settled (churn $churn_state)" "[[ $churn_state == active || $churn_state == not_promoted ]]"
 if [[ $churn_state == active ]]; then
   sleep 5
-  scored=$(audit | awk -v v="$second" '$1 == "churn" && $2 == v {print $5}' | tr -d ,)
+  scored=$(audit | awk -v v="$second" '$1 == "churn" && $2 == v {print $6}' | tr -d ,)
   proof "every customer scored by churn $second ($scored of $total)" "[[ '$scored' == '$total' ]]"
 fi
 
@@ -121,19 +122,19 @@ day_file=$(publish "$next_day")
 sleep 6.5
 "$STACK" kill churn-service KILL >/dev/null
 t_down=$(now)
-partial=$(audit --as-of 2010-12-10 | awk '$1 == "churn" {s += $5} END {print s + 0}' | tr -d ,)
+partial=$(audit --as-of 2010-12-10 | tr -d , | awk '$1 == "churn" {s += $6} END {print s + 0}')
 "$STACK" start churn-service >/dev/null
 t_up=$(now)
-version=$(api "$GATEWAY/models" | json "d['churn']['version']")
-until [[ $(audit --as-of 2010-12-10 | awk -v v="$version" '$1 == "churn" && $2 == v {print $5}' | tr -d ,) == "$total" ]]; do
+version=$(active_version churn)
+until [[ $(audit --as-of 2010-12-10 | tr -d , | awk -v v="$version" '$1 == "churn" && $2 == v {print $6}') == "$total" ]]; do
   sleep 2
   (( $(python3 -c "print(int(float('$(since "$t_up")')))") < 300 )) || break
 done
-line=$(audit --as-of 2010-12-10 | awk -v v="$version" '$1 == "churn" && $2 == v')
+line=$(audit --as-of 2010-12-10 | tr -d , | awk -v v="$version" '$1 == "churn" && $2 == v')
 figure "killed with $partial of $total customers rescored as of 2010-12-10; after the restart: $line"
 figure "recovery: every customer rescored $(since "$t_up") s after the restart"
-proof "every customer scored as of the new day by churn $version, none lost" "[[ \$(awk '{print \$5}' <<<'$line' | tr -d ,) == $total ]]"
-figure "repeated scores (a replay of what was scored but not yet committed; the gateway keeps the latest per customer): $(awk '{print $7}' <<<"$line")"
+proof "every customer scored as of the new day by churn $version, none lost" "[[ \$(awk '{print \$6}' <<<'$line') == $total ]]"
+figure "repeated scores (a replay of what was scored but not yet committed; the gateway keeps the latest per customer): $(awk '{print $8}' <<<"$line")"
 
 # --- 4. MLflow down for 30 s during a training -------------------------------------------------------------------
 say "4. MLflow down for 30 s while a training runs"
@@ -153,6 +154,23 @@ figure "recovery: training $(training "$third") $(since "$t_up") s after MLflow 
 proof "the training settled once MLflow was back" "[[ \$(training $third) =~ ^(active|finished)\$ ]]"
 runs=$(api "$GATEWAY/models/churn/versions" | json "[v['tracking_run_id'] for v in d if v['version'] == '$third'][0]")
 proof "its churn version is tracked in MLflow (run $runs)" "[[ '$runs' != None && -n '$runs' ]]"
+
+# --- 4b. the artifact store (S3) down for 30 s during a training ---------------------------------------------------
+say "4b. the artifact store (S3Proxy) down for 30 s while a training runs"
+fourth=$(api -X POST -H 'Content-Type: application/json' -d '{}' "$GATEWAY/train" | json "d['dataset_id']")
+"$STACK" kill s3proxy TERM >/dev/null
+t_down=$(now)
+seen=()
+while (( $(python3 -c "print(int(float('$(since "$t_down")')))") < 30 )); do
+  seen+=("train $(training "$fourth"), new training $(status_of -X POST -H 'Content-Type: application/json' -d '{}' "$GATEWAY/train"), predict $(status_of -X POST -H 'Content-Type: application/json' -d '{"customer_id":1,"features":{"recency_days":1,"frequency":1,"monetary":1,"avg_basket_value":1,"unique_products":1,"avg_interpurchase_days":1,"purchase_span_days":1}}' "$GATEWAY/predict")")
+  sleep 3
+done
+"$STACK" start s3proxy >/dev/null
+t_up=$(now)
+until [[ $(training "$fourth") =~ ^(active|finished)$ ]]; do sleep 2; (( $(python3 -c "print(int(float('$(since "$t_up")')))") < 240 )) || break; done
+figure "user saw while S3 was down: $(printf '%s\n' "${seen[@]}" | sort | uniq -c | sed 's/^ *//' | paste -sd ';' -)"
+figure "recovery: training $(training "$fourth") $(since "$t_up") s after S3 was back (the services retry a failed training after 10 s, then 60 s)"
+proof "the training settled once S3 was back" "[[ \$(training $fourth) =~ ^(active|finished)\$ ]]"
 
 # --- 5. a million raw rows as fast as possible -------------------------------------------------------------------
 say "5. a million raw rows published as fast as possible (the sample as two more tenants at once)"

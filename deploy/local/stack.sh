@@ -18,6 +18,9 @@ CHURN_PORT=${CSR_CHURN_PORT:-8084}
 LTV_PORT=${CSR_LTV_PORT:-8085}
 WEB_PORT=${CSR_WEB_PORT:-3000}
 MLFLOW_PORT=${CSR_MLFLOW_PORT:-5000}
+S3_PORT=${CSR_S3_PORT:-9000}
+S3_IDENTITY=local-identity
+S3_CREDENTIAL=local-credential-secret
 TENANT=${CSR_DEMO_TENANT:-demo}
 SAMPLE=${CSR_SAMPLE:-$ROOT/data/online_retail_ii_2009_2010.csv.gz}
 BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
@@ -134,6 +137,40 @@ start_mlflow() {
   echo $! >"$PIDS/mlflow.pid"
 }
 
+# With CSR_S3=on the artifact store is S3: S3Proxy on the local disk (its jars fetched once by Maven into
+# .csr/s3proxy/lib), bucket csr-artifacts, as Backblaze B2 would be in production. Off by default: a directory.
+start_s3() {
+  [[ ${CSR_S3:-off} == on ]] || return 0
+  running s3proxy && { say "s3proxy already running"; return; }
+  local lib="$ROOT/.csr/s3proxy/lib"
+  if ! compgen -G "$lib/s3proxy-*.jar" >/dev/null; then
+    say "fetching S3Proxy's jars (first time only)"
+    mvn -B -q -ntp -f "$ROOT/deploy/local/s3proxy/pom.xml" dependency:copy-dependencies -DoutputDirectory="$lib" \
+      >"$LOGS/s3proxy-install.log" 2>&1 || die "cannot fetch S3Proxy; see $LOGS/s3proxy-install.log"
+  fi
+  mkdir -p "$RUN/s3proxy/data/csr-artifacts"
+  cat >"$RUN/s3proxy/s3proxy.conf" <<CONF
+s3proxy.endpoint=http://127.0.0.1:$S3_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$S3_IDENTITY
+s3proxy.credential=$S3_CREDENTIAL
+jclouds.provider=filesystem-nio2
+jclouds.filesystem.basedir=$RUN/s3proxy/data
+CONF
+  say "starting s3proxy on :$S3_PORT (bucket csr-artifacts)"
+  setsid nohup java -Xmx256m -Dlogback.configurationFile="$ROOT/deploy/local/s3proxy/logback.xml" -cp "$lib/*" \
+    org.gaul.s3proxy.Main --properties "$RUN/s3proxy/s3proxy.conf" >>"$LOGS/s3proxy.log" 2>&1 </dev/null &
+  echo $! >"$PIDS/s3proxy.pid"
+  wait_for s3proxy 60 bash -c "exec 3<>/dev/tcp/127.0.0.1/$S3_PORT"
+}
+
+# The artifact store's settings for the services: S3Proxy's bucket with CSR_S3=on, else the run's directory.
+artifact_env() {
+  if [[ ${CSR_S3:-off} == on ]]; then
+    echo "B2_BUCKET=csr-artifacts B2_ENDPOINT=http://127.0.0.1:$S3_PORT B2_REGION=us-east-1 B2_KEY_ID=$S3_IDENTITY B2_APP_KEY=$S3_CREDENTIAL"
+  fi
+}
+
 # Ingestion cleans files row by row as they arrive; only a file published without a start marker is held whole
 # (the sample: ~250 MB), so give it more room if your data engineers publish that way.
 heap() { [[ $1 == ingest-service* ]] && echo "${CSR_INGEST_HEAP:--Xmx256m}" || echo "$SERVICE_HEAP"; }
@@ -155,7 +192,7 @@ start_service() {
   port=$(port_of "$instance")
   running "$instance" && { say "$instance already running"; return; }
   say "starting $instance on :$port"
-  KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" QUARKUS_HTTP_PORT="$port" CSR_GATEWAY_PORT="$GATEWAY_PORT" \
+  env $(artifact_env) KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" QUARKUS_HTTP_PORT="$port" CSR_GATEWAY_PORT="$GATEWAY_PORT" \
     CSR_ARTIFACTS="$RUN/artifacts" CSR_METADATA="$RUN/metadata" KAFKA_STREAMS_STATE_DIR="$RUN/state/$instance" \
     CSR_ADVERTISED_ADDRESS="127.0.0.1:$port" \
     CSR_INGEST_URL="$(urls_of ingest-service)" CSR_FEATURES_URL="$(urls_of feature-service)" \
@@ -236,6 +273,7 @@ up() {
   build
   admin_key
   start_kafka
+  start_s3
   start_mlflow
   [[ -z $MLFLOW_URI ]] || wait_for mlflow 120 http_ok "$MLFLOW_URI/health"
   # two at a time, one per core: all six at once take longer in total, and each of them far longer
@@ -317,9 +355,9 @@ recorded() {
   for s in "$PIDS"/*.pid; do
     [[ -e $s ]] || continue
     s=$(basename "$s" .pid)
-    [[ $s == web || $s == gateway || $s == mlflow || $s == kafka ]] || echo "$s"
+    [[ $s == web || $s == gateway || $s == mlflow || $s == s3proxy || $s == kafka ]] || echo "$s"
   done
-  for s in mlflow kafka; do echo "$s"; done
+  for s in mlflow s3proxy kafka; do echo "$s"; done
 }
 
 down() {
@@ -341,7 +379,7 @@ down() {
   done
   ((stopped)) || say "nothing was running"
   if [[ ${1:-} == --reset ]]; then
-    rm -rf "$KAFKA_HOME/data" "$RUN/state" "$RUN/artifacts" "$RUN/metadata" "$RUN/mlflow" "$RUN/demo.key" "$LOGS"
+    rm -rf "$KAFKA_HOME/data" "$RUN/state" "$RUN/artifacts" "$RUN/metadata" "$RUN/mlflow" "$RUN/s3proxy" "$RUN/demo.key" "$LOGS"
     say "removed the broker's data, the services' state, the artifacts, the metadata, the MLflow runs, the logs and the demo key: the next up starts from nothing"
   fi
 }
@@ -376,6 +414,7 @@ start_one() {
   case $s in
     kafka) start_kafka ;;
     mlflow) start_mlflow; wait_for mlflow 120 http_ok "$MLFLOW_URI/health" ;;
+    s3proxy) CSR_S3=on start_s3 ;;
     web) start_web ;;
     *) start_service "$s"; wait_for "$s" 90 http_ok "http://127.0.0.1:$(port_of "$s")/q/health/live" ;;
   esac

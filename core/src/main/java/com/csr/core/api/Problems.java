@@ -1,5 +1,7 @@
 package com.csr.core.api;
 
+import com.csr.core.artifacts.ArtifactStoreUnavailableException;
+import com.csr.core.metadata.MetadataStoreException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -11,8 +13,9 @@ import java.util.stream.Collectors;
 /**
  * The problem that answers a failed request: a 400 that says what to fix, in the request's own field names and
  * without parser internals; a 401 for a missing or invalid API key, a 403 for a key not allowed to do this; a 404
- * for what the tenant does not have; a 409 for a clash with what exists; and a bare 500 for anything else, whose cause
- * goes to the log, never to the caller.
+ * for what the tenant does not have; a 409 for a clash with what exists; a 503 while a store the request needs (the
+ * artifact store, the metadata store) cannot be reached; and a bare 500 for anything else, whose cause goes to the
+ * log, never to the caller.
  */
 public final class Problems {
 
@@ -47,6 +50,12 @@ public final class Problems {
         }
         if (failure instanceof ConflictException conflict) {
             return Problem.of(409, "Conflict", conflict.getMessage(), instance);
+        }
+        if (failure instanceof ArtifactStoreUnavailableException || failure instanceof MetadataStoreException) {
+            LOG.log(Level.WARNING, "a store is unavailable answering " + instance + ": " + failure.getMessage());
+            return Problem.of(503, "Service Unavailable", failure instanceof MetadataStoreException
+                    ? "the metadata store cannot be reached: try again shortly"
+                    : "the artifact store cannot be reached: try again shortly", instance);
         }
         LOG.log(Level.ERROR, "unexpected failure answering " + instance, failure);
         return Problem.of(500, "Internal Server Error", "the service failed; the cause is in its log", instance);

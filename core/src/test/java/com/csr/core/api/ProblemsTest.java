@@ -3,6 +3,8 @@ package com.csr.core.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.csr.core.artifacts.ArtifactStoreUnavailableException;
+import com.csr.core.metadata.MetadataStoreException;
 import com.csr.core.serving.PredictRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -53,6 +55,18 @@ class ProblemsTest {
     void somethingTheTenantDoesNotHaveIsA404() {
         assertThat(Problems.of(new NotFoundException("no churn model for tenant t1 yet; train one"), "/model"))
                 .isEqualTo(Problem.notFound("no churn model for tenant t1 yet; train one", "/model"));
+    }
+
+    @Test
+    void aStoreThatCannotBeReachedIsA503ThatNamesNoInternals() {
+        Problem artifacts = Problems.of(new ArtifactStoreUnavailableException("S3 at http://10.0.0.7:9000 refused",
+                null), "/training-sets");
+        Problem metadata = Problems.of(new MetadataStoreException("Firestore project p-123 unavailable", null), "/keys");
+
+        assertThat(artifacts).isEqualTo(Problem.of(503, "Service Unavailable",
+                "the artifact store cannot be reached: try again shortly", "/training-sets"));
+        assertThat(metadata.status()).isEqualTo(503);
+        assertThat(metadata.detail()).doesNotContain("p-123");
     }
 
     @Test

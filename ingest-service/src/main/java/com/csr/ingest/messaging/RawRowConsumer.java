@@ -44,8 +44,10 @@ public class RawRowConsumer extends ConsumerLoop {
 
     @Override
     KafkaConsumer<String, byte[]> open() {
+        // a crashed instance's partitions go to the others after 10 s, not Kafka's default 45 s
         return clients.consumer(Map.of(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000));
     }
 
     @Override
