@@ -379,8 +379,8 @@ down() {
   done
   ((stopped)) || say "nothing was running"
   if [[ ${1:-} == --reset ]]; then
-    rm -rf "$KAFKA_HOME/data" "$RUN/state" "$RUN/artifacts" "$RUN/metadata" "$RUN/mlflow" "$RUN/s3proxy" "$RUN/demo.key" "$LOGS"
-    say "removed the broker's data, the services' state, the artifacts, the metadata, the MLflow runs, the logs and the demo key: the next up starts from nothing"
+    rm -rf "$KAFKA_HOME/data" "$RUN/state" "$RUN/artifacts" "$RUN/metadata" "$RUN/mlflow" "$RUN/s3proxy" "$RUN/demo.key"
+    say "removed the broker's data, the services' state, the artifacts, the metadata, the MLflow runs and the demo key: the next up starts from nothing"
   fi
 }
 
