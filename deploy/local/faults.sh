@@ -41,6 +41,9 @@ customers() { api "$GATEWAY/customers?size=1" 2>/dev/null | json "d['total']" 2>
 active_version() { api "$GATEWAY/models/$1/versions" | json "[v['version'] for v in d if v['status'] == 'active'][0]"; }
 audit() { "$ROOT/csr" audit-scores --tenant-id demo --bootstrap-servers "$BOOTSTRAP" "$@" 2>/dev/null; }
 
+# busy and total jiffies of all cores since boot
+cpu() { awk '/^cpu /{busy=$2+$3+$4+$7+$8; total=busy+$5+$6; print busy, total}' /proc/stat; }
+
 # the publish of one file; echoes its id
 publish() {
   "$ROOT/csr" publish --tenant-id "${2:-demo}" --data-path "$1" --bootstrap-servers "$BOOTSTRAP" 2>/dev/null \
@@ -202,6 +205,15 @@ figure "published $rows rows in $(since "$t0" "$t_published") s ($(python3 -c "p
 
 # --- 6. /predict at the saturation rate ---------------------------------------------------------------------------
 say "6. POST /predict at the saturation rate for $SATURATION_MINUTES minutes"
+# first the stack settles: the million rows' features and scores are still being worked through
+settle() {
+  local a b
+  for _ in $(seq 1 60); do
+    a=$(cpu); sleep 5; b=$(cpu)
+    python3 -c "import sys; a, b = map(int, '$a'.split()), map(int, '$b'.split()); a, b = list(a), list(b); sys.exit(0 if (b[0] - a[0]) / max(1, b[1] - a[1]) < 0.3 else 1)" && return 0
+  done
+}
+t0=$(now); settle; figure "settled (CPU under 30 % for 5 s) $(since "$t0") s after the load"
 VEGETA="$ROOT/.csr/tools/vegeta"
 [[ -x $VEGETA ]] || GOBIN="$ROOT/.csr/tools" go install github.com/tsenart/vegeta/v12@v12.13.0
 printf '%s' '{"customer_id": 13085, "features": {"recency_days": 10, "frequency": 5, "monetary": 500, "avg_basket_value": 100, "unique_products": 12, "avg_interpurchase_days": 20, "purchase_span_days": 80}}' >"$CSR_RUN_DIR/predict.json"
@@ -211,12 +223,14 @@ Authorization: Bearer $KEY
 @$CSR_RUN_DIR/predict.json"
 report_of() { "$VEGETA" report -type=json | python3 -c "import json,sys; r=json.load(sys.stdin); l=r['latencies']; print(f\"{r['throughput']:.0f} {l['50th']/1e6:.2f} {l['99th']/1e6:.2f} {r['success']*100:.2f} {r['requests']}\")"; }
 saturation=0
-for rate in 500 1000 1500 2000 3000; do
+for rate in 250 500 750 1000 1500 2000; do
   read -r throughput p50 p99 success _ < <(echo "$target" | "$VEGETA" attack -rate="$rate/s" -duration=10s | report_of)
   figure "probe $rate/s: served $throughput/s, p50 $p50 ms, p99 $p99 ms, success $success %"
-  python3 -c "import sys; sys.exit(0 if float('$success') >= 99.9 and float('$throughput') >= 0.97 * $rate else 1)" || break
+  # saturated: requests fail, the rate is not served, or the p99 passes the model services' 250 ms timeout
+  python3 -c "import sys; sys.exit(0 if float('$success') >= 99.9 and float('$throughput') >= 0.97 * $rate and float('$p99') < 250 else 1)" || break
   saturation=$rate
 done
+((saturation > 0)) || { figure "even 250/s is past saturation; the long run is at 250/s"; saturation=250; }
 read -r throughput p50 p99 success requests < <(echo "$target" | "$VEGETA" attack -rate="$saturation/s" -duration="${SATURATION_MINUTES}m" | report_of)
 figure "$saturation/s for $SATURATION_MINUTES min: $requests requests, served $throughput/s, p50 $p50 ms, p99 $p99 ms, success $success %"
 proof "no request failed at the saturation rate" "python3 -c \"import sys; sys.exit(0 if float('$success') >= 99.99 else 1)\""

@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -50,6 +51,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +108,38 @@ class FeatureServiceIT {
         });
         assertThat(latest.values()).extracting(CustomerFeaturesUpdate::asOf)
                 .contains(CleanFixtures.TINY_AS_OF.toString());
+    }
+
+    @Test
+    void aNewDayOnOnePartitionPublishesEveryCustomerOfEveryPartitionAsOfIt() {
+        String tenant = "newday-retailer";
+        Map<String, List<Transaction>> lines = publishAndAwait(CleanFixtures.shop(tenant, 40,
+                LocalDate.parse("2011-01-01")));
+        LocalDate clock = LocalDate.parse(given().header("Authorization", TestKeys.keyOf(tenant))
+                .get("/tenants/current/clock").path("as_of"));
+        // one purchase the day after, by one customer: it lands on one partition of three
+        LocalDate next = clock.plusDays(1);
+        Transaction late = new Transaction(1, "LATE-1", "P1", "product", 1, 5, 5,
+                next.toEpochDay() * 86_400L + 36_000, "C0", "United Kingdom", false);
+        publish(List.of(new CleanTransaction(tenant, "late", "LATE-1#1", late)));
+        lines.get("C0").add(late);
+
+        Map<String, CustomerFeaturesUpdate> latest = new LinkedHashMap<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            latest.putAll(published(tenant));
+            return lines.keySet().stream().allMatch(customer -> {
+                CustomerFeaturesUpdate update = latest.get(EventKeys.customer(tenant, customer));
+                return update != null && update.asOf().equals(next.toString());
+            });
+        });
+        for (String customer : lines.keySet()) {
+            assertThat(latest.get(EventKeys.customer(tenant, customer)).features()).isEqualTo(
+                    FeatureVectors.toMap(FeatureCalculator.asOf(CustomerHistory.of(customer, lines.get(customer)),
+                            next.plusDays(1).toEpochDay() * 86_400L)));
+        }
+        Set<Integer> partitions = lines.keySet().stream().map(c -> Utils.toPositive(Utils.murmur2(
+                EventKeys.customer(tenant, c).getBytes(StandardCharsets.UTF_8))) % 3).collect(Collectors.toSet());
+        assertThat(partitions).as("the customers span every partition").hasSize(3);
     }
 
     @Test

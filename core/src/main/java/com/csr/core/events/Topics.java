@@ -15,6 +15,11 @@ public final class Topics {
     public static final String INGEST_REPORTS = "ingest.reports";
     /** Feature vectors; key {@code tenant:customer}; compacted. */
     public static final String CUSTOMER_FEATURES = "customer.features";
+    /**
+     * Each partition's data clock, keyed {@code tenant:partition}: the feature service's instances read it whole, so
+     * a tenant's clock is the latest over every partition.
+     */
+    public static final String TENANT_CLOCKS = "tenant.clocks";
     /** Training sets ready in the artifact store; key {@code tenant}. */
     public static final String TRAINING_DATASETS = "training.datasets";
     /** Models ready to serve; key {@code tenant:model}. */
@@ -29,7 +34,7 @@ public final class Topics {
 
     /** Every topic, for creating them. */
     public static final List<String> ALL = List.of(TRANSACTIONS_RAW, TRANSACTIONS_CLEAN, TRANSACTIONS_REJECTED,
-            INGEST_REPORTS, CUSTOMER_FEATURES, TRAINING_DATASETS, MODELS_PUBLISHED, CUSTOMER_SCORES);
+            INGEST_REPORTS, CUSTOMER_FEATURES, TENANT_CLOCKS, TRAINING_DATASETS, MODELS_PUBLISHED, CUSTOMER_SCORES);
 
     /**
      * Topics that keep only the latest record per key. {@code models.published} among them: a model service that
@@ -37,7 +42,7 @@ public final class Topics {
      * long ago they were trained.
      */
     public static final List<String> COMPACTED = List.of(CUSTOMER_FEATURES, CUSTOMER_SCORES, INGEST_REPORTS,
-            MODELS_PUBLISHED);
+            MODELS_PUBLISHED, TENANT_CLOCKS);
 
     private Topics() {
     }

@@ -7,10 +7,14 @@ import com.csr.feature.config.FeatureConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
@@ -32,6 +36,8 @@ public class CustomerTopology {
     public static final String TENANT_LINES_STORE = "tenant-lines";
     /** Per tenant, the data-clock day (epoch day) as of which every one of its customers was last published. */
     public static final String TENANT_PUBLISHED_STORE = "tenant-published";
+    /** Global: key {@code tenant:partition}, value that partition's clock as announced on {@code tenant.clocks}. */
+    public static final String PARTITION_CLOCKS_STORE = "partition-clocks";
 
     private final FeatureConfig config;
 
@@ -61,11 +67,23 @@ public class CustomerTopology {
         // a busy customer's many marks within a commit reach the changelog once
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FEATURES_DUE_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.stream(Topics.TRANSACTIONS_CLEAN, Consumed.with(Serdes.String(), new JsonSerde<>(CleanTransaction.class)))
+        // every partition's clock on every instance: the tenant's clock is the latest of them
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARTITION_CLOCKS_STORE),
+                        Serdes.String(), Serdes.Long()).withLoggingDisabled(), Topics.TENANT_CLOCKS,
+                Consumed.with(Serdes.String(), Serdes.Long()), PartitionClocks::new);
+        // the updater sends features out, and its partition's clock whenever it moves to a new day
+        Map<String, KStream<String, Object>> out = builder.stream(Topics.TRANSACTIONS_CLEAN,
+                        Consumed.with(Serdes.String(), new JsonSerde<>(CleanTransaction.class)))
                 .process(() -> new CustomerUpdater(publishInterval), CUSTOMER_LINES_STORE, TENANT_CLOCKS_STORE,
                         FEATURES_DUE_STORE, TENANT_LINES_STORE, TENANT_PUBLISHED_STORE)
+                .split(Named.as("out-"))
+                .branch((key, value) -> value instanceof CustomerFeaturesUpdate, Branched.as("features"))
+                .defaultBranch(Branched.as("clocks"));
+        out.get("out-features").mapValues(value -> (CustomerFeaturesUpdate) value)
                 .to(Topics.CUSTOMER_FEATURES, Produced.with(Serdes.String(),
                         new JsonSerde<>(CustomerFeaturesUpdate.class)));
+        out.get("out-clocks").mapValues(value -> (Long) value)
+                .to(Topics.TENANT_CLOCKS, Produced.with(Serdes.String(), Serdes.Long()));
         return builder.build();
     }
 }

@@ -1,13 +1,15 @@
 package com.csr.feature.messaging;
 
 import com.csr.core.events.CleanTransaction;
-import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.Topics;
 import com.csr.core.tenants.TenantIds;
 import com.csr.feature.service.CustomerLines;
+import com.csr.feature.service.DataClock;
 import com.csr.feature.service.StoredLine;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -20,7 +22,7 @@ import org.jboss.logging.Logger;
  * marks the customer's features due; a {@link FeaturePublication} on the wall clock publishes them. The work per
  * line is the same however long the customer's history.
  */
-final class CustomerUpdater implements Processor<String, CleanTransaction, String, CustomerFeaturesUpdate> {
+final class CustomerUpdater implements Processor<String, CleanTransaction, String, Object> {
 
     private static final Logger LOG = Logger.getLogger(CustomerUpdater.class);
 
@@ -29,19 +31,22 @@ final class CustomerUpdater implements Processor<String, CleanTransaction, Strin
     private KeyValueStore<String, Long> clocks;
     private KeyValueStore<String, Long> lineCounts;
     private KeyValueStore<String, Long> due;
+    private ProcessorContext<String, Object> context;
 
     CustomerUpdater(Duration publishInterval) {
         this.publishInterval = publishInterval;
     }
 
     @Override
-    public void init(ProcessorContext<String, CustomerFeaturesUpdate> context) {
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
         lines = context.getStateStore(CustomerTopology.CUSTOMER_LINES_STORE);
         clocks = context.getStateStore(CustomerTopology.TENANT_CLOCKS_STORE);
         due = context.getStateStore(CustomerTopology.FEATURES_DUE_STORE);
         lineCounts = context.getStateStore(CustomerTopology.TENANT_LINES_STORE);
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, new FeaturePublication(context, lines,
-                clocks, due, context.getStateStore(CustomerTopology.TENANT_PUBLISHED_STORE)));
+                clocks, context.getStateStore(CustomerTopology.PARTITION_CLOCKS_STORE), due,
+                context.getStateStore(CustomerTopology.TENANT_PUBLISHED_STORE)));
     }
 
     @Override
@@ -64,9 +69,20 @@ final class CustomerUpdater implements Processor<String, CleanTransaction, Strin
         long time = event.transaction().epochSecond();
         if (clock == null || time > clock) {
             clocks.put(tenantId, time);
+            if (clock == null || DataClock.dateOf(time).isAfter(DataClock.dateOf(clock))) {
+                announce(tenantId, time, record.timestamp());
+            }
         }
         // a line already stored marks its customer too: after a crash under at-least-once processing, a line can
         // be in the store while the mark, still in the cache, was lost; the repeat then publishes the same features
         due.put(customerKey, record.timestamp());
+    }
+
+    /** This partition's clock moved to a new day: every partition learns it ({@link PartitionClocks}). */
+    private void announce(String tenantId, long time, long timestamp) {
+        int partition = context.recordMetadata().map(m -> m.partition()).orElse(0);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(Topics.TENANT_HEADER, tenantId.getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<>(PartitionClocks.key(tenantId, partition), (Object) time, timestamp, headers));
     }
 }

@@ -24,6 +24,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Publishes the features of every customer marked due, once each however many lines they had since, as of their
@@ -34,16 +35,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the 30- and 90-day windows — not only those of the customers with new lines. So every customer of the tenant is
  * published again as of the new day, once the day has stood for {@link #SETTLED} (a bulk load moves the clock
  * through hundreds of days in a minute; that is one republication at its end, not hundreds), and at the latest
- * {@link #AT_MOST_STALE} after the day changed (steady traffic never lets a day stand that long).
+ * {@link #AT_MOST_STALE} after the day changed (steady traffic never lets a day stand that long). The tenant's clock
+ * is the latest over every partition ({@link PartitionClocks}), so a day that one file brings to one partition is
+ * the day every partition's customers are published as of.
  */
 final class FeaturePublication implements Punctuator {
 
     static final Duration SETTLED = Duration.ofSeconds(5);
     static final Duration AT_MOST_STALE = Duration.ofSeconds(60);
 
-    private final ProcessorContext<String, CustomerFeaturesUpdate> context;
+    private final ProcessorContext<String, Object> context;
     private final KeyValueStore<String, StoredLine> lines;
     private final KeyValueStore<String, Long> clocks;
+    private final ReadOnlyKeyValueStore<String, Long> partitionClocks;
     private final KeyValueStore<String, Long> due;
     private final KeyValueStore<String, Long> published;
     private final Map<String, NewDay> newDays = new HashMap<>();
@@ -52,12 +56,13 @@ final class FeaturePublication implements Punctuator {
     private record NewDay(long day, long seenAt, long firstMoveAt) {
     }
 
-    FeaturePublication(ProcessorContext<String, CustomerFeaturesUpdate> context, KeyValueStore<String, StoredLine> lines,
-                       KeyValueStore<String, Long> clocks, KeyValueStore<String, Long> due,
-                       KeyValueStore<String, Long> published) {
+    FeaturePublication(ProcessorContext<String, Object> context, KeyValueStore<String, StoredLine> lines,
+                       KeyValueStore<String, Long> clocks, ReadOnlyKeyValueStore<String, Long> partitionClocks,
+                       KeyValueStore<String, Long> due, KeyValueStore<String, Long> published) {
         this.context = context;
         this.lines = lines;
         this.clocks = clocks;
+        this.partitionClocks = partitionClocks;
         this.due = due;
         this.published = published;
     }
@@ -81,7 +86,8 @@ final class FeaturePublication implements Punctuator {
             all.forEachRemaining(tenants::add);
         }
         for (KeyValue<String, Long> tenant : tenants) {
-            long day = DataClock.dateOf(tenant.value).toEpochDay();
+            long day = DataClock.dateOf(PartitionClocks.tenantClock(tenant.key, tenant.value, partitionClocks))
+                    .toEpochDay();
             Long publishedDay = published.get(tenant.key);
             if (publishedDay != null && publishedDay >= day) {
                 newDays.remove(tenant.key);
@@ -106,7 +112,7 @@ final class FeaturePublication implements Punctuator {
         String tenantId = EventKeys.tenantOf(customerKey);
         String customerId = customerKey.substring(tenantId.length() + 1);
         CustomerTransactions transactions = CustomerLines.read(lines, tenantId, customerId);
-        Long clock = clocks.get(tenantId);
+        Long clock = PartitionClocks.tenantClock(tenantId, clocks.get(tenantId), partitionClocks);
         if (transactions == null || clock == null) {
             return;
         }

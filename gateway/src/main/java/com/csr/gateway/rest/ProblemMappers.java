@@ -14,7 +14,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -24,7 +23,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
 
-    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -60,14 +58,14 @@ public class ProblemMappers {
     }
 
     /**
-     * A service's own 4xx problem (too little history to train, an unknown customer) is passed on as it is, with
-     * this request's path; anything else from a service is a 502.
+     * A service's own 4xx problem (too little history to train, an unknown customer), or its 503 while a store it
+     * needs is down, is passed on as it is, with this request's path; anything else from a service is a 502.
      */
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         Problem forwarded = downstreamProblem(e);
-        if (forwarded != null && status >= 400 && status < 500) {
+        if (forwarded != null && (status >= 400 && status < 500 || status == 503)) {
             return problem(new Problem(forwarded.type(), forwarded.title(), status, forwarded.detail(),
                     uri.getPath(), forwarded.errors()));
         }
@@ -88,10 +86,9 @@ public class ProblemMappers {
         }
     }
 
+    /** Anything else, as core's {@link Problems} answers it: 503 while a store is down, else a bare 500, logged. */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
-        LOG.error("unexpected failure on " + uri.getPath(), e);
-        return problem(Problem.of(500, "Internal Server Error",
-                "something went wrong on our side; it has been logged", uri.getPath()));
+        return problem(Problems.of(e, uri.getPath()));
     }
 }

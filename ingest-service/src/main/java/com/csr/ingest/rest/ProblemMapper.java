@@ -1,16 +1,14 @@
 package com.csr.ingest.rest;
 
 import com.csr.core.api.Problem;
+import com.csr.core.api.Problems;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The exception mapper that answers every error as an RFC 9457 problem, never with a stack trace. */
 public class ProblemMapper {
-
-    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     /** A refused request (400, 404, 415...): its status and the reason it carries. */
     @ServerExceptionMapper
@@ -19,12 +17,13 @@ public class ProblemMapper {
         return problem(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri.getPath()));
     }
 
-    /** A failure of the service itself: logged here, described only vaguely to the caller. */
+    /**
+     * Any other failure, as core's {@link Problems} answers it: 503 while a store cannot be reached, else a bare 500
+     * whose cause goes to the log.
+     */
     @ServerExceptionMapper
     public Response failed(Exception e, UriInfo uri) {
-        LOG.errorf(e, "request %s failed", uri.getPath());
-        return problem(Problem.of(500, "Internal Server Error", "the service failed; the cause is in its log",
-                uri.getPath()));
+        return problem(Problems.of(e, uri.getPath()));
     }
 
     private static Response problem(Problem problem) {
