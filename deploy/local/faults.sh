@@ -207,13 +207,17 @@ figure "published $rows rows in $(since "$t0" "$t_published") s ($(python3 -c "p
 say "6. POST /predict at the saturation rate for $SATURATION_MINUTES minutes"
 # first the stack settles: the million rows' features and scores are still being worked through
 settle() {
-  local a b
-  for _ in $(seq 1 60); do
+  local a b quiet=0
+  for _ in $(seq 1 120); do
     a=$(cpu); sleep 5; b=$(cpu)
-    python3 -c "import sys; a, b = map(int, '$a'.split()), map(int, '$b'.split()); a, b = list(a), list(b); sys.exit(0 if (b[0] - a[0]) / max(1, b[1] - a[1]) < 0.3 else 1)" && return 0
+    if python3 -c "import sys; a, b = list(map(int, '$a'.split())), list(map(int, '$b'.split())); sys.exit(0 if (b[0] - a[0]) / max(1, b[1] - a[1]) < 0.3 else 1)"; then
+      quiet=$((quiet + 1)); ((quiet < 6)) || return 0
+    else
+      quiet=0
+    fi
   done
 }
-t0=$(now); settle; figure "settled (CPU under 30 % for 5 s) $(since "$t0") s after the load"
+t0=$(now); settle; figure "settled (CPU under 30 % for 30 s running) $(since "$t0") s after the load"
 VEGETA="$ROOT/.csr/tools/vegeta"
 [[ -x $VEGETA ]] || GOBIN="$ROOT/.csr/tools" go install github.com/tsenart/vegeta/v12@v12.13.0
 printf '%s' '{"customer_id": 13085, "features": {"recency_days": 10, "frequency": 5, "monetary": 500, "avg_basket_value": 100, "unique_products": 12, "avg_interpurchase_days": 20, "purchase_span_days": 80}}' >"$CSR_RUN_DIR/predict.json"
