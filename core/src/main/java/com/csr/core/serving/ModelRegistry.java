@@ -52,8 +52,6 @@ public final class ModelRegistry {
     private final MetadataStore metadata;
     private final Listener listener;
     private final Map<String, ActiveModel> active = new ConcurrentHashMap<>();
-    /** When the metadata store was last asked for a tenant it had no active model for (epoch millis). */
-    private final Map<String, Long> notInStore = new ConcurrentHashMap<>();
 
     /**
      * What a registry and its {@link ModelService} tell about their work as it happens, for a service's metrics
@@ -345,43 +343,8 @@ public final class ModelRegistry {
                 ? (Map<String, Object>) evaluation : Map.of();
     }
 
-    /**
-     * The tenant's model in service: the one swapped in or, when this instance has none yet but the metadata store
-     * says a version is active, that version, loaded and swapped in now. An instance that has just started scores
-     * the feature updates it reads before it has replayed {@code models.published}, instead of skipping them. A
-     * tenant the store has no active model for is asked again after {@link #STORE_RECHECK_MILLIS}.
-     */
     public Optional<ActiveModel> active(String tenantId) {
-        ActiveModel current = active.get(tenantId);
-        return current != null || metadata == null ? Optional.ofNullable(current) : fromStore(tenantId);
-    }
-
-    static final long STORE_RECHECK_MILLIS = 5_000;
-
-    private Optional<ActiveModel> fromStore(String tenantId) {
-        long now = System.currentTimeMillis();
-        Long askedAt = notInStore.get(tenantId);
-        if (askedAt != null && now - askedAt < STORE_RECHECK_MILLIS) {
-            return Optional.empty();
-        }
-        try {
-            Optional<ModelVersion> version = metadata.activeVersion(tenantId, kind.code())
-                    .flatMap(v -> metadata.modelVersion(tenantId, kind.code(), v));
-            if (version.isEmpty()) {
-                notInStore.put(tenantId, now);
-                return Optional.empty();
-            }
-            ModelVersion v = version.get();
-            LOG.log(System.Logger.Level.INFO, () -> String.format("%s model %s of tenant %s loaded from the metadata store before "
-                    + "its announcement was read", kind.code(), v.version(), tenantId));
-            return Optional.of(activate(new ModelPublished(tenantId, kind.code(), v.version(), v.artifactUri(),
-                    v.sha256(), v.version(), v.createdAt().toString(), Map.copyOf(v.metrics()))));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot load the active " + kind.code() + " model of tenant " + tenantId
-                    + " from the metadata store: " + e.getMessage());
-            notInStore.put(tenantId, now);
-            return Optional.empty();
-        }
+        return Optional.ofNullable(active.get(tenantId));
     }
 
     /** True when at least one tenant has a model in service. */
