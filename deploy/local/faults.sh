@@ -36,6 +36,12 @@ predict() {
   curl -s --max-time 3 -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' "$GATEWAY/predict" -d \
     '{"customer_id": 13085, "features": {"recency_days": 10, "frequency": 5, "monetary": 500, "avg_basket_value": 100, "unique_products": 12, "avg_interpurchase_days": 20, "purchase_span_days": 80}}'
 }
+# the HTTP status /predict answers one customer with
+predict_status() { status_of -X POST -H 'Content-Type: application/json' -d '{"customer_id":1,"features":{"recency_days":1,"frequency":1,"monetary":1,"avg_basket_value":1,"unique_products":1,"avg_interpurchase_days":1,"purchase_span_days":1}}' "$GATEWAY/predict"; }
+# whole seconds since an instant of now()
+seconds_since() { python3 -c "import sys, time; print(int(time.time() - float(sys.argv[1])))" "$1"; }
+# what a user saw, counted: "8 train training;1 ..."
+tally() { printf '%s\n' "$@" | sort | uniq -c | sed 's/^ *//' | paste -sd ';' -; }
 training() { api "$GATEWAY/train/$1" 2>/dev/null | json "d['status']" 2>/dev/null || echo unknown; }
 customers() { api "$GATEWAY/customers?size=1" 2>/dev/null | json "d['total']" 2>/dev/null || echo 0; }
 active_version() { api "$GATEWAY/models/$1/versions" | json "[v['version'] for v in d if v['status'] == 'active'][0]"; }
@@ -81,7 +87,7 @@ until report "$file_id" >/dev/null; do sleep 1; done
 kept=$(report "$file_id" | json "d['rows_kept']")
 until [[ $(lines) == "$kept" ]]; do sleep 1; done
 figure "broker down $(since "$t_down" "$t_up") s, $before lines in the features when it went"
-figure "user saw while it was down: $(printf '%s\n' "${seen[@]}" | sort | uniq -c | sed 's/^ *//' | paste -sd ';' -)"
+figure "user saw while it was down: $(tally "${seen[@]}")"
 figure "recovery: lines flowing again $(since "$t_up" "$t_progress") s after the broker was back; every kept line in the features $(since "$t_up") s after; whole ingestion $(since "$t0") s"
 proof "rows read = kept + rejected ($(report "$file_id" | json "f\"{d['rows_read']:,} = {d['rows_kept']:,} + {sum(d['rejected'].values()):,}\""))" "adds_up $file_id"
 proof "every kept line in the features exactly once (lines $(lines) = kept $kept)" "[[ \$(lines) == $kept ]]"
@@ -131,7 +137,7 @@ t_up=$(now)
 version=$(active_version churn)
 until [[ $(audit --as-of 2010-12-10 | tr -d , | awk -v v="$version" '$1 == "churn" && $2 == v {print $6}') == "$total" ]]; do
   sleep 2
-  (( $(python3 -c "print(int(float('$(since "$t_up")')))") < 300 )) || break
+  (( $(seconds_since "$t_up") < 300 )) || break
 done
 line=$(audit --as-of 2010-12-10 | tr -d , | awk -v v="$version" '$1 == "churn" && $2 == v')
 figure "killed with $partial of $total customers rescored as of 2010-12-10; after the restart: $line"
@@ -145,14 +151,14 @@ say "4. MLflow down for 30 s while a training runs"
 t_down=$(now)
 third=$(api -X POST -H 'Content-Type: application/json' -d '{}' "$GATEWAY/train" | json "d['dataset_id']")
 seen=()
-while (( $(python3 -c "print(int(float('$(since "$t_down")')))") < 30 )); do
-  seen+=("train $(training "$third"), predict $(status_of -X POST -H 'Content-Type: application/json' -d '{"customer_id":1,"features":{"recency_days":1,"frequency":1,"monetary":1,"avg_basket_value":1,"unique_products":1,"avg_interpurchase_days":1,"purchase_span_days":1}}' "$GATEWAY/predict")")
+while (( $(seconds_since "$t_down") < 30 )); do
+  seen+=("train $(training "$third"), predict $(predict_status)")
   sleep 3
 done
 "$STACK" start mlflow >/dev/null
 t_up=$(now)
-until [[ $(training "$third") =~ ^(active|finished)$ ]]; do sleep 2; (( $(python3 -c "print(int(float('$(since "$t_up")')))") < 240 )) || break; done
-figure "user saw while MLflow was down: $(printf '%s\n' "${seen[@]}" | sort | uniq -c | sed 's/^ *//' | paste -sd ';' -)"
+until [[ $(training "$third") =~ ^(active|finished)$ ]]; do sleep 2; (( $(seconds_since "$t_up") < 240 )) || break; done
+figure "user saw while MLflow was down: $(tally "${seen[@]}")"
 figure "recovery: training $(training "$third") $(since "$t_up") s after MLflow was back (the services retry a failed training after 10 s, then 60 s)"
 proof "the training settled once MLflow was back" "[[ \$(training $third) =~ ^(active|finished)\$ ]]"
 runs=$(api "$GATEWAY/models/churn/versions" | json "[v['tracking_run_id'] for v in d if v['version'] == '$third'][0]")
@@ -164,14 +170,14 @@ fourth=$(api -X POST -H 'Content-Type: application/json' -d '{}' "$GATEWAY/train
 "$STACK" kill s3proxy TERM >/dev/null
 t_down=$(now)
 seen=()
-while (( $(python3 -c "print(int(float('$(since "$t_down")')))") < 30 )); do
-  seen+=("train $(training "$fourth"), new training $(status_of -X POST -H 'Content-Type: application/json' -d '{}' "$GATEWAY/train"), predict $(status_of -X POST -H 'Content-Type: application/json' -d '{"customer_id":1,"features":{"recency_days":1,"frequency":1,"monetary":1,"avg_basket_value":1,"unique_products":1,"avg_interpurchase_days":1,"purchase_span_days":1}}' "$GATEWAY/predict")")
+while (( $(seconds_since "$t_down") < 30 )); do
+  seen+=("train $(training "$fourth"), new training $(status_of -X POST -H 'Content-Type: application/json' -d '{}' "$GATEWAY/train"), predict $(predict_status)")
   sleep 3
 done
 "$STACK" start s3proxy >/dev/null
 t_up=$(now)
-until [[ $(training "$fourth") =~ ^(active|finished)$ ]]; do sleep 2; (( $(python3 -c "print(int(float('$(since "$t_up")')))") < 240 )) || break; done
-figure "user saw while S3 was down: $(printf '%s\n' "${seen[@]}" | sort | uniq -c | sed 's/^ *//' | paste -sd ';' -)"
+until [[ $(training "$fourth") =~ ^(active|finished)$ ]]; do sleep 2; (( $(seconds_since "$t_up") < 240 )) || break; done
+figure "user saw while S3 was down: $(tally "${seen[@]}")"
 figure "recovery: training $(training "$fourth") $(since "$t_up") s after S3 was back (the services retry a failed training after 10 s, then 60 s)"
 proof "the training settled once S3 was back" "[[ \$(training $fourth) =~ ^(active|finished)\$ ]]"
 
