@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The fault and load suite: a stack of its own (.csr/faults, ports +300, MLflow on, artifacts in S3Proxy, no web
-# app) put through a broker restart during ingestion, a model service killed (SIGKILL) during training and during
-# scoring, MLflow and then S3 down for 30 s during a training, a million raw rows published as fast as possible, and /predict at its saturation rate for
+# The fault and load suite: a stack of its own (.csr/faults, ports +300, MLflow on, artifacts in S3Proxy, metadata
+# in the Firestore emulator, no web app) put through a broker restart during ingestion, a model service killed
+# (SIGKILL) during training and during scoring, MLflow, S3 and Firestore down for 30 s during a training, a million raw rows published as fast as possible, and /predict at its saturation rate for
 # five minutes. For each: what a user saw, how long recovery took, and the proof that nothing was lost (rows read =
 # kept + rejected; every kept line in the features once; every customer scored by the new model version). Prints
 # figures for docs/benchmarks.md; exits non-zero when a proof fails. ./csr faults runs it (about 20 minutes).
@@ -9,7 +9,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export CSR_RUN_DIR="$ROOT/.csr/faults" CSR_GATEWAY_PORT=8300 CSR_INGEST_PORT=8381 CSR_FEATURES_PORT=8382 \
   CSR_SEGMENT_PORT=8383 CSR_CHURN_PORT=8384 CSR_LTV_PORT=8385 CSR_KAFKA_PORT=9392 CSR_KAFKA_CONTROLLER_PORT=9393 \
-  CSR_MLFLOW_PORT=5300 CSR_S3_PORT=9300 CSR_S3=on CSR_WEB=off CSR_LOAD_SAMPLE=off
+  CSR_MLFLOW_PORT=5300 CSR_S3_PORT=9300 CSR_S3=on CSR_FIRESTORE_PORT=8986 CSR_FIRESTORE=on CSR_WEB=off \
+  CSR_LOAD_SAMPLE=off
 unset CSR_ADMIN_KEY MLFLOW_TRACKING_URI CSR_MLFLOW
 STACK="$ROOT/deploy/local/stack.sh"
 SAMPLE=${CSR_SAMPLE:-$ROOT/data/online_retail_ii_2009_2010.csv.gz}
@@ -117,8 +118,9 @@ figure "recovery: churn model $churn_state $(since "$t_up") s after the restart 
 proof "the training was redone after the restart and settled (churn $churn_state)" "[[ $churn_state == active || $churn_state == not_promoted ]]"
 if [[ $churn_state == active ]]; then
   sleep 5
-  scored=$(audit | awk -v v="$second" '$1 == "churn" && $2 == v {print $6}' | tr -d ,)
-  proof "every customer scored by churn $second ($scored of $total)" "[[ '$scored' == '$total' ]]"
+  line=$(audit | tr -d , | awk -v v="$second" '$1 == "churn" && $2 == v')
+  proof "every customer scored by churn $second exactly once ($line)" \
+    "[[ \$(awk '{print \$6}' <<<'$line') == $total && \$(awk '{print \$8}' <<<'$line') == 0 ]]"
 fi
 
 # --- 3. a model service killed while it scores -------------------------------------------------------------------
@@ -143,7 +145,8 @@ line=$(audit --as-of 2010-12-10 | tr -d , | awk -v v="$version" '$1 == "churn" &
 figure "killed with $partial of $total customers rescored as of 2010-12-10; after the restart: $line"
 figure "recovery: every customer rescored $(since "$t_up") s after the restart"
 proof "every customer scored as of the new day by churn $version, none lost" "[[ \$(awk '{print \$6}' <<<'$line') == $total ]]"
-figure "repeated scores (a replay of what was scored but not yet committed; the gateway keeps the latest per customer): $(awk '{print $8}' <<<"$line")"
+proof "no customer scored twice as of the new day by churn $version (the killed instance's open transaction was aborted)" \
+  "[[ \$(awk '{print \$8}' <<<'$line') == 0 ]]"
 
 # --- 4. MLflow down for 30 s during a training -------------------------------------------------------------------
 say "4. MLflow down for 30 s while a training runs"
@@ -180,6 +183,30 @@ until [[ $(training "$fourth") =~ ^(active|finished)$ ]]; do sleep 2; (( $(secon
 figure "user saw while S3 was down: $(tally "${seen[@]}")"
 figure "recovery: training $(training "$fourth") $(since "$t_up") s after S3 was back (the services retry a failed training after 10 s, then 60 s)"
 proof "the training settled once S3 was back" "[[ \$(training $fourth) =~ ^(active|finished)\$ ]]"
+
+# --- 4c. the metadata store (Firestore) down for 30 s during a training, while a file arrives -----------------------
+say "4c. the metadata store (the Firestore emulator) down for 30 s while a training runs and a file arrives"
+fifth=$(api -X POST -H 'Content-Type: application/json' -d '{}' "$GATEWAY/train" | json "d['dataset_id']")
+"$STACK" kill firestore TERM >/dev/null
+t_down=$(now)
+late_line="$CSR_RUN_DIR/late-line.csv"
+printf 'Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n' >"$late_line"
+printf '999002,85123A,WHITE HANGING HEART T-LIGHT HOLDER,2,2010-12-10 11:00:00,2.55,13085,United Kingdom\n' >>"$late_line"
+late_file=$(publish "$late_line")
+seen=()
+while (( $(seconds_since "$t_down") < 30 )); do
+  seen+=("train $(training "$fifth"), customers $(status_of "$GATEWAY/customers?size=1"), predict $(predict_status)")
+  sleep 3
+done
+"$STACK" start firestore >/dev/null
+t_up=$(now)
+until [[ $(training "$fifth") =~ ^(active|finished)$ ]]; do sleep 2; (( $(seconds_since "$t_up") < 240 )) || break; done
+figure "user saw while Firestore was down: $(tally "${seen[@]}")"
+figure "recovery: training $(training "$fifth") $(since "$t_up") s after Firestore was back"
+proof "the training settled once Firestore was back" "[[ \$(training $fifth) =~ ^(active|finished)\$ ]]"
+until report "$late_file" >/dev/null; do sleep 1; (( $(seconds_since "$t_up") < 240 )) || break; done
+figure "the file published during the outage reported $(since "$t_up") s after Firestore was back"
+proof "the file published during the outage: rows read = kept + rejected ($(report "$late_file" | json "f\"{d['rows_read']} = {d['rows_kept']} + {sum(d['rejected'].values())}\"" 2>/dev/null))" "adds_up $late_file"
 
 # --- 5. a million raw rows as fast as possible -------------------------------------------------------------------
 say "5. a million raw rows published as fast as possible (the sample as two more tenants at once)"

@@ -19,6 +19,9 @@ LTV_PORT=${CSR_LTV_PORT:-8085}
 WEB_PORT=${CSR_WEB_PORT:-3000}
 MLFLOW_PORT=${CSR_MLFLOW_PORT:-5000}
 S3_PORT=${CSR_S3_PORT:-9000}
+FIRESTORE_PORT=${CSR_FIRESTORE_PORT:-8686}
+FIRESTORE_JAR=/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar
+FIRESTORE_PROJECT=csr-local
 S3_IDENTITY=local-identity
 S3_CREDENTIAL=local-credential-secret
 TENANT=${CSR_DEMO_TENANT:-demo}
@@ -164,6 +167,39 @@ CONF
   wait_for s3proxy 60 bash -c "exec 3<>/dev/tcp/127.0.0.1/$S3_PORT"
 }
 
+# With CSR_FIRESTORE=on the metadata store is Firestore: Google's emulator (Debian package
+# google-cloud-cli-firestore-emulator). The emulator keeps its data in memory: `stack.sh kill firestore` exports it
+# to $RUN/firestore first and `stack.sh start firestore` imports it, so an outage loses nothing, as with the real
+# service. Off by default: the embedded store in $RUN/metadata.
+start_firestore() {
+  [[ ${CSR_FIRESTORE:-off} == on ]] || return 0
+  running firestore && { say "firestore already running"; return; }
+  [[ -f $FIRESTORE_JAR ]] || die "CSR_FIRESTORE=on needs the Firestore emulator (apt-get install google-cloud-cli-firestore-emulator)"
+  local import=() export
+  export=$(find "$RUN/firestore" -name '*.overall_export_metadata' 2>/dev/null | sort | tail -1)
+  [[ -z $export ]] || import=(--import-data="$export")
+  say "starting the firestore emulator on :$FIRESTORE_PORT${export:+ (with the data it had)}"
+  setsid nohup java -Xmx384m -cp "$FIRESTORE_JAR" com.google.cloud.datastore.emulator.firestore.CloudFirestore \
+    --host=127.0.0.1 --port="$FIRESTORE_PORT" "${import[@]}" >>"$LOGS/firestore.log" 2>&1 </dev/null &
+  echo $! >"$PIDS/firestore.pid"
+  wait_for firestore 60 http_ok "http://127.0.0.1:$FIRESTORE_PORT/"
+}
+
+# Saves the emulator's documents into $RUN/firestore (the newest export is the one imported at the next start).
+export_firestore() {
+  rm -rf "$RUN/firestore" && mkdir -p "$RUN/firestore"
+  curl -fsS -X POST -H 'Content-Type: application/json' \
+    "http://127.0.0.1:$FIRESTORE_PORT/emulator/v1/projects/$FIRESTORE_PROJECT:export" \
+    -d "{\"database\":\"projects/$FIRESTORE_PROJECT/databases/(default)\",\"export_directory\":\"$RUN/firestore\"}" \
+    >/dev/null || die "cannot export the firestore emulator's data"
+}
+
+# The metadata store's settings for the services: the emulator with CSR_FIRESTORE=on, else nothing (embedded).
+metadata_env() {
+  [[ ${CSR_FIRESTORE:-off} == on ]] && echo "FIRESTORE_EMULATOR_HOST=127.0.0.1:$FIRESTORE_PORT FIRESTORE_PROJECT_ID=$FIRESTORE_PROJECT"
+  return 0
+}
+
 # The artifact store's settings for the services: S3Proxy's bucket with CSR_S3=on, else the run's directory.
 artifact_env() {
   if [[ ${CSR_S3:-off} == on ]]; then
@@ -192,9 +228,9 @@ start_service() {
   port=$(port_of "$instance")
   running "$instance" && { say "$instance already running"; return; }
   say "starting $instance on :$port"
-  env $(artifact_env) KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" QUARKUS_HTTP_PORT="$port" CSR_GATEWAY_PORT="$GATEWAY_PORT" \
+  env $(artifact_env) $(metadata_env) KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" QUARKUS_HTTP_PORT="$port" CSR_GATEWAY_PORT="$GATEWAY_PORT" \
     CSR_ARTIFACTS="$RUN/artifacts" CSR_METADATA="$RUN/metadata" KAFKA_STREAMS_STATE_DIR="$RUN/state/$instance" \
-    CSR_ADVERTISED_ADDRESS="127.0.0.1:$port" \
+    CSR_ADVERTISED_ADDRESS="127.0.0.1:$port" CSR_INSTANCE_ID="$instance" \
     CSR_INGEST_URL="$(urls_of ingest-service)" CSR_FEATURES_URL="$(urls_of feature-service)" \
     CSR_SEGMENT_URL="$(urls_of segment-service)" CSR_CHURN_URL="$(urls_of churn-service)" \
     CSR_LTV_URL="$(urls_of ltv-service)" CSR_ADMIN_KEY="$ADMIN_KEY" MLFLOW_TRACKING_URI="$MLFLOW_URI" \
@@ -274,6 +310,7 @@ up() {
   admin_key
   start_kafka
   start_s3
+  start_firestore
   start_mlflow
   [[ -z $MLFLOW_URI ]] || wait_for mlflow 120 http_ok "$MLFLOW_URI/health"
   # two at a time, one per core: all six at once take longer in total, and each of them far longer
@@ -355,13 +392,15 @@ recorded() {
   for s in "$PIDS"/*.pid; do
     [[ -e $s ]] || continue
     s=$(basename "$s" .pid)
-    [[ $s == web || $s == gateway || $s == mlflow || $s == s3proxy || $s == kafka ]] || echo "$s"
+    [[ $s == web || $s == gateway || $s == mlflow || $s == s3proxy || $s == firestore || $s == kafka ]] || echo "$s"
   done
-  for s in mlflow s3proxy kafka; do echo "$s"; done
+  for s in mlflow s3proxy firestore kafka; do echo "$s"; done
 }
 
 down() {
   local stopped=0 s
+  # the emulator's documents outlive it (start_firestore imports them), unless --reset removes them below
+  if running firestore; then (export_firestore) || say "the firestore emulator's data could not be saved"; fi
   for s in $(recorded); do
     if running "$s"; then
       kill -- "-$(cat "$PIDS/$s.pid")" 2>/dev/null || kill "$(cat "$PIDS/$s.pid")" 2>/dev/null || true
@@ -379,7 +418,7 @@ down() {
   done
   ((stopped)) || say "nothing was running"
   if [[ ${1:-} == --reset ]]; then
-    rm -rf "$KAFKA_HOME/data" "$RUN/state" "$RUN/artifacts" "$RUN/metadata" "$RUN/mlflow" "$RUN/s3proxy" "$RUN/demo.key"
+    rm -rf "$KAFKA_HOME/data" "$RUN/state" "$RUN/artifacts" "$RUN/metadata" "$RUN/firestore" "$RUN/mlflow" "$RUN/s3proxy" "$RUN/demo.key"
     say "removed the broker's data, the services' state, the artifacts, the metadata, the MLflow runs and the demo key: the next up starts from nothing"
   fi
 }
@@ -397,6 +436,7 @@ kill_one() {
   local s=${1:?which?} signal=${2:-TERM} pid
   running "$s" || die "$s is not running"
   pid=$(cat "$PIDS/$s.pid")
+  [[ $s != firestore ]] || export_firestore
   kill -s "$signal" -- "-$pid" 2>/dev/null || kill -s "$signal" "$pid"
   for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
   kill -9 "$pid" 2>/dev/null || true
@@ -415,6 +455,7 @@ start_one() {
     kafka) start_kafka ;;
     mlflow) start_mlflow; wait_for mlflow 120 http_ok "$MLFLOW_URI/health" ;;
     s3proxy) CSR_S3=on start_s3 ;;
+    firestore) CSR_FIRESTORE=on start_firestore ;;
     web) start_web ;;
     *) start_service "$s"; wait_for "$s" 90 http_ok "http://127.0.0.1:$(port_of "$s")/q/health/live" ;;
   esac

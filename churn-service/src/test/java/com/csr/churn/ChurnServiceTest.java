@@ -102,6 +102,16 @@ class ChurnServiceTest {
     @Order(2)
     void trainsOnAPublishedTrainingSetAndServesTheModel() {
         firstModel();
+        // announced with the new model's score of every customer of the training set, each exactly once
+        try (TopicReader scores = new TopicReader(bootstrapServers, Topics.CUSTOMER_SCORES)) {
+            int customers = firstData.scoring().size();
+            List<ConsumerRecord<String, byte[]>> rescored = scores.awaitAll(r -> {
+                CustomerScore score = EventJson.read(r.value(), CustomerScore.class);
+                return score.modelVersion().equals("ds-1") && score.asOf().equals(firstData.asOf().toString());
+            }, customers);
+            assertThat(rescored).hasSize(customers);
+            assertThat(rescored.stream().map(ConsumerRecord::key).distinct()).hasSize(customers);
+        }
 
         given().header("Authorization", TestKeys.keyOf(TENANT)).get("/model").then().statusCode(200)
                 .body("kind", is("churn")).body("version", is("ds-1")).body("dataset_id", is("ds-1"))

@@ -52,6 +52,8 @@ public final class ModelRegistry {
     private final MetadataStore metadata;
     private final Listener listener;
     private final Map<String, ActiveModel> active = new ConcurrentHashMap<>();
+    /** When the metadata store was last asked for a tenant it had no active model for (epoch millis). */
+    private final Map<String, Long> notInStore = new ConcurrentHashMap<>();
 
     /**
      * What a registry and its {@link ModelService} tell about their work as it happens, for a service's metrics
@@ -228,6 +230,14 @@ public final class ModelRegistry {
         }
         String tenant = published.tenantId();
         Map<String, Double> figures = RunParameters.metrics(published.metrics());
+        if (published.version().equals(metadata.activeVersion(tenant, kind.code()).orElse(null))) {
+            // the training set again, after an attempt that was promoted but stopped before its announcement was
+            // committed (a crash, an aborted transaction): the version stays active, with this attempt's files
+            metadata.registerModelVersion(new ModelVersion(tenant, kind.code(), published.version(), published.uri(),
+                    published.sha256(), figures, Instant.now(), ModelVersion.ACTIVE, null));
+            return new ChampionChallenge.Verdict(true, verdict.metric(), verdict.challenger(), verdict.champion(),
+                    "promoted by an earlier attempt at this training set, which stopped before announcing it");
+        }
         metadata.registerModelVersion(new ModelVersion(tenant, kind.code(), published.version(), published.uri(),
                 published.sha256(), figures, Instant.now(), ModelVersion.REGISTERED,
                 verdict.promote() ? null : verdict.reason()));
@@ -343,8 +353,54 @@ public final class ModelRegistry {
                 ? (Map<String, Object>) evaluation : Map.of();
     }
 
+    /**
+     * The model this instance has swapped in for the tenant. Training judges a new model against it and promotes
+     * against it; to score, use {@link #serving}.
+     */
     public Optional<ActiveModel> active(String tenantId) {
         return Optional.ofNullable(active.get(tenantId));
+    }
+
+    /** How long a tenant the metadata store had no active model for is not asked about again. */
+    static final long STORE_RECHECK_MILLIS = 5_000;
+
+    /**
+     * The model that scores the tenant's customers: the one swapped in or, when this instance has none yet but the
+     * metadata store says a version is active, that version, loaded and swapped in now. So an instance that has just
+     * started scores the feature updates it reads before it has replayed {@code models.published} instead of
+     * skipping them. Only scoring asks the store: training judges and promotes against what this instance has
+     * swapped in, and the store's compare-and-set settles races. A tenant the store has no active model for is asked
+     * again after {@link #STORE_RECHECK_MILLIS}.
+     */
+    public Optional<ActiveModel> serving(String tenantId) {
+        ActiveModel current = active.get(tenantId);
+        return current != null || metadata == null ? Optional.ofNullable(current) : fromStore(tenantId);
+    }
+
+    private Optional<ActiveModel> fromStore(String tenantId) {
+        long now = System.currentTimeMillis();
+        Long askedAt = notInStore.get(tenantId);
+        if (askedAt != null && now - askedAt < STORE_RECHECK_MILLIS) {
+            return Optional.empty();
+        }
+        try {
+            Optional<ModelVersion> version = metadata.activeVersion(tenantId, kind.code())
+                    .flatMap(v -> metadata.modelVersion(tenantId, kind.code(), v));
+            if (version.isEmpty()) {
+                notInStore.put(tenantId, now);
+                return Optional.empty();
+            }
+            ModelVersion v = version.get();
+            LOG.log(System.Logger.Level.INFO, () -> String.format("%s model %s of tenant %s loaded from the metadata"
+                    + " store before its announcement was read", kind.code(), v.version(), tenantId));
+            return Optional.of(activate(new ModelPublished(tenantId, kind.code(), v.version(), v.artifactUri(),
+                    v.sha256(), v.version(), v.createdAt().toString(), Map.copyOf(v.metrics()))));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot load the active " + kind.code() + " model of tenant "
+                    + tenantId + " from the metadata store: " + e.getMessage());
+            notInStore.put(tenantId, now);
+            return Optional.empty();
+        }
     }
 
     /** True when at least one tenant has a model in service. */
@@ -354,7 +410,7 @@ public final class ModelRegistry {
 
     /** Scores a feature update with the tenant's active model; empty when the tenant has none yet. */
     public Optional<CustomerScore> score(CustomerFeaturesUpdate update) {
-        Optional<CustomerScore> score = active(update.tenantId()).map(m -> toEvent(update.tenantId(),
+        Optional<CustomerScore> score = serving(update.tenantId()).map(m -> toEvent(update.tenantId(),
                 update.customerId(), update.asOf(), m,
                 m.model().score(FeatureVectors.fromComputed(update.features()))));
         if (score.isPresent()) {
@@ -373,6 +429,6 @@ public final class ModelRegistry {
 
     /** Scores features with the tenant's active model. */
     public Optional<Score> score(String tenantId, CustomerFeatures features) {
-        return active(tenantId).map(m -> m.model().score(features));
+        return serving(tenantId).map(m -> m.model().score(features));
     }
 }

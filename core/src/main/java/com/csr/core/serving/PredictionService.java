@@ -116,7 +116,7 @@ public final class PredictionService {
     }
 
     private ActiveModel active(String tenantId) {
-        return registry.active(tenantId).orElseThrow(() -> new NotFoundException(
+        return registry.serving(tenantId).orElseThrow(() -> new NotFoundException(
                 "no " + registry.kind().code() + " model for tenant " + tenantId + " yet; train one"));
     }
 

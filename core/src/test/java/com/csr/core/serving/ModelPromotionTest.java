@@ -65,6 +65,24 @@ class ModelPromotionTest {
     }
 
     @Test
+    void aTrainingSetTrainedAgainAfterItsPromotionStaysActiveAndIsAnnouncedAgain() {
+        try (MetadataStore metadata = new EmbeddedMetadataStore(root.resolve("metadata"))) {
+            DirectoryArtifactStore artifacts = new DirectoryArtifactStore(root.resolve("artifacts"));
+            TrainingDataset dataset = SampleTrainingSets.write(artifacts, "t1", "ds-a", SampleTrainingSets.quarter(0));
+            // the first attempt was promoted, then the service stopped before its announcement was committed
+            assertThat(registry(ModelKind.CHURN, metadata).trainAndScore(dataset).verdict().promote()).isTrue();
+
+            ModelRegistry.Trained again = registry(ModelKind.CHURN, metadata).trainAndScore(dataset);
+
+            assertThat(again.verdict().promote()).as(again.verdict().reason()).isTrue();
+            assertThat(metadata.activeVersion("t1", "churn")).hasValue("ds-a");
+            assertThat(metadata.modelVersion("t1", "churn", "ds-a")).get().extracting(ModelVersion::sha256)
+                    .isEqualTo(again.published().sha256());
+            assertThat(again.scores()).hasSize(SampleTrainingSets.quarter(0).scoring().size());
+        }
+    }
+
+    @Test
     void twoTrainingsFinishingTogetherLeaveExactlyOneActive() throws Exception {
         try (MetadataStore metadata = new EmbeddedMetadataStore(root.resolve("metadata"))) {
             DirectoryArtifactStore artifacts = new DirectoryArtifactStore(root.resolve("artifacts"));

@@ -14,9 +14,12 @@ import com.csr.core.events.ModelPublished;
 import com.csr.core.events.TrainingDataset;
 import com.csr.core.features.FeatureVectors;
 import com.csr.core.labels.LabelledCustomer;
+import com.csr.core.metadata.EmbeddedMetadataStore;
+import com.csr.core.metadata.MetadataStore;
 import com.csr.core.ml.Seeds;
 import com.csr.core.pipeline.TrainingData;
 import com.csr.core.pipeline.TrainingDataFiles;
+import com.csr.core.tracking.ExperimentTracker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -67,6 +70,27 @@ class ModelRegistryTest {
         }
         assertThat(server.active("other")).isEmpty();
         assertEvaluationCameWithTheModel(kind, server.active("t1").orElseThrow().evaluation());
+    }
+
+    @Test
+    void anInstanceThatHasNotReadTheAnnouncementYetScoresWithTheActiveModelOfTheMetadataStore() {
+        try (MetadataStore metadata = new EmbeddedMetadataStore(root.resolve("metadata"))) {
+            new ModelRegistry(ModelKind.CHURN, artifacts, Seeds.DEFAULT, ExperimentTracker.NONE, metadata)
+                    .trainAndScore(dataset);
+            assertThat(metadata.activeVersion("t1", "churn")).hasValue("ds-1");
+            // a restarted instance: nothing swapped in, models.published not read yet
+            ModelRegistry restarted = new ModelRegistry(ModelKind.CHURN, artifacts, Seeds.DEFAULT,
+                    ExperimentTracker.NONE, metadata);
+            LabelledCustomer customer = data.scoring().rows().get(0);
+            CustomerScore score = restarted.score(new CustomerFeaturesUpdate("t1", customer.customerId(),
+                    "2010-12-09", FeatureVectors.toMap(customer.features()))).orElseThrow();
+
+            assertThat(score.modelVersion()).isEqualTo("ds-1");
+            assertThat(restarted.active("t1")).get().extracting(ModelRegistry.ActiveModel::version)
+                    .isEqualTo("ds-1");
+            assertThat(restarted.score(new CustomerFeaturesUpdate("nobody", "1", "2010-12-09",
+                    FeatureVectors.toMap(customer.features())))).isEmpty();
+        }
     }
 
     /** The curves written into the model's card at training are read back when another registry loads it. */

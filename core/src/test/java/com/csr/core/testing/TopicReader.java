@@ -14,7 +14,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a whole topic from its start, as a test's eyes on what a service wrote. */
+/**
+ * Reads a whole topic from its start, as a test's eyes on what a service wrote: like the platform's readers, only
+ * records of committed transactions ({@code read_committed}).
+ */
 public final class TopicReader implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -25,8 +28,9 @@ public final class TopicReader implements AutoCloseable {
 
     public TopicReader(String bootstrapServers, String topic) {
         this.topic = topic;
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+                new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);
@@ -44,6 +48,22 @@ public final class TopicReader implements AutoCloseable {
             }
         } while (System.nanoTime() < deadline);
         throw new AssertionError("no matching record on " + topic + " within " + PATIENCE.toSeconds() + " s");
+    }
+
+    /**
+     * Every record that matches, once {@code count} of them have been read (within a minute), and any that come in the
+     * second after: a test of "exactly {@code count}" sees an extra one.
+     */
+    public List<ConsumerRecord<String, byte[]>> awaitAll(Predicate<ConsumerRecord<String, byte[]>> match, int count) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (seen.stream().filter(match).count() < count && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        long settle = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        while (System.nanoTime() < settle) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return seen.stream().filter(match).toList();
     }
 
     /** A header of a record read back, as text. */

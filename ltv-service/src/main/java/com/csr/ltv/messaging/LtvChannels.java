@@ -7,21 +7,27 @@ import com.csr.core.events.TrainingDataset;
 import com.csr.core.serving.ModelRegistry;
 import com.csr.core.serving.ModelService;
 import com.csr.core.serving.OutgoingRecord;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
+import io.smallrye.reactive.messaging.kafka.transactions.TransactionalEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * The ltv service on Kafka: each record goes to core's {@link ModelService}, and what it answers is written out.
+ * The ltv service on Kafka: each record goes to core's {@link ModelService}, and what it answers is written out
+ * exactly once. What a record leads to is written in one Kafka transaction with the record's offset: a service killed
+ * half-way has written nothing its restart writes again, and {@code read_committed} readers never see the half.
  * The event records are read and written by Jackson reflection, hence registered for a native image.
  */
 @ApplicationScoped
@@ -30,27 +36,31 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 public class LtvChannels {
 
     private final ModelService models;
-    private final Emitter<byte[]> rescored;
+    private final KafkaTransactions<byte[]> trained;
+    private final KafkaTransactions<byte[]> scores;
+    /** Training takes seconds and every core it gets: one at a time, off the event loop. */
+    private final ExecutorService training = Executors.newSingleThreadExecutor(r -> new Thread(r, "training"));
 
     public LtvChannels(ModelRegistry registry,
-                         @Channel("rescored-customers") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-                         Emitter<byte[]> rescored) {
+                         // a transaction's records wait in the emitter's buffer until the producer takes them
+                         @Channel("trained-models") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+                         KafkaTransactions<byte[]> trained,
+                         @Channel("customer-scores") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+                         KafkaTransactions<byte[]> scores) {
         this.models = new ModelService(registry);
-        this.rescored = rescored;
+        this.trained = trained;
+        this.scores = scores;
     }
 
     /**
-     * Trains a model on a published training set and announces it. Training takes seconds and all the cores it gets,
-     * so it runs on its own worker pool ({@code smallrye.messaging.worker.training.max-concurrency}).
+     * Trains a model on a published training set, then announces it on {@code models.published} together with its
+     * score of every customer of the training set (so the portfolio does not wait for new data), in one transaction
+     * with the training set's offset.
      */
     @Incoming("training-datasets")
-    @Outgoing("trained-models")
-    @Blocking(value = "training", ordered = false)
-    public Message<byte[]> train(Message<byte[]> record) {
-        List<OutgoingRecord> out = models.train(record.getPayload());
-        // every customer of the training set, scored by the new model, so the portfolio does not wait for new data
-        out.stream().skip(1).forEach(score -> rescored.send(message(Message.of(score.value()), score)));
-        return answer(record, out.stream().findFirst());
+    public Uni<Void> train(Message<byte[]> record) {
+        return Uni.createFrom().item(() -> models.train(record.getPayload())).runSubscriptionOn(training)
+                .chain(out -> trained.withTransactionAndAck(record, tx -> send(tx, out)));
     }
 
     /** Makes a published ltv model its tenant's active one. */
@@ -60,24 +70,27 @@ public class LtvChannels {
         models.activate(json);
     }
 
-    /** Scores a feature update with the tenant's active model. */
+    /** Scores a batch of feature updates with their tenants' active models, in one transaction with its offsets. */
     @Incoming("customer-features")
-    @Outgoing("customer-scores")
-    public Message<byte[]> score(Message<byte[]> record) {
-        return answer(record, models.score(record.getPayload()));
+    public Uni<Void> score(Message<List<byte[]>> updates) {
+        return scores.withTransactionAndAck(updates, tx -> send(tx, updates.getPayload().stream()
+                .flatMap(update -> models.score(update).stream()).toList()));
     }
 
-    /** The record answering {@code in}, which is acknowledged once it is written, or at once when there is none. */
-    private static Message<byte[]> answer(Message<byte[]> in, Optional<OutgoingRecord> out) {
-        if (out.isEmpty()) {
-            in.ack();
-            return null;
+    private static Uni<Void> send(TransactionalEmitter<byte[]> tx, List<OutgoingRecord> records) {
+        for (OutgoingRecord record : records) {
+            OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> metadata =
+                    OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key())
+                            .withHeaders(record.kafkaHeaders());
+            if (record.topic() != null) {
+                metadata.withTopic(record.topic());
+            }
+            tx.send(Message.of(record.value()).addMetadata(metadata.build()));
         }
-        return message(in.withPayload(out.get().value()), out.get());
+        return Uni.createFrom().voidItem();
     }
 
-    private static Message<byte[]> message(Message<byte[]> message, OutgoingRecord record) {
-        return message.addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key())
-                .withHeaders(record.kafkaHeaders()).build());
+    void stop(@Observes ShutdownEvent event) {
+        training.shutdownNow();
     }
 }
