@@ -175,10 +175,10 @@ start_firestore() {
   [[ ${CSR_FIRESTORE:-off} == on ]] || return 0
   running firestore && { say "firestore already running"; return; }
   [[ -f $FIRESTORE_JAR ]] || die "CSR_FIRESTORE=on needs the Firestore emulator (apt-get install google-cloud-cli-firestore-emulator)"
-  local import=() export
-  export=$(find "$RUN/firestore" -name '*.overall_export_metadata' 2>/dev/null | sort | tail -1)
-  [[ -z $export ]] || import=(--import-data="$export")
-  say "starting the firestore emulator on :$FIRESTORE_PORT${export:+ (with the data it had)}"
+  local import=() saved=""
+  [[ ! -d "$RUN/firestore" ]] || saved=$(find "$RUN/firestore" -name '*.overall_export_metadata' | sort | tail -1)
+  [[ -z $saved ]] || import=(--import-data="$saved")
+  say "starting the firestore emulator on :$FIRESTORE_PORT${saved:+ (with the data it had)}"
   setsid nohup java -Xmx384m -cp "$FIRESTORE_JAR" com.google.cloud.datastore.emulator.firestore.CloudFirestore \
     --host=127.0.0.1 --port="$FIRESTORE_PORT" "${import[@]}" >>"$LOGS/firestore.log" 2>&1 </dev/null &
   echo $! >"$PIDS/firestore.pid"

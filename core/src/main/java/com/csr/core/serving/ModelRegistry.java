@@ -17,6 +17,7 @@ import com.csr.core.metadata.TrainingRun;
 import com.csr.core.ml.ModelFiles;
 import com.csr.core.pipeline.TrainingData;
 import com.csr.core.pipeline.TrainingDataFiles;
+import com.csr.core.tenants.RecordIds;
 import com.csr.core.tracking.ExperimentTracker;
 import com.csr.core.tracking.RunParameters;
 import com.csr.core.tracking.TrainingRunRecord;
@@ -325,8 +326,16 @@ public final class ModelRegistry {
         if (current != null && current.version().equals(published.version())) {
             return current;
         }
+        ActiveModel next = load(published);
+        active.put(published.tenantId(), next);
+        listener.activated(kind, published.tenantId(), next.version());
+        return next;
+    }
+
+    /** Reads a published model from the artifact store, checking its files and its checksum. */
+    private ActiveModel load(ModelPublished published) {
         String folder = ArtifactLayout.inTenant(published.tenantId(), artifacts.keyOf(published.uri()));
-        ActiveModel next = ArtifactFolder.read(artifacts, folder, (directory, manifest) -> {
+        return ArtifactFolder.read(artifacts, folder, (directory, manifest) -> {
             String sha256 = manifest.files().get(kind.modelFile());
             if (!published.sha256().equals(sha256)) {
                 throw new ArtifactFolder.TamperedArtifactException("refusing " + kind.code() + " model "
@@ -337,9 +346,6 @@ public final class ModelRegistry {
                     published.datasetId(), published.metrics() == null ? Map.of() : published.metrics(),
                     evaluationIn(directory));
         });
-        active.put(published.tenantId(), next);
-        listener.activated(kind, published.tenantId(), next.version());
-        return next;
     }
 
     /** The evaluation kept in a model folder's card; empty for a card without one (models trained before it). */
@@ -393,14 +399,62 @@ public final class ModelRegistry {
             ModelVersion v = version.get();
             LOG.log(System.Logger.Level.INFO, () -> String.format("%s model %s of tenant %s loaded from the metadata"
                     + " store before its announcement was read", kind.code(), v.version(), tenantId));
-            return Optional.of(activate(new ModelPublished(tenantId, kind.code(), v.version(), v.artifactUri(),
-                    v.sha256(), v.version(), v.createdAt().toString(), Map.copyOf(v.metrics()))));
+            return Optional.of(activate(published(v)));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot load the active " + kind.code() + " model of tenant "
                     + tenantId + " from the metadata store: " + e.getMessage());
             notInStore.put(tenantId, now);
             return Optional.empty();
         }
+    }
+
+    /** A version registered in the metadata store, as its announcement would have said it. */
+    private static ModelPublished published(ModelVersion v) {
+        return new ModelPublished(v.tenantId(), v.modelKind(), v.version(), v.artifactUri(), v.sha256(), v.version(),
+                v.createdAt().toString(), Map.copyOf(v.metrics()));
+    }
+
+    /** How many versions other than the serving ones an instance keeps loaded for requests that pin one. */
+    static final int PINNED_VERSIONS_KEPT = 4;
+
+    /** Versions requests pinned, the least recently used first. */
+    private final Map<String, ActiveModel> pinned = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ActiveModel> eldest) {
+                    return size() > PINNED_VERSIONS_KEPT;
+                }
+            });
+
+    /**
+     * One of the tenant's trained versions, serving or not, for a request that pins it: the serving model when it is
+     * that version, else the version the metadata store registered for the tenant, loaded from the artifact store
+     * (checksum checked) and kept among the last {@link #PINNED_VERSIONS_KEPT} used. Empty when the tenant has no
+     * such version (another tenant's versions are not looked at).
+     *
+     * @throws IllegalArgumentException when {@code version} is not a valid version id
+     */
+    public Optional<ActiveModel> version(String tenantId, String version) {
+        RecordIds.require("model version", version);
+        Optional<ActiveModel> serving = serving(tenantId);
+        if (serving.isPresent() && serving.get().version().equals(version)) {
+            return serving;
+        }
+        if (metadata == null) {
+            return Optional.empty();
+        }
+        String key = tenantId + "/" + version;
+        ActiveModel kept = pinned.get(key);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        Optional<ModelVersion> stored = metadata.modelVersion(tenantId, kind.code(), version);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        ActiveModel loaded = load(published(stored.get()));
+        pinned.put(key, loaded);
+        return Optional.of(loaded);
     }
 
     /** True when at least one tenant has a model in service. */

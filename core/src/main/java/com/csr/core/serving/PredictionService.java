@@ -7,6 +7,7 @@ import com.csr.core.features.CustomerFeatures;
 import com.csr.core.features.FeatureVectors;
 import com.csr.core.serving.ModelRegistry.ActiveModel;
 import com.csr.core.serving.PredictRequest.Customer;
+import com.csr.core.tenants.RecordIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +44,13 @@ public final class PredictionService {
         if (request.customers() == null) {
             Customer customer = new Customer(request.customerId(), request.features());
             CustomerFeatures features = features(List.of(customer), "").get(0);
-            ActiveModel model = active(tenantId);
+            ActiveModel model = model(tenantId, request.modelVersion());
             return prediction(customer, model.model().score(features), model);
         }
         if (request.customerId() != null || request.features() != null) {
             throw new InvalidRequestException("send either customer_id and features, or customers, not both");
         }
-        return new Predictions(predictAll(tenantId, request.customers()));
+        return new Predictions(predictAll(tenantId, request.customers(), request.modelVersion()));
     }
 
     /**
@@ -97,13 +98,13 @@ public final class PredictionService {
         return evaluation;
     }
 
-    private List<Prediction> predictAll(String tenantId, List<Customer> customers) {
+    private List<Prediction> predictAll(String tenantId, List<Customer> customers, String version) {
         if (customers.size() > maxBatch) {
             throw new InvalidRequestException("a batch may hold at most " + maxBatch + " customers, got "
                     + customers.size());
         }
         List<CustomerFeatures> features = features(customers, "customers");
-        ActiveModel model = active(tenantId);
+        ActiveModel model = model(tenantId, version);
         if (features.isEmpty()) {
             return List.of();
         }
@@ -113,6 +114,18 @@ public final class PredictionService {
             predictions.add(prediction(customers.get(i), scores.get(i), model));
         }
         return predictions;
+    }
+
+    /** The serving model, or the version a request pins. */
+    private ActiveModel model(String tenantId, String version) {
+        if (version == null) {
+            return active(tenantId);
+        }
+        if (!RecordIds.isValid(version)) {
+            throw new InvalidRequestException("model_version '" + version + "' is not a version id");
+        }
+        return registry.version(tenantId, version).orElseThrow(() -> new NotFoundException(
+                "no " + registry.kind().code() + " model version " + version + " for tenant " + tenantId));
     }
 
     private ActiveModel active(String tenantId) {
