@@ -259,6 +259,8 @@ Content-Type: application/json
 Authorization: Bearer $KEY
 @$CSR_RUN_DIR/predict.json"
 report_of() { "$VEGETA" report -type=json | python3 -c "import json,sys; r=json.load(sys.stdin); l=r['latencies']; print(f\"{r['throughput']:.0f} {l['50th']/1e6:.2f} {l['99th']/1e6:.2f} {r['success']*100:.2f} {r['requests']}\")"; }
+# a warm-up first, not counted: the JIT, the connection pools and the key caches of every service
+echo "$target" | "$VEGETA" attack -rate=100/s -duration=30s | report_of >/dev/null
 saturation=0
 for rate in 250 500 750 1000 1500 2000; do
   read -r throughput p50 p99 success _ < <(echo "$target" | "$VEGETA" attack -rate="$rate/s" -duration=10s | report_of)

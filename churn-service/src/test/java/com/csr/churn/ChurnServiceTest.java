@@ -210,6 +210,7 @@ class ChurnServiceTest {
                     r -> r.key().equals(TENANT + ":" + customer.customerId()));
             assertThat(TopicReader.header(record, Topics.TENANT_HEADER)).isEqualTo(TENANT);
             assertThat(TopicReader.header(record, "model-kind")).isEqualTo("churn");
+            assertThat(TopicReader.header(record, Topics.SOURCE_HEADER)).matches("customer\\.features/\\d+/\\d+");
             CustomerScore score = EventJson.read(record.value(), CustomerScore.class);
             assertThat(score.kind()).isEqualTo("churn");
             assertThat(score.modelVersion()).isEqualTo("ds-1");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
@@ -194,6 +195,13 @@ class StackIT {
                 given().header("Authorization", key).get("/customers?size=5").then().statusCode(200)
                         .body("total", equalTo(customers)));
         given().header("Authorization", key).get("/segments").then().statusCode(200);
+        // the seed's /metrics: the serving models' latest metrics, this tenant's only
+        given().header("Authorization", key).get("/metrics").then().statusCode(200)
+                .body("tenant_id", equalTo(TENANT)).body("models.churn.version", equalTo(datasetId))
+                .body("models.churn.metrics.roc_auc", greaterThan(0.5f))
+                .body("models.ltv.version", equalTo(datasetId)).body("models.segment.version", equalTo(datasetId));
+        given().header("Authorization", intruder()).get("/metrics").then().statusCode(200)
+                .body("models.churn", equalTo(null));
         theOverviewAddsUpTheScoredCustomers(customers);
         given().header("Authorization", key).contentType("application/json").body("{\"budget\": 5000}")
                 .post("/plan").then().statusCode(200);
@@ -244,10 +252,34 @@ class StackIT {
         CustomerHistory customer = sample.histories.get("13085");
         Map<String, Double> features = FeatureVectors.toMap(FeatureCalculator.asOf(customer,
                 sample.clean.cutoffEpochSecond()));
-        given().header("Authorization", key).contentType("application/json")
+        JsonPath sent = given().header("Authorization", key).contentType("application/json")
                 .body(Map.of("customer_id", 13085, "features", features)).post("/predict").then().statusCode(200)
                 .body("segment.available", equalTo(true)).body("churn.available", equalTo(true))
-                .body("ltv.available", equalTo(true)).body("ltv.horizon_days", equalTo(90));
+                .body("ltv.available", equalTo(true)).body("ltv.horizon_days", equalTo(90)).extract().jsonPath();
+        // only the id: the features the feature store holds, which are the same
+        JsonPath stored = given().header("Authorization", key).contentType("application/json")
+                .body(Map.of("customer_id", 13085)).post("/predict").then().statusCode(200).extract().jsonPath();
+        for (String figure : List.of("segment.persona", "churn.probability", "ltv.value", "expected_loss")) {
+            assertThat(stored.getString(figure)).as(figure).isEqualTo(sent.getString(figure));
+        }
+        // a version pinned: this training's, for the three models
+        given().header("Authorization", key).contentType("application/json")
+                .body(Map.of("customer_id", 13085, "model_id", datasetId)).post("/predict").then().statusCode(200)
+                .body("segment.model_version", equalTo(datasetId)).body("churn.model_version", equalTo(datasetId))
+                .body("ltv.model_version", equalTo(datasetId))
+                .body("churn.probability", equalTo(sent.getFloat("churn.probability")));
+        given().header("Authorization", key).contentType("application/json")
+                .body(Map.of("customer_id", 13085, "model_id", "ds-no-such-version")).post("/predict").then()
+                .statusCode(404).body("detail", containsString("ds-no-such-version"));
+        given().header("Authorization", key).contentType("application/json")
+                .body(Map.of("customer_id", "no-such-customer")).post("/predict").then().statusCode(404)
+                .body("detail", containsString("no-such-customer"));
+        // another tenant has neither the customer nor the version
+        given().header("Authorization", intruder()).contentType("application/json")
+                .body(Map.of("customer_id", 13085)).post("/predict").then().statusCode(404);
+        given().header("Authorization", intruder()).contentType("application/json")
+                .body(Map.of("customer_id", 13085, "features", features, "model_id", datasetId)).post("/predict")
+                .then().statusCode(404);
         given().header("Authorization", key).get("/customers/13085").then().statusCode(200)
                 .body("features.frequency", equalTo(features.get("frequency").floatValue()));
         given().header("Authorization", key).get("/customers/no-such-customer").then().statusCode(404);

@@ -4,6 +4,7 @@ import com.csr.core.events.CustomerScore;
 import com.csr.core.events.EventJson;
 import com.csr.core.events.Topics;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -16,20 +17,22 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * {@code csr audit-scores}: reads {@code customer.scores} from the beginning to its end and says, per model kind and
- * version, how many customers were scored and how many scores were repeats of one already on the topic (the same
- * customer, version and as-of date: a replay after a crash, which the gateway's latest-per-customer view absorbs).
- * The proof behind "every customer scored, none lost" in the fault suite.
+ * {@code csr audit-scores}: reads {@code customer.scores} from the beginning to its end, as its readers do (committed
+ * transactions only), and says, per model kind and version, how many customers were scored and how many scores were
+ * duplicates: a second score of one customer by one version from the same source record
+ * ({@link Topics#SOURCE_HEADER}; for older scores without it, of the same as-of date). The proof behind "every
+ * customer scored exactly once, none lost" in the fault suite.
  */
 final class ScoreAudit {
 
     static final String USAGE = """
             usage: csr audit-scores --tenant-id ID [--as-of YYYY-MM-DD] [--bootstrap-servers localhost:9092]
-              per model kind and version: score records, customers scored, repeated scores (of one as-of date)""";
+              per model kind and version: score records, customers scored, repeated scores (of one source record)""";
 
     private static final Set<String> OPTIONS = Set.of("bootstrap-servers", "tenant-id", "as-of", "help");
 
@@ -78,8 +81,10 @@ final class ScoreAudit {
                     }
                     String version = score.kind() + " " + score.modelVersion();
                     records.merge(version, 1L, Long::sum);
-                    seen.computeIfAbsent(version, k -> new HashMap<>())
-                            .merge(score.customerId() + "@" + score.asOf(), 1, Integer::sum);
+                    Header source = record.headers().lastHeader(Topics.SOURCE_HEADER);
+                    seen.computeIfAbsent(version, k -> new HashMap<>()).merge(score.customerId() + "@"
+                            + (source == null ? score.asOf() : new String(source.value(), StandardCharsets.UTF_8)),
+                            1, Integer::sum);
                 }
             }
         }

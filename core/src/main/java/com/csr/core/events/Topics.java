@@ -31,6 +31,12 @@ public final class Topics {
     public static final String TENANT_HEADER = "tenant-id";
     /** The header naming the kind of model that scored a record on {@code customer.scores}. */
     public static final String MODEL_KIND_HEADER = "model-kind";
+    /**
+     * The header naming the record a score on {@code customer.scores} answers, {@code topic/partition/offset}: a
+     * feature update, or the training set whose new model rescored everyone. Two scores of one model version for one
+     * customer from the same source are a duplicate; {@code csr audit-scores} counts them.
+     */
+    public static final String SOURCE_HEADER = "source";
 
     /** Every topic, for creating them. */
     public static final List<String> ALL = List.of(TRANSACTIONS_RAW, TRANSACTIONS_CLEAN, TRANSACTIONS_REJECTED,

@@ -408,6 +408,31 @@ public final class ModelRegistry {
         }
     }
 
+    /**
+     * The version that, by the metadata store, replaced an announced one: present when the announcement is stale — the
+     * store registered the announced version but another is active now (an instance replaying
+     * {@code models.published} after a restart reads every announcement again, the old ones first). Empty when the
+     * announced version is the active one, unknown to the store (then its checksum decides), or the store cannot be
+     * asked.
+     */
+    public Optional<String> supersededBy(ModelPublished published) {
+        if (metadata == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<String> activeNow = metadata.activeVersion(published.tenantId(), kind.code());
+            if (activeNow.isEmpty() || activeNow.get().equals(published.version())
+                    || metadata.modelVersion(published.tenantId(), kind.code(), published.version()).isEmpty()) {
+                return Optional.empty();
+            }
+            return activeNow;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot ask the metadata store whether " + kind.code() + " model "
+                    + published.version() + " is still active: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** A version registered in the metadata store, as its announcement would have said it. */
     private static ModelPublished published(ModelVersion v) {
         return new ModelPublished(v.tenantId(), v.modelKind(), v.version(), v.artifactUri(), v.sha256(), v.version(),

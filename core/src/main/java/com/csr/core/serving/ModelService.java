@@ -139,7 +139,7 @@ public final class ModelService {
      * this service's. A model that is refused (checksum, place) is logged as an error and the previous one stays.
      *
      * @return the model now serving the announced tenant; empty when the announcement was unreadable, of another
-     *         kind, or refused
+     *         kind, stale (the metadata store has made another version active since), or refused
      */
     public Optional<ActiveModel> activate(byte[] modelPublished) {
         ModelPublished published;
@@ -150,6 +150,12 @@ public final class ModelService {
             return Optional.empty();
         }
         if (!kind().code().equals(published.kind())) {
+            return Optional.empty();
+        }
+        Optional<String> superseded = registry.supersededBy(published);
+        if (superseded.isPresent()) {
+            LOG.log(Level.INFO, () -> String.format("%s model %s of tenant %s skipped: %s is active since", kind().code(),
+                    published.version(), published.tenantId(), superseded.get()));
             return Optional.empty();
         }
         try {

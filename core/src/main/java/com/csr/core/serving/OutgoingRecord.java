@@ -33,6 +33,13 @@ public record OutgoingRecord(String topic, String key, byte[] value, Map<String,
         return new OutgoingRecord(topic, key, value, Collections.unmodifiableMap(headers));
     }
 
+    /** The same record with one more header (or another value for it). */
+    public OutgoingRecord withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new OutgoingRecord(topic, key, this.value, Collections.unmodifiableMap(more));
+    }
+
     /** The headers as Kafka record headers, UTF-8 encoded. */
     public Headers kafkaHeaders() {
         RecordHeaders kafka = new RecordHeaders();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csr.core.SampleData;
 import com.csr.core.artifacts.DirectoryArtifactStore;
+import com.csr.core.events.EventJson;
 import com.csr.core.events.TrainingDataset;
 import com.csr.core.metadata.EmbeddedMetadataStore;
 import com.csr.core.metadata.MetadataStore;
@@ -79,6 +80,32 @@ class ModelPromotionTest {
             assertThat(metadata.modelVersion("t1", "churn", "ds-a")).get().extracting(ModelVersion::sha256)
                     .isEqualTo(again.published().sha256());
             assertThat(again.scores()).hasSize(SampleTrainingSets.quarter(0).scoring().size());
+        }
+    }
+
+    @Test
+    void anInstanceReplayingTheAnnouncementsSkipsTheVersionsNoLongerActive() {
+        try (MetadataStore metadata = new EmbeddedMetadataStore(root.resolve("metadata"))) {
+            DirectoryArtifactStore artifacts = new DirectoryArtifactStore(root.resolve("artifacts"));
+            ModelRegistry trainer = registry(ModelKind.CHURN, metadata);
+            ModelRegistry.Trained first = trainer.trainAndScore(SampleTrainingSets.write(artifacts, "t1", "ds-a",
+                    SampleTrainingSets.quarter(0)));
+            ModelRegistry.Trained second = trainer.trainAndScore(SampleTrainingSets.write(artifacts, "t1", "ds-b",
+                    SampleTrainingSets.quarter(1)));
+            if (!second.verdict().promote()) {
+                assertThat(metadata.promote("t1", "churn", "ds-b", "ds-a")).isTrue();
+            }
+            // a restarted instance reads models.published from the start: ds-a's announcement, then ds-b's
+            ModelService restarted = new ModelService(registry(ModelKind.CHURN, metadata));
+
+            assertThat(restarted.activate(EventJson.write(first.published()))).as("stale").isEmpty();
+            assertThat(restarted.activate(EventJson.write(second.published()))).get()
+                    .extracting(ModelRegistry.ActiveModel::version).isEqualTo("ds-b");
+            assertThat(restarted.activate(EventJson.write(first.published()))).isEmpty();
+            // a rollback makes ds-a active in the store, then announces it: that announcement is followed
+            assertThat(metadata.promote("t1", "churn", "ds-a", "ds-b")).isTrue();
+            assertThat(restarted.activate(EventJson.write(first.published()))).get()
+                    .extracting(ModelRegistry.ActiveModel::version).isEqualTo("ds-a");
         }
     }
 

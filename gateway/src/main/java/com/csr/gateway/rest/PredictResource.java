@@ -27,7 +27,8 @@ public class PredictResource {
     }
 
     @POST
-    @Operation(summary = "Score one customer from their features with all three models")
+    @Operation(summary = "Score one customer with all three models: from the features sent, or from the customer's "
+            + "current features when only customer_id is sent; model_id pins one training's versions")
     public Uni<PredictResponse> predict(PredictRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("a JSON body with customer_id and features is required");

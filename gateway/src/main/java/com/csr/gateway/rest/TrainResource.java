@@ -178,6 +178,35 @@ public class TrainResource {
         return answer;
     }
 
+    @GET
+    @Path("metrics")
+    @Blocking
+    @Operation(summary = "The latest metrics of the model of each kind serving the tenant, as the seed's /metrics "
+            + "gave them (the services' Prometheus metrics are on /q/metrics)")
+    public JsonNode metrics() {
+        Caller t = caller.get();
+        ObjectNode answer = json.createObjectNode();
+        answer.put("tenant_id", t.tenantId());
+        ObjectNode byKind = answer.putObject("models");
+        for (String kind : KINDS) {
+            JsonNode card;
+            try {
+                card = cards.card(t, kind, Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                card = null;
+            }
+            if (card == null || card.isNull()) {
+                byKind.putNull(kind);
+                continue;
+            }
+            ObjectNode latest = byKind.putObject(kind);
+            latest.set("version", card.get("version"));
+            latest.set("trained_at", card.get("trained_at"));
+            latest.set("metrics", card.get("metrics"));
+        }
+        return answer;
+    }
+
     private String version(Caller caller, String kind) {
         try {
             return cards.card(caller, kind, Duration.ofSeconds(2)).path("version").asText(null);

@@ -6,9 +6,12 @@ import com.csr.core.plan.RetentionAction;
 import com.csr.core.plan.RetentionActions;
 import com.csr.core.plan.RiskBand;
 import com.csr.core.segment.Persona;
+import com.csr.core.api.NotFoundException;
 import com.csr.core.tenants.Caller;
+import com.csr.core.tenants.RecordIds;
 import com.csr.gateway.api.PredictRequest;
 import com.csr.gateway.api.PredictResponse;
+import com.csr.gateway.client.FeatureApi;
 import com.csr.gateway.client.ModelServices;
 import com.csr.gateway.config.GatewayConfig;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,8 +25,9 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
- * {@code /predict}: validates the features once, asks the three model services in parallel, and merges their answers;
- * a service that fails or is late leaves its part marked unavailable instead of failing the request.
+ * {@code /predict}: validates the features once (or takes the customer's from the feature service), asks the three
+ * model services in parallel, and merges their answers; a service that fails or is late leaves its part marked
+ * unavailable instead of failing the request.
  */
 @ApplicationScoped
 public class PredictionService {
@@ -31,12 +35,15 @@ public class PredictionService {
     private static final Map<Persona, RetentionAction> ACTIONS = RetentionActions.defaults();
 
     private final ModelServices models;
+    private final FeatureApi features;
     private final ModelCards cards;
     private final ObjectMapper json;
     private final GatewayConfig config;
 
-    public PredictionService(ModelServices models, ModelCards cards, ObjectMapper json, GatewayConfig config) {
+    public PredictionService(ModelServices models, FeatureApi features, ModelCards cards, ObjectMapper json,
+                             GatewayConfig config) {
         this.models = models;
+        this.features = features;
         this.cards = cards;
         this.json = json;
         this.config = config;
@@ -47,21 +54,47 @@ public class PredictionService {
      */
     public Uni<PredictResponse> predict(Caller caller, PredictRequest request) {
         String customerId = customerId(request);
-        if (request.features() == null) {
-            throw new IllegalArgumentException("features are required: recency_days, frequency, monetary, "
-                    + "avg_basket_value, unique_products, avg_interpurchase_days, purchase_span_days");
+        if (request.modelId() != null && !RecordIds.isValid(request.modelId())) {
+            throw new IllegalArgumentException("model_id '" + request.modelId() + "' is not a model version id");
         }
-        CustomerFeatures features = FeatureVectors.fromMap(request.features());
+        if (request.features() == null) {
+            return storedFeatures(caller, customerId).chain(features -> predict(caller, customerId, features,
+                    request.modelId()));
+        }
+        return predict(caller, customerId, FeatureVectors.fromMap(request.features()), request.modelId());
+    }
+
+    private Uni<PredictResponse> predict(Caller caller, String customerId, CustomerFeatures features,
+                                         String modelId) {
         ObjectNode body = json.createObjectNode();
         body.put("customer_id", customerId);
         body.set("features", json.valueToTree(FeatureVectors.toMap(features)));
-
-        Uni<Part> segment = part(models.segment(caller, body));
-        Uni<Part> churn = part(models.churn(caller, body));
-        Uni<Part> ltv = part(models.ltv(caller, body));
-        return Uni.combine().all().unis(segment, churn, ltv).asTuple()
-                .map(t -> merge(caller, customerId, t.getItem1(), t.getItem2(), t.getItem3()));
+        if (modelId != null) {
+            body.put("model_version", modelId);
+        }
+        Uni<Part> segment = part(models.segment(caller, body), modelId);
+        Uni<Part> churn = part(models.churn(caller, body), modelId);
+        Uni<Part> ltv = part(models.ltv(caller, body), modelId);
+        return Uni.combine().all().unis(segment, churn, ltv).asTuple().map(t -> {
+            if (modelId != null && t.getItem1().missing() && t.getItem2().missing() && t.getItem3().missing()) {
+                throw new NotFoundException("no model version " + modelId + " for this tenant");
+            }
+            return merge(caller, customerId, t.getItem1(), t.getItem2(), t.getItem3());
+        });
     }
+
+    /** The customer's current features, as the feature service holds them. */
+    private Uni<CustomerFeatures> storedFeatures(Caller caller, String customerId) {
+        return features.features(caller.authorization(), customerId)
+                .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
+                .transform(e -> new NotFoundException("no customer " + customerId + " in the feature store; send "
+                        + "their features instead"))
+                .map(answer -> FeatureVectors.fromMap(json.convertValue(answer.get("features"), FEATURE_MAP)));
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> FEATURE_MAP =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
 
     private static String customerId(PredictRequest request) {
         JsonNode id = request.customerId();
@@ -71,17 +104,26 @@ public class PredictionService {
         return id.asText();
     }
 
-    /** A model service's answer, or why there is none. */
-    private record Part(JsonNode answer, String unavailable) {
+    /**
+     * A model service's answer, or why there is none.
+     *
+     * @param missing the service has no such model (none yet, or not the pinned version)
+     */
+    private record Part(JsonNode answer, String unavailable, boolean missing) {
     }
 
-    private static Uni<Part> part(Uni<JsonNode> call) {
-        return call.map(answer -> new Part(answer, null)).onFailure().recoverWithItem(e -> new Part(null, reason(e)));
+    private static Uni<Part> part(Uni<JsonNode> call, String modelId) {
+        return call.map(answer -> new Part(answer, null, false)).onFailure().recoverWithItem(e -> new Part(null,
+                reason(e, modelId), isNotFound(e)));
     }
 
-    private static String reason(Throwable e) {
-        if (e instanceof WebApplicationException w && w.getResponse().getStatus() == 404) {
-            return "no model trained for this tenant yet";
+    private static boolean isNotFound(Throwable e) {
+        return e instanceof WebApplicationException w && w.getResponse().getStatus() == 404;
+    }
+
+    private static String reason(Throwable e, String modelId) {
+        if (isNotFound(e)) {
+            return modelId == null ? "no model trained for this tenant yet" : "no such model version " + modelId;
         }
         if (e instanceof TimeoutException || e instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
             return "the service did not answer in time";

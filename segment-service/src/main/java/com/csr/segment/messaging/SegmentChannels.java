@@ -3,6 +3,7 @@ package com.csr.segment.messaging;
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.CustomerScore;
 import com.csr.core.events.ModelPublished;
+import com.csr.core.events.Topics;
 import com.csr.core.events.TrainingDataset;
 import com.csr.core.serving.ModelRegistry;
 import com.csr.core.serving.ModelService;
@@ -11,11 +12,15 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 import io.smallrye.reactive.messaging.kafka.transactions.TransactionalEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,9 +63,10 @@ public class SegmentChannels {
      * with the training set's offset.
      */
     @Incoming("training-datasets")
-    public Uni<Void> train(Message<byte[]> record) {
+    public Uni<Void> train(KafkaRecord<String, byte[]> record) {
         return Uni.createFrom().item(() -> models.train(record.getPayload())).runSubscriptionOn(training)
-                .chain(out -> trained.withTransactionAndAck(record, tx -> send(tx, out)));
+                .chain(out -> trained.withTransactionAndAck(record, tx -> send(tx, out.stream()
+                        .map(r -> r.withHeader(Topics.SOURCE_HEADER, source(record))).toList())));
     }
 
     /** Makes a published segment model its tenant's active one. */
@@ -72,9 +78,19 @@ public class SegmentChannels {
 
     /** Scores a batch of feature updates with their tenants' active models, in one transaction with its offsets. */
     @Incoming("customer-features")
-    public Uni<Void> score(Message<List<byte[]>> updates) {
-        return scores.withTransactionAndAck(updates, tx -> send(tx, updates.getPayload().stream()
-                .flatMap(update -> models.score(update).stream()).toList()));
+    public Uni<Void> score(KafkaRecordBatch<String, byte[]> updates) {
+        List<OutgoingRecord> answers = new ArrayList<>();
+        for (KafkaRecord<String, byte[]> update : updates) {
+            models.score(update.getPayload()).ifPresent(r -> answers.add(r.withHeader(Topics.SOURCE_HEADER,
+                    source(update))));
+        }
+        return scores.withTransactionAndAck(updates, tx -> send(tx, answers));
+    }
+
+    /** Where a record was read: what its answers say they answer. */
+    private static String source(Message<?> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> m.getTopic() + "/" + m.getPartition() + "/" + m.getOffset()).orElse("unknown");
     }
 
     private static Uni<Void> send(TransactionalEmitter<byte[]> tx, List<OutgoingRecord> records) {

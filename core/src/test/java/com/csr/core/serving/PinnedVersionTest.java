@@ -1,0 +1,68 @@
+package com.csr.core.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.csr.core.api.InvalidRequestException;
+import com.csr.core.api.NotFoundException;
+import com.csr.core.artifacts.DirectoryArtifactStore;
+import com.csr.core.features.CustomerFeatures;
+import com.csr.core.features.FeatureVectors;
+import com.csr.core.metadata.EmbeddedMetadataStore;
+import com.csr.core.metadata.MetadataStore;
+import com.csr.core.ml.Seeds;
+import com.csr.core.testing.SampleTrainingSets;
+import com.csr.core.tracking.ExperimentTracker;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A request may pin one of its tenant's trained versions instead of the one serving. */
+class PinnedVersionTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aRequestPinsAnotherVersionOfItsOwnTenantOnly() {
+        try (MetadataStore metadata = new EmbeddedMetadataStore(root.resolve("metadata"))) {
+            DirectoryArtifactStore artifacts = new DirectoryArtifactStore(root.resolve("artifacts"));
+            ModelRegistry trainer = new ModelRegistry(ModelKind.CHURN, artifacts, Seeds.DEFAULT,
+                    ExperimentTracker.NONE, metadata);
+            ModelRegistry.Trained first = trainer.trainAndScore(SampleTrainingSets.write(artifacts, "t1", "ds-a",
+                    SampleTrainingSets.quarter(0)));
+            ModelRegistry.Trained second = trainer.trainAndScore(SampleTrainingSets.write(artifacts, "t1", "ds-b",
+                    SampleTrainingSets.quarter(1)));
+            ModelRegistry serving = new ModelRegistry(ModelKind.CHURN, artifacts, Seeds.DEFAULT,
+                    ExperimentTracker.NONE, metadata);
+            serving.activate(second.published());
+            PredictionService service = new PredictionService(serving, 10);
+            CustomerFeatures features = SampleTrainingSets.quarter(0).scoring().rows().get(3).features();
+            Map<String, Object> body = new LinkedHashMap<>(FeatureVectors.toMap(features));
+            double firstModels = new ModelRegistry(ModelKind.CHURN, artifacts, Seeds.DEFAULT)
+                    .activate(first.published()).model().score(features).churnProbability();
+
+            ChurnPrediction pinned = (ChurnPrediction) service.predict("t1",
+                    new PredictRequest("42", body, null, "ds-a"));
+            ChurnPrediction current = (ChurnPrediction) service.predict("t1", new PredictRequest("42", body, null));
+            Predictions batch = (Predictions) service.predict("t1", new PredictRequest(null, null,
+                    List.of(new PredictRequest.Customer("42", body)), "ds-a"));
+
+            assertThat(pinned.modelVersion()).isEqualTo("ds-a");
+            assertThat(pinned.churnProbability()).isEqualTo(firstModels);
+            assertThat(current.modelVersion()).isEqualTo("ds-b");
+            assertThat(batch.predictions()).containsExactly(pinned);
+            assertThat(serving.active("t1")).get().extracting(ModelRegistry.ActiveModel::version)
+                    .as("pinning changes nothing that serves").isEqualTo("ds-b");
+            assertThatThrownBy(() -> service.predict("t2", new PredictRequest("42", body, null, "ds-a")))
+                    .as("another tenant's version").isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> service.predict("t1", new PredictRequest("42", body, null, "ds-zz")))
+                    .isInstanceOf(NotFoundException.class).hasMessageContaining("no churn model version ds-zz");
+            assertThatThrownBy(() -> service.predict("t1", new PredictRequest("42", body, null, "../t2/ds-a")))
+                    .isInstanceOf(InvalidRequestException.class);
+        }
+    }
+}
