@@ -28,6 +28,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -67,6 +71,7 @@ class StackIT {
     private static String datasetId;
     private static String key;
     private static String intruderKey;
+    private static String jobId;
 
     @TestHTTPResource("/")
     URI gateway;
@@ -300,19 +305,84 @@ class StackIT {
 
     @Test
     @Order(6)
+    void aBatchPredictionScoresEveryCustomerOnceIntoACsvOfItsTenantOnly() throws IOException {
+        Assumptions.assumeTrue(datasetId != null);
+        int customers = SampleData.get().histories.size();
+        jobId = given().header("Authorization", key).contentType("application/json").body("{}").post("/predictions")
+                .then().statusCode(202).body("status", equalTo("queued")).body("scope", equalTo("all"))
+                .extract().path("job_id");
+        awaitFinished(jobId).body("total", equalTo(customers)).body("done", equalTo(customers))
+                .body("progress", equalTo(1.0f)).body("csv", equalTo("/predictions/" + jobId + "/csv"));
+        List<CSVRecord> rows = csv(jobId);
+        assertThat(rows).hasSize(customers);
+        assertThat(rows.stream().map(r -> r.get("customer_id")).distinct()).hasSize(customers);
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(Double.parseDouble(r.get("churn_probability"))).isBetween(0.0, 1.0);
+            assertThat(r.get("churn_version")).isEqualTo(datasetId);
+            assertThat(r.get("note")).isEmpty();
+        });
+        // the same figures as /predict gives one customer
+        CSVRecord one = rows.stream().filter(r -> r.get("customer_id").equals("13085")).findFirst().orElseThrow();
+        JsonPath predicted = given().header("Authorization", key).contentType("application/json")
+                .body(Map.of("customer_id", 13085)).post("/predict").then().statusCode(200).extract().jsonPath();
+        assertThat(Double.parseDouble(one.get("churn_probability"))).isEqualTo(predicted.getDouble("churn.probability"));
+        assertThat(one.get("persona")).isEqualTo(predicted.getString("segment.persona"));
+
+        // a list uploaded as a CSV, with an id the platform does not know, pinned to this training's versions
+        String listed = given().header("Authorization", key).contentType("text/csv")
+                .body("customer_id\n13085\n12346\nnobody\n13085\n").post("/predictions?model_id=" + datasetId)
+                .then().statusCode(202).body("scope", equalTo("list")).body("model_id", equalTo(datasetId))
+                .extract().path("job_id");
+        awaitFinished(listed).body("total", equalTo(3));
+        List<CSVRecord> three = csv(listed);
+        assertThat(three).extracting(r -> r.get("customer_id")).containsExactly("13085", "12346", "nobody");
+        assertThat(three.get(2).get("note")).isEqualTo("no such customer");
+        assertThat(three.get(0).get("churn_probability")).isEqualTo(one.get("churn_probability"));
+        given().header("Authorization", key).get("/predictions").then().statusCode(200)
+                .body("job_id", contains(listed, jobId));
+
+        given().header("Authorization", key).contentType("application/json").body("{\"customer_ids\": []}")
+                .post("/predictions").then().statusCode(400);
+        given().header("Authorization", key).contentType("application/json").body("{\"model_id\": \"../x\"}")
+                .post("/predictions").then().statusCode(400);
+        // another tenant sees none of it
+        given().header("Authorization", intruder()).get("/predictions").then().statusCode(200)
+                .body("size()", equalTo(0));
+        given().header("Authorization", intruder()).get("/predictions/" + jobId).then().statusCode(404);
+        given().header("Authorization", intruder()).get("/predictions/" + jobId + "/csv").then().statusCode(404);
+    }
+
+    private static io.restassured.response.ValidatableResponse awaitFinished(String job) {
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().header("Authorization", key).get("/predictions/" + job).then().statusCode(200)
+                        .body("status", equalTo("finished")));
+        return given().header("Authorization", key).get("/predictions/" + job).then().statusCode(200);
+    }
+
+    private static List<CSVRecord> csv(String job) throws IOException {
+        String body = given().header("Authorization", key).get("/predictions/" + job + "/csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(body))) {
+            return parser.getRecords();
+        }
+    }
+
+    @Test
+    @Order(7)
     void everyEndpointOfEveryServiceRefusesAMissingOrInvalidKeyAndShowsAnotherTenantNothing() {
         Assumptions.assumeTrue(datasetId != null);
         String keyId = given().header("Authorization", key).get("/keys").then().statusCode(200)
                 .extract().path("[0].key_id");
         Map<String, String> pathValues = Map.of("id", "13085", "customerId", "13085", "fileId", fileId, "kind", "churn",
-                "datasetId", datasetId, "keyId", keyId);
+                "datasetId", datasetId, "keyId", keyId, "jobId", jobId);
         Map<String, String> bodies = Map.of(
                 "/predict", "{\"customer_id\": \"probe\", \"features\": {\"recency_days\": 10, \"frequency\": 5, "
                         + "\"monetary\": 500, \"avg_basket_value\": 100, \"unique_products\": 12, "
                         + "\"avg_interpurchase_days\": 20, \"purchase_span_days\": 80}}",
                 "/plan", "{\"budget\": 5000}",
                 "/models/{kind}/rollback", "{\"version\": \"" + datasetId + "\"}");
-        Set<String> owners = Set.of(TENANT, fileId, datasetId, keyId);
+        Set<String> owners = Set.of(TENANT, fileId, datasetId, keyId, jobId);
         List<URI> apis = new ArrayList<>(List.of(gateway));
         for (String service : List.of("ingest-service", "feature-service", "segment-service", "churn-service",
                 "ltv-service")) {
@@ -347,7 +417,7 @@ class StackIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aFeatureServiceInstanceKilledLosesNoCustomer() throws InterruptedException {
         Assumptions.assumeTrue(fileId != null);
         StackResource.services.kill("feature-service-2");
@@ -358,7 +428,7 @@ class StackIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void withOneChurnInstanceKilledPredictStillHasChurnAndWithBothItAnswersDegradedInTime()
             throws InterruptedException {
         Assumptions.assumeTrue(fileId != null);

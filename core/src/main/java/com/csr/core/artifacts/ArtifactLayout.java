@@ -22,6 +22,11 @@ public final class ArtifactLayout {
         return tenant(tenantId) + "datasets/" + requireId(datasetId) + "/";
     }
 
+    /** The CSV a batch prediction job wrote. */
+    public static String predictions(String tenantId, String jobId) {
+        return tenant(tenantId) + "predictions/" + requireId(jobId) + ".csv";
+    }
+
     public static String model(String tenantId, String kind, String version) {
         return tenant(tenantId) + "models/" + requireId(kind) + "/" + requireId(version) + "/";
     }

@@ -1,5 +1,7 @@
 package com.csr.core.artifacts;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +31,14 @@ public interface ArtifactStore extends AutoCloseable {
      * @throws IllegalArgumentException for a URI of another store
      */
     String keyOf(String uri);
+
+    /**
+     * A link that downloads the object without credentials for {@code valid}, when the store can sign one (S3); empty
+     * when it cannot (a directory), and the object is served by whoever asked.
+     */
+    default Optional<URI> downloadLink(String key, Duration valid) {
+        return Optional.empty();
+    }
 
     @Override
     default void close() {

@@ -1,6 +1,7 @@
 package com.csr.core.artifacts;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,10 +12,12 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Artifacts in an S3-compatible bucket (Backblaze B2 as the seed used it, AWS S3, S3Proxy), through the AWS SDK v2:
@@ -23,11 +26,19 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class S3ArtifactStore implements ArtifactStore {
 
     private final S3Client s3;
+    private final S3Presigner presigner;
     private final String bucket;
     private final String where;
 
+    /** A store that signs no download links. */
     public S3ArtifactStore(S3Client s3, String bucket) {
+        this(s3, null, bucket);
+    }
+
+    /** @param presigner signs download links; null for none */
+    public S3ArtifactStore(S3Client s3, S3Presigner presigner, String bucket) {
         this.s3 = s3;
+        this.presigner = presigner;
         this.bucket = bucket;
         this.where = s3.serviceClientConfiguration().endpointOverride().map(e -> e + " ").orElse("") + "bucket "
                 + bucket;
@@ -40,11 +51,15 @@ public final class S3ArtifactStore implements ArtifactStore {
      */
     public static S3ArtifactStore connect(String endpoint, String region, String bucket, String keyId,
                                           String secret) {
+        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(keyId, secret));
         S3Client client = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.of(region))
                 .forcePathStyle(true).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
-                .build();
-        return new S3ArtifactStore(client, bucket);
+                .credentialsProvider(credentials).build();
+        S3Presigner presigner = S3Presigner.builder().endpointOverride(URI.create(endpoint))
+                .region(Region.of(region)).credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
+        return new S3ArtifactStore(client, presigner, bucket);
     }
 
     public String bucket() {
@@ -69,6 +84,22 @@ public final class S3ArtifactStore implements ArtifactStore {
             s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
         } catch (SdkException e) {
             throw unavailable("store " + key, e);
+        }
+    }
+
+    /** A pre-signed GET of the object (SigV4, valid at most 7 days, as S3 and B2 allow). */
+    @Override
+    public Optional<URI> downloadLink(String key, Duration valid) {
+        if (presigner == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(presigner.presignGetObject(r -> r.signatureDuration(valid)
+                    .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toURI());
+        } catch (SdkException e) {
+            throw unavailable("sign a download link for " + key, e);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("the signed link for " + key + " is no URI", e);
         }
     }
 
@@ -120,5 +151,8 @@ public final class S3ArtifactStore implements ArtifactStore {
     @Override
     public void close() {
         s3.close();
+        if (presigner != null) {
+            presigner.close();
+        }
     }
 }

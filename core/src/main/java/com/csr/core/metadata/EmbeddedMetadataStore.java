@@ -39,7 +39,7 @@ public final class EmbeddedMetadataStore implements MetadataStore {
 
     public static final String FILE_NAME = "metadata.db";
     static final int BUSY_TIMEOUT_MS = 30_000;
-    private static final int SCHEMA_VERSION = 3;
+    private static final int SCHEMA_VERSION = 4;
     private static final List<String> SCHEMA = List.of("""
             CREATE TABLE IF NOT EXISTS tenants (
                 tenant_id  TEXT PRIMARY KEY,
@@ -85,6 +85,19 @@ public final class EmbeddedMetadataStore implements MetadataStore {
                 status       TEXT NOT NULL,
                 reason       TEXT,
                 PRIMARY KEY (tenant_id, model_kind, version))""", """
+            CREATE TABLE IF NOT EXISTS prediction_jobs (
+                tenant_id   TEXT NOT NULL,
+                job_id      TEXT NOT NULL,
+                status      TEXT NOT NULL,
+                scope       TEXT NOT NULL,
+                model_id    TEXT,
+                total       INTEGER NOT NULL,
+                done        INTEGER NOT NULL,
+                created_at  INTEGER NOT NULL,
+                finished_at INTEGER,
+                result_key  TEXT,
+                error       TEXT,
+                PRIMARY KEY (tenant_id, job_id))""", """
             CREATE TABLE IF NOT EXISTS active_models (
                 tenant_id  TEXT NOT NULL,
                 model_kind TEXT NOT NULL,
@@ -112,6 +125,8 @@ public final class EmbeddedMetadataStore implements MetadataStore {
             EmbeddedMetadataStore::fileFrom, ListOrder.FILES_OLDEST_FIRST);
     private static final Table<TrainingRun> RUNS = new Table<>("training_runs", "run_id", "run",
             EmbeddedMetadataStore::runFrom, ListOrder.RUNS_NEWEST_FIRST);
+    private static final Table<PredictionJob> JOBS = new Table<>("prediction_jobs", "job_id", "prediction job",
+            EmbeddedMetadataStore::jobFrom, ListOrder.JOBS_NEWEST_FIRST);
 
     private final Path file;
     private final Connection connection;
@@ -293,6 +308,26 @@ public final class EmbeddedMetadataStore implements MetadataStore {
     @Override
     public List<TrainingRun> runs(String tenantId) {
         return all(RUNS, tenantId);
+    }
+
+    @Override
+    public void recordPredictionJob(PredictionJob j) {
+        write("record prediction job " + j.jobId() + " of tenant " + j.tenantId(), c -> update(c, """
+                        INSERT OR REPLACE INTO prediction_jobs (tenant_id, job_id, status, scope, model_id, total, done,
+                            created_at, finished_at, result_key, error)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                j.tenantId(), j.jobId(), j.status(), j.scope(), j.modelId(), j.total(), j.done(), micros(j.createdAt()),
+                micros(j.finishedAt()), j.resultKey(), j.error()));
+    }
+
+    @Override
+    public Optional<PredictionJob> predictionJob(String tenantId, String jobId) {
+        return byId(JOBS, tenantId, jobId);
+    }
+
+    @Override
+    public List<PredictionJob> predictionJobs(String tenantId) {
+        return all(JOBS, tenantId);
     }
 
     @Override
@@ -498,6 +533,13 @@ public final class EmbeddedMetadataStore implements MetadataStore {
                 row.getString("dataset_id"), row.getString("status"), instant(row, "started_at"),
                 instant(row, "finished_at"), fromJson(row.getString("params"), TEXTS),
                 fromJson(row.getString("metrics"), NUMBERS), row.getString("tracking_run_id"), row.getString("error"));
+    }
+
+    private static PredictionJob jobFrom(ResultSet row) throws SQLException {
+        return new PredictionJob(row.getString("tenant_id"), row.getString("job_id"), row.getString("status"),
+                row.getString("scope"), row.getString("model_id"), row.getInt("total"), row.getInt("done"),
+                instant(row, "created_at"), instant(row, "finished_at"), row.getString("result_key"),
+                row.getString("error"));
     }
 
     private static ModelVersion versionFrom(ResultSet row) throws SQLException {

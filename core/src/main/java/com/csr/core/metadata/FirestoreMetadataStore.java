@@ -26,7 +26,8 @@ import java.util.function.Function;
 /**
  * The metadata store in Google Firestore (or its emulator). Every record is a document under its tenant:
  * {@code tenants/{t}}, {@code tenants/{t}/apiKeys/{keyId}}, {@code tenants/{t}/files/{fileId}},
- * {@code tenants/{t}/runs/{runId}}, {@code tenants/{t}/models/{kind}/versions/{version}} and
+ * {@code tenants/{t}/runs/{runId}}, {@code tenants/{t}/predictionJobs/{jobId}},
+ * {@code tenants/{t}/models/{kind}/versions/{version}} and
  * {@code tenants/{t}/active/{kind}} (the version in service). A key is found by its hash through the top-level
  * {@code apiKeyHashes/{sha256}} → {@code {tenantId, keyId}}. Writes that check before they write (a new tenant or
  * key, a model version's status, a promotion) are Firestore transactions. Lists read the tenant's collection and
@@ -50,6 +51,8 @@ public final class FirestoreMetadataStore implements MetadataStore {
             FirestoreMetadataStore::fileFrom, ListOrder.FILES_OLDEST_FIRST);
     private static final Kept<TrainingRun> RUNS = new Kept<>("runs", "run",
             FirestoreMetadataStore::runFrom, ListOrder.RUNS_NEWEST_FIRST);
+    private static final Kept<PredictionJob> JOBS = new Kept<>("predictionJobs", "prediction job",
+            FirestoreMetadataStore::jobFrom, ListOrder.JOBS_NEWEST_FIRST);
 
     private final Firestore db;
     private final String projectId;
@@ -181,6 +184,22 @@ public final class FirestoreMetadataStore implements MetadataStore {
     @Override
     public List<TrainingRun> runs(String tenantId) {
         return all(RUNS, tenantId);
+    }
+
+    @Override
+    public void recordPredictionJob(PredictionJob j) {
+        await("record prediction job " + j.jobId() + " of tenant " + j.tenantId(),
+                doc(JOBS, j.tenantId(), j.jobId()).set(fields(j)));
+    }
+
+    @Override
+    public Optional<PredictionJob> predictionJob(String tenantId, String jobId) {
+        return byId(JOBS, tenantId, jobId);
+    }
+
+    @Override
+    public List<PredictionJob> predictionJobs(String tenantId) {
+        return all(JOBS, tenantId);
     }
 
     @Override
@@ -358,6 +377,22 @@ public final class FirestoreMetadataStore implements MetadataStore {
         return fields;
     }
 
+    private static Map<String, Object> fields(PredictionJob j) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("tenantId", j.tenantId());
+        fields.put("jobId", j.jobId());
+        fields.put("status", j.status());
+        fields.put("scope", j.scope());
+        fields.put("modelId", j.modelId());
+        fields.put("total", j.total());
+        fields.put("done", j.done());
+        fields.put("createdAt", timestamp(j.createdAt()));
+        fields.put("finishedAt", timestamp(j.finishedAt()));
+        fields.put("resultKey", j.resultKey());
+        fields.put("error", j.error());
+        return fields;
+    }
+
     private static Map<String, Object> fields(ModelVersion v) {
         Map<String, Object> fields = new HashMap<>();
         fields.put("tenantId", v.tenantId());
@@ -393,6 +428,13 @@ public final class FirestoreMetadataStore implements MetadataStore {
                 doc.getString("datasetId"), doc.getString("status"), instant(doc, "startedAt"),
                 instant(doc, "finishedAt"), (Map<String, String>) doc.get("params"), numbers(doc, "metrics"),
                 doc.getString("trackingRunId"), doc.getString("error"));
+    }
+
+    private static PredictionJob jobFrom(DocumentSnapshot doc) {
+        return new PredictionJob(doc.getString("tenantId"), doc.getString("jobId"), doc.getString("status"),
+                doc.getString("scope"), doc.getString("modelId"), doc.getLong("total").intValue(),
+                doc.getLong("done").intValue(), instant(doc, "createdAt"), instant(doc, "finishedAt"),
+                doc.getString("resultKey"), doc.getString("error"));
     }
 
     private static ModelVersion versionFrom(DocumentSnapshot doc) {

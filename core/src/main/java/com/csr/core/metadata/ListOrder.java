@@ -13,6 +13,8 @@ final class ListOrder {
             Comparator.comparing(FileRecord::receivedAt).thenComparing(FileRecord::fileId);
     static final Comparator<TrainingRun> RUNS_NEWEST_FIRST =
             Comparator.comparing(TrainingRun::startedAt).reversed().thenComparing(TrainingRun::runId);
+    static final Comparator<PredictionJob> JOBS_NEWEST_FIRST =
+            Comparator.comparing(PredictionJob::createdAt).reversed().thenComparing(PredictionJob::jobId);
     static final Comparator<ModelVersion> VERSIONS_NEWEST_FIRST =
             Comparator.comparing(ModelVersion::createdAt).reversed().thenComparing(ModelVersion::version);
 

@@ -85,6 +85,14 @@ public interface MetadataStore extends AutoCloseable {
     /** The tenant's runs, newest first. */
     List<TrainingRun> runs(String tenantId);
 
+    /** Records a batch prediction job, or replaces what was recorded about it (its progress, its end). */
+    void recordPredictionJob(PredictionJob job);
+
+    Optional<PredictionJob> predictionJob(String tenantId, String jobId);
+
+    /** The tenant's batch prediction jobs, newest first. */
+    List<PredictionJob> predictionJobs(String tenantId);
+
     /**
      * Records a model version, or replaces what was recorded about it. Only {@link #promote} changes which version
      * is active: a version is recorded as {@value ModelVersion#ACTIVE} exactly when it is the active one.

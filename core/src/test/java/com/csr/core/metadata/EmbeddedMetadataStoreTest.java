@@ -112,7 +112,7 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContract {
             assertThat(upgraded.setCurrency("acme", "EUR"))
                     .contains(new Tenant("acme", Instant.ofEpochSecond(1), "EUR"));
         }
-        assertThat(schemaVersion(old)).isEqualTo(3);
+        assertThat(schemaVersion(old)).isEqualTo(4);
     }
 
     @Test
@@ -131,7 +131,23 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContract {
             assertThat(reopened.tenant("beta")).contains(new Tenant("beta", Instant.ofEpochSecond(2), "USD"));
             assertThat(reopened.tenant("acme").orElseThrow().currency()).isNull();
         }
-        assertThat(schemaVersion(old)).isEqualTo(3);
+        assertThat(schemaVersion(old)).isEqualTo(4);
+    }
+
+    @Test
+    void upgradesAFileOfTheThirdVersionWithATableForPredictionJobs(@TempDir Path old) throws SQLException {
+        oldFile(old, 3,
+                "CREATE TABLE tenants (tenant_id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, currency TEXT)",
+                "INSERT INTO tenants VALUES ('acme', 1000000, 'EUR')");
+
+        try (MetadataStore upgraded = new EmbeddedMetadataStore(old)) {
+            assertThat(upgraded.tenant("acme").orElseThrow().currency()).isEqualTo("EUR");
+            PredictionJob job = new PredictionJob("acme", "p1", PredictionJob.QUEUED, PredictionJob.ALL_CUSTOMERS,
+                    null, 0, 0, Instant.ofEpochSecond(5), null, null, null);
+            upgraded.recordPredictionJob(job);
+            assertThat(upgraded.predictionJobs("acme")).containsExactly(job);
+        }
+        assertThat(schemaVersion(old)).isEqualTo(4);
     }
 
     /** A metadata file as an older version of the platform left it. */

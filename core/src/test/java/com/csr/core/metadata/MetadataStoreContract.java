@@ -195,6 +195,29 @@ abstract class MetadataStoreContract {
     }
 
     @Test
+    void recordsAPredictionJobAsItGoesAndListsJobsNewestFirst() {
+        PredictionJob queued = new PredictionJob("acme", "p1", PredictionJob.QUEUED, PredictionJob.ALL_CUSTOMERS,
+                null, 0, 0, T1, null, null, null);
+        store.recordPredictionJob(queued);
+        assertThat(store.predictionJob("acme", "p1")).contains(queued);
+
+        PredictionJob halfway = queued.running(4285).progressed(2000);
+        store.recordPredictionJob(halfway);
+        assertThat(store.predictionJob("acme", "p1")).contains(halfway);
+        PredictionJob finished = halfway.finished("tenants/acme/predictions/p1.csv", T2);
+        store.recordPredictionJob(finished);
+        PredictionJob failed = new PredictionJob("acme", "p2", PredictionJob.QUEUED, PredictionJob.LISTED_CUSTOMERS,
+                "ds-1", 0, 0, T3, null, null, null).running(10).failed("the churn service is unavailable", T3);
+        store.recordPredictionJob(failed);
+
+        assertThat(store.predictionJob("acme", "p1")).contains(finished);
+        assertThat(finished.done()).isEqualTo(4285);
+        assertThat(store.predictionJobs("acme")).containsExactly(failed, finished);
+        assertThat(store.predictionJobs("beta")).isEmpty();
+        assertThat(store.predictionJob("beta", "p1")).isEmpty();
+    }
+
+    @Test
     void registersModelVersionsAndListsThemNewestFirst() {
         ModelVersion v1 = version("acme", "churn", "v1", T1);
         ModelVersion v2 = new ModelVersion("acme", "churn", "v2", "file:///models/v2", sha256("v2"),

@@ -56,6 +56,14 @@ public class ModelServices {
         return ltv.predict(caller.authorization(), request);
     }
 
+    /**
+     * A batch of customers ({@code {"customers": [...]}}) scored by one kind of model, for a background job: no
+     * timeout, retry or breaker here, the job waits as long as it allows.
+     */
+    public Uni<JsonNode> batch(String kind, Caller caller, JsonNode request) {
+        return api(kind).predict(caller.authorization(), request);
+    }
+
     /** The active model of a kind for a tenant (no fault tolerance: used by slow paths only). */
     public Uni<JsonNode> model(String kind, Caller caller) {
         return api(kind).model(caller.authorization());

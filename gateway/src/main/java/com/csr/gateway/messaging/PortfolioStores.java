@@ -35,6 +35,12 @@ public class PortfolioStores {
         return all(PortfolioTopology.FEATURES_STORE, tenantId);
     }
 
+    /** One customer's latest features, as the gateway's copy of {@code customer.features} holds them. */
+    public Optional<CustomerFeaturesUpdate> features(String tenantId, String customerId) {
+        return Optional.ofNullable(this.<CustomerFeaturesUpdate>store(PortfolioTopology.FEATURES_STORE)
+                .get(EventKeys.customer(tenantId, customerId)));
+    }
+
     public Optional<MergedScores> scores(String tenantId, String customerId) {
         return Optional.ofNullable(this.<MergedScores>store(PortfolioTopology.SCORES_STORE)
                 .get(EventKeys.customer(tenantId, customerId)));
