@@ -7,6 +7,7 @@ const PAGES = [
   ['/customers', 'Customers'],
   ['/at-risk', 'At risk'],
   ['/plan', 'Retention plan'],
+  ['/predictions', 'Predictions'],
   ['/models', 'Models'],
   ['/data', 'Data'],
   ['/settings', 'Settings'],

@@ -103,3 +103,18 @@ export interface ChurnExplanation {
   drivers: { feature: string; value: number; effect: number }[];
   model_version: string;
 }
+
+/** A batch prediction job, as GET /predictions lists it. */
+export interface PredictionJob {
+  job_id: string;
+  status: 'queued' | 'running' | 'finished' | 'failed';
+  scope: 'all' | 'list';
+  model_id: string | null;
+  total: number;
+  done: number;
+  progress: number;
+  created_at: string;
+  finished_at: string | null;
+  error: string | null;
+  csv: string | null;
+}

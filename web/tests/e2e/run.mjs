@@ -4,7 +4,7 @@
 // starts all of it and runs this file.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -214,6 +214,28 @@ describe('the web app on the sample', () => {
     assert.notEqual(await p.getByTestId('training-status').innerText(), 'failed');
     await p.context().close();
   });
+
+  test('a batch prediction of every customer runs in the background and downloads as one CSV row each',
+    { timeout: 300_000 }, async () => {
+      const p = await page();
+      await signIn(p, DEMO_KEY);
+      await p.getByRole('heading', { name: 'Overview' }).waitFor();
+      const customers = (await (await fetch(`${GATEWAY}/customers?size=1`, {
+        headers: { Authorization: `Bearer ${DEMO_KEY}` },
+      })).json()).total;
+      await p.getByRole('link', { name: 'Predictions' }).click();
+      await p.getByRole('button', { name: 'Score customers' }).click();
+      const job = p.getByTestId('prediction-job').first();
+      await job.getByTestId('job-status').filter({ hasText: /^(finished|failed)/ }).waitFor({ timeout: 240_000 });
+      assert.equal(await job.getByTestId('job-status').innerText(), 'finished');
+      await shot(p, 'predictions');
+      const [download] = await Promise.all([p.waitForEvent('download'), job.getByRole('link', { name: 'CSV' }).click()]);
+      const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+      assert.equal(csv[0].split(',')[0], 'customer_id');
+      assert.equal(csv.length - 1, customers, 'one row per customer');
+      assert.equal(new Set(csv.slice(1).map((line) => line.split(',')[0])).size, customers, 'each customer once');
+      await p.context().close();
+    });
 
   test('an empty tenant is told what to do, and uploads a file whose report it then sees', async () => {
     const key = await createTenant(`e2e-${Date.now()}`);
