@@ -5,6 +5,7 @@ import com.csr.core.api.NotFoundException;
 import com.csr.core.api.UnauthenticatedException;
 import com.csr.core.metadata.ApiKey;
 import com.csr.core.metadata.MetadataStore;
+import com.csr.core.metadata.MetadataStoreException;
 import com.csr.core.metadata.Tenant;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -26,7 +27,8 @@ import java.util.concurrent.ConcurrentMap;
  * <p>A secret is {@code csr_} and 32 random bytes (base64url): with that much entropy a plain SHA-256 is as safe as
  * a slow password hash and costs microseconds per request. A key looked up is remembered for {@code remember}, so a
  * request costs no store round trip; a revocation made here takes effect at once, one made through another process
- * within that time. Expiry is checked on every request.
+ * within that time. While the store cannot be reached, a key seen before stays good, so an outage of the metadata
+ * store does not refuse the callers already known. Expiry is checked on every request.
  */
 public final class TenantKeys {
 
@@ -163,7 +165,17 @@ public final class TenantKeys {
         if (known != null && now.isBefore(known.until())) {
             return Optional.of(known.key());
         }
-        Optional<ApiKey> key = store.apiKeyByHash(hash);
+        Optional<ApiKey> key;
+        try {
+            key = store.apiKeyByHash(hash);
+        } catch (MetadataStoreException storeDown) {
+            if (known != null) {
+                // the store cannot be asked: a key this process has seen stays good until it can, so requests go on
+                // through an outage of the store (a revocation could not be read from it meanwhile anyway)
+                return Optional.of(known.key());
+            }
+            throw storeDown;
+        }
         if (key.isPresent() && !remember.isZero()) {
             if (remembered.size() >= REMEMBERED_KEYS_MAX) {
                 remembered.clear();

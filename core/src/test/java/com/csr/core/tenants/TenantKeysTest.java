@@ -11,6 +11,7 @@ import com.csr.core.api.UnauthenticatedException;
 import com.csr.core.metadata.ApiKey;
 import com.csr.core.metadata.EmbeddedMetadataStore;
 import com.csr.core.metadata.MetadataStore;
+import com.csr.core.metadata.MetadataStoreException;
 import com.csr.core.metadata.Tenant;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -118,6 +119,21 @@ class TenantKeysTest {
         assertThat(otherProcess.authenticate(bearer).tenantId()).as("remembered for 5 s").isEqualTo("acme");
         clock.move(Duration.ofSeconds(5));
         assertThatThrownBy(() -> otherProcess.authenticate(bearer)).isInstanceOf(UnauthenticatedException.class);
+    }
+
+    @Test
+    void whileTheStoreIsDownAKeySeenBeforeStaysGoodAndAnUnknownOneIsAStoreFailure(@TempDir Path elsewhere) {
+        MetadataStore failing = new EmbeddedMetadataStore(elsewhere);
+        TenantKeys service = new TenantKeys(failing, clock, Duration.ofSeconds(5));
+        String bearer = "Bearer " + service.createTenant("acme").secret();
+        String other = "Bearer " + service.createTenant("beta").secret();
+        assertThat(service.authenticate(bearer).tenantId()).isEqualTo("acme");
+
+        failing.close();
+        clock.move(Duration.ofMinutes(10));
+
+        assertThat(service.authenticate(bearer).tenantId()).isEqualTo("acme");
+        assertThatThrownBy(() -> service.authenticate(other)).isInstanceOf(MetadataStoreException.class);
     }
 
     @Test
