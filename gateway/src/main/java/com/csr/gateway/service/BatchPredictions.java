@@ -227,21 +227,33 @@ public class BatchPredictions {
         return bytes;
     }
 
-    /** Jobs left running by a gateway that stopped are failed, so that their users know to start them again. */
-    void failInterrupted(@Observes StartupEvent started) {
+    /** At start-up, before any new job runs on the worker. */
+    void onStart(@Observes StartupEvent started) {
         worker.submit(() -> {
             try {
-                for (Tenant tenant : metadata.tenants()) {
-                    for (PredictionJob job : metadata.predictionJobs(tenant.tenantId())) {
-                        if (!job.hasEnded()) {
-                            metadata.recordPredictionJob(job.failed(INTERRUPTED, Instant.now()));
-                        }
-                    }
-                }
+                failInterrupted();
             } catch (RuntimeException e) {
                 LOG.warnf("interrupted prediction jobs could not be looked for: %s", e.getMessage());
             }
         });
+    }
+
+    /**
+     * Fails the jobs a gateway that stopped left queued or running, so that their users know to start them again.
+     *
+     * @return how many
+     */
+    int failInterrupted() {
+        int failed = 0;
+        for (Tenant tenant : metadata.tenants()) {
+            for (PredictionJob job : metadata.predictionJobs(tenant.tenantId())) {
+                if (!job.hasEnded()) {
+                    metadata.recordPredictionJob(job.failed(INTERRUPTED, Instant.now()));
+                    failed++;
+                }
+            }
+        }
+        return failed;
     }
 
     void stop(@Observes ShutdownEvent stopping) {
