@@ -17,6 +17,10 @@ const DEMO_KEY = required('CSR_DEMO_KEY');
 const ADMIN_KEY = required('CSR_ADMIN_KEY');
 const ARTIFACTS = path.join(here, 'artifacts');
 const CHROMIUM = process.env.CSR_CHROMIUM ?? '/usr/bin/chromium';
+/** tiny.csv's columns in the seed's mapping document. */
+const MAPPING = '{"customer_id": "CustomerID", "order_id": "InvoiceNo", "order_datetime": "InvoiceDate", '
+  + '"product_id": "StockCode", "quantity": "Quantity", "unit_price": "UnitPrice", "description": "Description", '
+  + '"country": "Country"}';
 
 function required(name) {
   const value = process.env[name];
@@ -246,6 +250,14 @@ describe('the web app on the sample', () => {
     await p.getByRole('link', { name: 'Data' }).click();
     await p.getByText('No file has been ingested yet.').waitFor();
     await p.locator('input[type=file]').setInputFiles(path.join(here, 'tiny.csv'));
+    // a mapping that names a column the file does not have is explained; the right one shows the first rows
+    await p.getByLabel(/Column mapping/).fill('{"customer_id": "Client"}');
+    await p.getByRole('button', { name: 'Preview' }).click();
+    await p.getByRole('alert').getByText(/Client/).waitFor();
+    await p.getByLabel(/Column mapping/).fill(MAPPING);
+    await p.getByRole('button', { name: 'Preview' }).click();
+    await p.getByTestId('upload-preview').getByText('customer ← CustomerID').waitFor();
+    await shot(p, 'data-preview');
     await p.getByRole('button', { name: 'Upload' }).click();
     await p.getByRole('status').getByText(/Accepted 15 rows/).waitFor();
     for (let i = 0; i < 30 && await p.getByTestId('file-report').count() === 0; i++) {

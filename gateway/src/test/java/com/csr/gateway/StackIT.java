@@ -126,6 +126,17 @@ class StackIT {
         String uploader = createTenant("e2e-upload");
         Path tiny = Path.of(StackIT.class.getResource("/upload/tiny.csv").toURI());
         String tinyId = RawRowPublisher.sha256(tiny);
+        // previewed first with the seed's JSON mapping: the first rows as they will be read, nothing ingested
+        given().header("Authorization", uploader).multiPart("file", tiny.toFile())
+                .multiPart("columns", "{\"customer_id\": \"CustomerID\", \"order_datetime\": \"InvoiceDate\", "
+                        + "\"quantity\": \"Quantity\", \"unit_price\": \"UnitPrice\"}")
+                .multiPart("rows", "3").post("/files/preview").then().statusCode(200)
+                .body("columns.customer", equalTo("CustomerID")).body("rows.size()", equalTo(3))
+                .body("rows[0].customer", equalTo("100"));
+        given().header("Authorization", uploader).multiPart("file", tiny.toFile())
+                .multiPart("columns", "{\"customer_id\": \"Nobody\"}").post("/files/preview").then()
+                .statusCode(400).contentType("application/problem+json").body("detail", containsString("Nobody"));
+        given().header("Authorization", uploader).get("/files/" + tinyId).then().statusCode(404);
         given().header("Authorization", uploader).multiPart("file", tiny.toFile()).multiPart("as_of", "2010-01-31")
                 .post("/files").then().statusCode(202)
                 .header("Location", equalTo(gateway.resolve("/files/" + tinyId).toString()))

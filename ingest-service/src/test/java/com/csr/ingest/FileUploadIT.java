@@ -2,6 +2,7 @@ package com.csr.ingest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
@@ -121,6 +122,31 @@ class FileUploadIT {
                 .multiPart("columns", "customer=Nobody").post("/files"), 400)
                 .body("detail", containsString("unknown column 'Nobody'"));
         problem(given().header("Authorization", TestKeys.keyOf(TENANT)).multiPart("columns", "x").post("/files"), 400);
+    }
+
+    @Test
+    void aPreviewShowsTheFirstRowsAsTheSeedsJsonMappingReadsThemAndIngestsNothing() throws Exception {
+        Path shop = Files.writeString(dir.resolve("shop.csv"), """
+                OrderNo,When,Client,SKU,Units,Each
+                A1,2010-12-01 08:26,17850,85123A,6,2.55
+                A2,2010-12-01 09:01,13047,71053,2,3.39
+                """);
+        String mapping = "{\"customer_id\": \"Client\", \"order_id\": \"OrderNo\", \"order_datetime\": \"When\", "
+                + "\"product_id\": \"SKU\", \"quantity\": \"Units\", \"unit_price\": \"Each\"}";
+
+        given().header("Authorization", TestKeys.keyOf(TENANT)).multiPart("file", shop.toFile())
+                .multiPart("columns", mapping).multiPart("rows", "1").post("/files/preview").then().statusCode(200)
+                .body("header", contains("OrderNo", "When", "Client", "SKU", "Units", "Each"))
+                .body("columns.customer", equalTo("Client")).body("columns.date", equalTo("When"))
+                .body("rows.size()", equalTo(1)).body("rows[0].customer", equalTo("17850"))
+                .body("rows[0].price", equalTo("2.55"));
+        problem(given().header("Authorization", TestKeys.keyOf(TENANT)).multiPart("file", shop.toFile())
+                .post("/files/preview"), 400).body("detail", containsString("customer"));
+        problem(given().header("Authorization", TestKeys.keyOf(TENANT)).multiPart("file", shop.toFile())
+                .multiPart("columns", "{\"customer_id\": ").post("/files/preview"), 400)
+                .body("detail", containsString("not valid JSON"));
+        given().header("Authorization", TestKeys.keyOf(TENANT)).get("/files/" + RawRowPublisher.sha256(shop))
+                .then().statusCode(404);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package com.csr.core.transactions;
 
+import com.csr.core.events.EventJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -27,7 +30,10 @@ public final class ColumnMapping {
     }
 
     /**
-     * Parses {@code customer=Customer ID,date=InvoiceDate,amount=Total} (or positions: {@code customer=1,date=3}).
+     * Parses {@code customer=Customer ID,date=InvoiceDate,amount=Total} (or positions: {@code customer=1,date=3}), or
+     * the seed's JSON document: {@code {"customer_id": "CustID", "order_id": "Order", "order_datetime": "When",
+     * "product_id": "SKU", "quantity": "Qty", "unit_price": "Price"}} with {@code order_total} instead of quantity and
+     * price when the file has totals; a column is a name or a 1-based position.
      *
      * @throws IllegalArgumentException naming the bad part
      */
@@ -35,6 +41,9 @@ public final class ColumnMapping {
         Map<Field, String> columns = new EnumMap<>(Field.class);
         if (spec == null || spec.isBlank()) {
             return none();
+        }
+        if (spec.strip().startsWith("{")) {
+            return fromJson(spec);
         }
         for (String part : spec.split(",")) {
             int eq = part.indexOf('=');
@@ -44,6 +53,28 @@ public final class ColumnMapping {
             }
             Field field = Field.fromKey(part.substring(0, eq));
             if (columns.put(field, part.substring(eq + 1).trim()) != null) {
+                throw new IllegalArgumentException("column mapping names '" + field.key() + "' twice");
+            }
+        }
+        return new ColumnMapping(columns);
+    }
+
+    private static ColumnMapping fromJson(String json) {
+        JsonNode document;
+        try {
+            document = EventJson.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the column mapping is not valid JSON: " + e.getOriginalMessage());
+        }
+        Map<Field, String> columns = new EnumMap<>(Field.class);
+        for (Map.Entry<String, JsonNode> entry : document.properties()) {
+            JsonNode column = entry.getValue();
+            if (!(column.isTextual() && !column.asText().isBlank()) && !column.canConvertToExactIntegral()) {
+                throw new IllegalArgumentException("column mapping: '" + entry.getKey()
+                        + "' must name a column or give its position, got " + column);
+            }
+            Field field = Field.fromKey(entry.getKey());
+            if (columns.put(field, column.asText().strip()) != null) {
                 throw new IllegalArgumentException("column mapping names '" + field.key() + "' twice");
             }
         }

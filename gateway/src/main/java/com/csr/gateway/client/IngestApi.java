@@ -26,6 +26,12 @@ public interface IngestApi {
     Uni<RestResponse<JsonNode>> upload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                        ClientMultipartForm form);
 
+    /** The first rows of a file as a mapping reads them: {@code file}, {@code columns}, {@code rows}. */
+    @POST
+    @Path("files/preview")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    Uni<JsonNode> preview(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, ClientMultipartForm form);
+
     @GET
     @Path("files")
     Uni<JsonNode> reports(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);

@@ -48,6 +48,16 @@ public class TransactionFiles {
         return unavailableIfUnreachable(ingest.upload(caller.authorization(), form));
     }
 
+    /** The first rows of an uploaded file as {@code columns} reads them; nothing is ingested. */
+    public Uni<JsonNode> preview(Caller caller, FileUpload file, String columns, String rows) {
+        ClientMultipartForm form = ClientMultipartForm.create().binaryFileUpload("file",
+                file.fileName() == null ? "" : file.fileName(), file.uploadedFile().toString(),
+                file.contentType() == null ? OCTET_STREAM : file.contentType());
+        field(form, "columns", columns);
+        field(form, "rows", rows);
+        return inTime(ingest.preview(caller.authorization(), form));
+    }
+
     /** The tenant's ingest reports, oldest first. */
     public Uni<JsonNode> reports(Caller caller) {
         return inTime(ingest.reports(caller.authorization()));

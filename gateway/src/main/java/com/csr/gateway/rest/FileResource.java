@@ -49,6 +49,21 @@ public class FileResource {
         return files.upload(who, file, columns, asOf, fileId).map(FileResource::passedBack);
     }
 
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "The first rows of a transaction file as a column mapping reads them (columns: "
+            + "customer=..,date=.. or the JSON document {\"customer_id\": .., \"order_datetime\": .., "
+            + "\"order_total\": ..}); nothing is ingested")
+    public Uni<JsonNode> preview(@RestForm("file") FileUpload file, @RestForm("columns") String columns,
+                                 @RestForm("rows") String rows) {
+        Caller who = caller.get();
+        if (file == null) {
+            throw new BadRequestException("missing the 'file' part: send the transaction file as multipart form data");
+        }
+        return files.preview(who, file, columns, rows);
+    }
+
     /** The ingest service's answer, its Location made the gateway's own (the same path, on this host). */
     private static Response passedBack(RestResponse<JsonNode> answer) {
         Response.ResponseBuilder response = Response.status(answer.getStatus()).entity(answer.getEntity());

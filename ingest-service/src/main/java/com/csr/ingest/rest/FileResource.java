@@ -1,12 +1,14 @@
 package com.csr.ingest.rest;
 
 import com.csr.core.events.IngestReport;
+import com.csr.core.transactions.FilePreview;
 import com.csr.core.web.CurrentCaller;
 import com.csr.ingest.service.FileRecords;
 import com.csr.ingest.service.FileUploads;
 import com.csr.ingest.service.ReportView;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -54,6 +56,21 @@ public class FileResource {
         files.received(tenantId, accepted.fileId(), file.fileName() == null || file.fileName().isBlank()
                 ? accepted.fileId() : file.fileName());
         return Response.accepted(accepted).location(URI.create("/files/" + accepted.fileId())).build();
+    }
+
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "The first rows of a transaction file as a column mapping reads them (columns: "
+            + "customer=..,date=.. or the JSON document {\"customer_id\": .., \"order_datetime\": ..}); nothing "
+            + "is ingested")
+    public FilePreview preview(@RestForm("file") FileUpload file, @RestForm("columns") String columns,
+                               @RestForm("rows") @DefaultValue("10") int rows) {
+        caller.tenantId();
+        if (file == null) {
+            throw new BadRequestException("missing the 'file' part: send the transaction file as multipart form data");
+        }
+        return uploads.preview(file.uploadedFile(), blankToNull(columns), rows);
     }
 
     @GET

@@ -2,6 +2,7 @@ package com.csr.ingest.service;
 
 import com.csr.core.ingest.RawRowPublisher;
 import com.csr.core.transactions.ColumnMapping;
+import com.csr.core.transactions.FilePreview;
 import com.csr.core.transactions.InvalidTransactionFileException;
 import com.csr.core.transactions.RowSource;
 import com.csr.core.transactions.TransactionFiles;
@@ -78,6 +79,22 @@ public class FileUploads {
             return new Accepted(id, publisher.publish(tenantId, file, id, columns, asOf).rows());
         } catch (KafkaException | IllegalStateException e) {
             throw new ServiceUnavailableException("Kafka did not take the file's rows: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The first rows of a file as ingestion would read them with {@code columns}; nothing is published.
+     *
+     * @throws BadRequestException naming what makes the file or the mapping unusable
+     */
+    public FilePreview preview(Path file, String columns, int rows) {
+        if (rows < 1 || rows > FilePreview.MAX_ROWS) {
+            throw new BadRequestException("rows: 1 to " + FilePreview.MAX_ROWS);
+        }
+        try {
+            return FilePreview.of(file, mapping(columns), rows);
+        } catch (InvalidTransactionFileException e) {
+            throw new BadRequestException(e.getMessage());
         }
     }
 
