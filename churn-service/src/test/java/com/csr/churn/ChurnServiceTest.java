@@ -206,8 +206,10 @@ class ChurnServiceTest {
                         FeatureVectors.toMap(customer.features())))));
 
         try (TopicReader scores = new TopicReader(bootstrapServers, Topics.CUSTOMER_SCORES)) {
-            ConsumerRecord<String, byte[]> record = scores.await(
-                    r -> r.key().equals(TENANT + ":" + customer.customerId()));
+            // the customer's score answering this update (the training's rescoring of everyone came first)
+            ConsumerRecord<String, byte[]> record = scores.await(r -> r.key().equals(TENANT + ":"
+                    + customer.customerId()) && TopicReader.header(r, Topics.SOURCE_HEADER).startsWith(
+                    Topics.CUSTOMER_FEATURES + "/"));
             assertThat(TopicReader.header(record, Topics.TENANT_HEADER)).isEqualTo(TENANT);
             assertThat(TopicReader.header(record, "model-kind")).isEqualTo("churn");
             assertThat(TopicReader.header(record, Topics.SOURCE_HEADER)).matches("customer\\.features/\\d+/\\d+");
