@@ -44,7 +44,7 @@ function figure(value: unknown): string {
 }
 
 export default async function ModelsPage() {
-  const models = await load<Record<string, ModelCard | null>>('/models');
+  const models = await load<Record<string, ModelCard | null>>('/models/active');
   const versions = await Promise.all(KINDS.map(([kind]) => load<Version[]>(`/models/${kind}/versions`)));
   const [churn, ltv] = await Promise.all([load<ChurnEvaluation>('/models/churn/evaluation'),
     load<LtvEvaluation>('/models/ltv/evaluation')]);

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
 
 import com.csr.core.SampleData;
 import com.csr.core.TestFiles;
@@ -218,6 +219,23 @@ class StackIT {
                 .body("models.ltv.version", equalTo(datasetId)).body("models.segment.version", equalTo(datasetId));
         given().header("Authorization", intruder()).get("/metrics").then().statusCode(200)
                 .body("models.churn", equalTo(null));
+        // the training as GET /models lists trainings: every kind active, the sample file it was cut from
+        given().header("Authorization", key).get("/models").then().statusCode(200)
+                .body("model_id", contains(datasetId)).body("[0].status", equalTo("active"))
+                .body("[0].is_default", equalTo(true)).body("[0].as_of", equalTo(AS_OF))
+                .body("[0].models.churn.status", equalTo("active"))
+                .body("[0].models.churn.metrics.roc_auc", greaterThan(0.5f))
+                .body("[0].data_files.file_id", hasItem(fileId));
+        given().header("Authorization", key).get("/models/" + datasetId).then().statusCode(200)
+                .body("model_id", equalTo(datasetId)).body("models.size()", equalTo(3));
+        given().header("Authorization", key).post("/models/" + datasetId + "/default").then().statusCode(200)
+                .body("is_default", equalTo(true));
+        given().header("Authorization", key).get("/models/no-such-training").then().statusCode(404);
+        given().header("Authorization", key).get("/models/active").then().statusCode(200)
+                .body("churn.version", equalTo(datasetId));
+        given().header("Authorization", intruder()).get("/models").then().statusCode(200).body("size()", equalTo(0));
+        given().header("Authorization", intruder()).get("/models/" + datasetId).then().statusCode(404);
+        given().header("Authorization", intruder()).post("/models/" + datasetId + "/default").then().statusCode(404);
         theOverviewAddsUpTheScoredCustomers(customers);
         given().header("Authorization", key).contentType("application/json").body("{\"budget\": 5000}")
                 .post("/plan").then().statusCode(200);
@@ -386,7 +404,7 @@ class StackIT {
         String keyId = given().header("Authorization", key).get("/keys").then().statusCode(200)
                 .extract().path("[0].key_id");
         Map<String, String> pathValues = Map.of("id", "13085", "customerId", "13085", "fileId", fileId, "kind", "churn",
-                "datasetId", datasetId, "keyId", keyId, "jobId", jobId);
+                "datasetId", datasetId, "keyId", keyId, "jobId", jobId, "modelId", datasetId);
         Map<String, String> bodies = Map.of(
                 "/predict", "{\"customer_id\": \"probe\", \"features\": {\"recency_days\": 10, \"frequency\": 5, "
                         + "\"monetary\": 500, \"avg_basket_value\": 100, \"unique_products\": 12, "

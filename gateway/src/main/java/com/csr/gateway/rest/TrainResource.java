@@ -4,11 +4,13 @@ import com.csr.core.metadata.ModelVersion;
 import com.csr.core.metadata.TrainingRun;
 import com.csr.core.tenants.Caller;
 import com.csr.core.web.CurrentCaller;
+import com.csr.gateway.api.TrainingView;
 import com.csr.gateway.api.VersionView;
 import com.csr.gateway.client.FeatureApi;
 import com.csr.gateway.client.ModelServices;
 import com.csr.gateway.service.ModelCards;
 import com.csr.gateway.service.ModelVersions;
+import com.csr.gateway.service.Trainings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,11 +43,13 @@ public class TrainResource {
     private final FeatureApi features;
     private final ModelCards cards;
     private final ModelVersions versions;
+    private final Trainings trainings;
     private final ModelServices models;
     private final ObjectMapper json;
 
-    public TrainResource(FeatureApi features, ModelCards cards, ModelVersions versions, ModelServices models,
-                         ObjectMapper json, CurrentCaller caller) {
+    public TrainResource(FeatureApi features, ModelCards cards, ModelVersions versions, Trainings trainings,
+                         ModelServices models, ObjectMapper json, CurrentCaller caller) {
+        this.trainings = trainings;
         this.models = models;
         this.caller = caller;
         this.features = features;
@@ -161,6 +165,31 @@ public class TrainResource {
 
     @GET
     @Path("models")
+    @Blocking
+    @Operation(summary = "The tenant's trainings, newest first: per kind what became of its model (active, "
+            + "registered with why, retired, failed), its metrics, and the data files it was cut from")
+    public List<TrainingView> trainings() {
+        return trainings.list(caller.tenantId());
+    }
+
+    @GET
+    @Path("models/{modelId}")
+    @Blocking
+    @Operation(summary = "One training: per kind what became of its model, its metrics, its data files")
+    public TrainingView training(@PathParam("modelId") String modelId) {
+        return trainings.one(caller.tenantId(), modelId);
+    }
+
+    @POST
+    @Path("models/{modelId}/default")
+    @Blocking
+    @Operation(summary = "Make a training's models the serving ones (each kind it trained: a rollback to it)")
+    public TrainingView makeDefault(@PathParam("modelId") String modelId) {
+        return trainings.makeDefault(caller.tenantId(), modelId);
+    }
+
+    @GET
+    @Path("models/active")
     @Blocking
     @Operation(summary = "The active model of each kind: version, trained-at, metrics")
     public JsonNode models() {
