@@ -205,7 +205,8 @@ class PortfolioIT {
     @Test
     void everyEndpointRefusesAMissingOrInvalidKey() {
         EndpointSweep sweep = new EndpointSweep(base, Set.of("/health", "/admin/tenants", "/admin/tenants/{tenantId}/keys"),
-                Map.of("id", "c1", "kind", "churn", "datasetId", "ds-1", "keyId", "key-1", "fileId", "file-1"),
+                Map.of("id", "c1", "kind", "churn", "datasetId", "ds-1", "keyId", "key-1", "fileId", "file-1",
+                        "jobId", "pred-1", "modelId", "ds-1"),
                 Map.of());
         assertThat(sweep.endpoints()).extracting(EndpointSweep.Endpoint::path)
                 .contains("/overview", "/files", "/files/{fileId}");

@@ -42,8 +42,10 @@ class PredictDegradedIT {
                 .body("detail", containsString("monetary is required"));
         given().header("Authorization", TestKeys.keyOf("t1")).contentType("application/json").body("{\"features\": {}}")
                 .post("/predict").then().statusCode(400).body("detail", containsString("customer_id is required"));
+        // only an id: the features are looked up, and the feature service is not running here
         given().header("Authorization", TestKeys.keyOf("t1")).contentType("application/json").body("{\"customer_id\": 1}")
-                .post("/predict").then().statusCode(400).body("detail", containsString("features are required"));
+                .post("/predict").then().statusCode(503).contentType("application/problem+json")
+                .body("detail", containsString("feature service cannot be reached"));
         given().header("Authorization", TestKeys.keyOf("t1")).contentType("application/json").body("not json")
                 .post("/predict").then().statusCode(400).contentType("application/problem+json");
         given().header("Authorization", TestKeys.keyOf("t1")).contentType("application/json")

@@ -43,14 +43,15 @@ public final class PredictionService {
         }
         if (request.customers() == null) {
             Customer customer = new Customer(request.customerId(), request.features());
-            CustomerFeatures features = features(List.of(customer), "").get(0);
+            CustomerFeatures features = features(List.of(customer), "", request.computed()).get(0);
             ActiveModel model = model(tenantId, request.modelVersion());
             return prediction(customer, model.model().score(features), model);
         }
         if (request.customerId() != null || request.features() != null) {
             throw new InvalidRequestException("send either customer_id and features, or customers, not both");
         }
-        return new Predictions(predictAll(tenantId, request.customers(), request.modelVersion()));
+        return new Predictions(predictAll(tenantId, request.customers(), request.modelVersion(),
+                request.computed()));
     }
 
     /**
@@ -67,7 +68,7 @@ public final class PredictionService {
             throw new InvalidRequestException("explain takes one customer (customer_id and features), not a batch");
         }
         Customer customer = new Customer(request.customerId(), request.features());
-        CustomerFeatures features = features(List.of(customer), "").get(0);
+        CustomerFeatures features = features(List.of(customer), "", request.computed()).get(0);
         ActiveModel model = active(tenantId);
         ChurnDrivers drivers = model.model().churnDrivers(features).orElseThrow(() -> new IllegalStateException(
                 "a " + registry.kind().code() + " model has no churn drivers"));
@@ -98,12 +99,13 @@ public final class PredictionService {
         return evaluation;
     }
 
-    private List<Prediction> predictAll(String tenantId, List<Customer> customers, String version) {
+    private List<Prediction> predictAll(String tenantId, List<Customer> customers, String version,
+                                        boolean computed) {
         if (customers.size() > maxBatch) {
             throw new InvalidRequestException("a batch may hold at most " + maxBatch + " customers, got "
                     + customers.size());
         }
-        List<CustomerFeatures> features = features(customers, "customers");
+        List<CustomerFeatures> features = features(customers, "customers", computed);
         ActiveModel model = model(tenantId, version);
         if (features.isEmpty()) {
             return List.of();
@@ -149,7 +151,7 @@ public final class PredictionService {
     }
 
     /** Every customer's features, or every problem found; in a batch each says whose ({@code customers[2]: ...}). */
-    private static List<CustomerFeatures> features(List<Customer> customers, String field) {
+    private static List<CustomerFeatures> features(List<Customer> customers, String field, boolean computed) {
         List<String> errors = new ArrayList<>();
         List<CustomerFeatures> features = new ArrayList<>(customers.size());
         for (int i = 0; i < customers.size(); i++) {
@@ -167,7 +169,8 @@ public final class PredictionService {
                 continue;
             }
             try {
-                features.add(FeatureVectors.fromMap(c.features()));
+                features.add(computed ? FeatureVectors.fromComputed(numbers(c.features()))
+                        : FeatureVectors.fromMap(c.features()));
             } catch (IllegalArgumentException e) {
                 for (String problem : e.getMessage().split("; ")) {
                     errors.add(where + problem);
@@ -178,5 +181,22 @@ public final class PredictionService {
             throw new InvalidRequestException(errors);
         }
         return features;
+    }
+
+    /** Computed features as numbers; a value that is none is named. */
+    private static Map<String, Number> numbers(Map<String, Object> features) {
+        Map<String, Number> numbers = new java.util.LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        features.forEach((name, value) -> {
+            if (value instanceof Number n) {
+                numbers.put(name, n);
+            } else {
+                problems.add(name + " must be a number, got " + value);
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return numbers;
     }
 }

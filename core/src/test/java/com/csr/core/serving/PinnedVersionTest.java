@@ -63,6 +63,20 @@ class PinnedVersionTest {
                     .isInstanceOf(NotFoundException.class).hasMessageContaining("no churn model version ds-zz");
             assertThatThrownBy(() -> service.predict("t1", new PredictRequest("42", body, null, "../t2/ds-a")))
                     .isInstanceOf(InvalidRequestException.class);
+
+            // the platform's own features, with a sum's float noise: refused as sent by a caller, taken as computed
+            Map<String, Object> noisy = new LinkedHashMap<>(body);
+            noisy.put("monetary", -2.8421709430404007E-14);
+            assertThatThrownBy(() -> service.predict("t1", new PredictRequest("42", noisy, null)))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("monetary must not be negative");
+            ChurnPrediction computed = (ChurnPrediction) service.predict("t1",
+                    new PredictRequest("42", noisy, null, null, true));
+            assertThat(computed.modelVersion()).isEqualTo("ds-b");
+            Map<String, Object> partial = new LinkedHashMap<>(body);
+            partial.remove("spend_trend");
+            assertThatThrownBy(() -> service.predict("t1", new PredictRequest("42", partial, null, null, true)))
+                    .as("a computed vector is whole").isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("spend_trend is missing");
         }
     }
 }

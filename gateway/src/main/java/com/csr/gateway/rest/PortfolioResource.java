@@ -114,6 +114,7 @@ public class PortfolioResource {
             ObjectNode request = json.createObjectNode();
             request.put("customer_id", id);
             request.set("features", f.get("features"));
+            request.put("features_computed", true);
             return churn.explain(who.authorization(), request);
         });
     }

@@ -193,6 +193,8 @@ public class BatchPredictions {
             customer.put("customer_id", row.customerId);
             customer.set("features", json.valueToTree(row.features.features()));
         }
+        // the platform's own features, taken as computed (a net spend may be negative, a sum carry float noise)
+        body.put("features_computed", true);
         if (modelId != null) {
             body.put("model_version", modelId);
         }

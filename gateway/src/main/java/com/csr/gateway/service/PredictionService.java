@@ -59,16 +59,20 @@ public class PredictionService {
         }
         if (request.features() == null) {
             return storedFeatures(caller, customerId).chain(features -> predict(caller, customerId, features,
-                    request.modelId()));
+                    true, request.modelId()));
         }
-        return predict(caller, customerId, FeatureVectors.fromMap(request.features()), request.modelId());
+        return predict(caller, customerId, FeatureVectors.fromMap(request.features()), false, request.modelId());
     }
 
+    /** @param computed the features are the platform's own, taken as computed (see core's PredictRequest) */
     private Uni<PredictResponse> predict(Caller caller, String customerId, CustomerFeatures features,
-                                         String modelId) {
+                                         boolean computed, String modelId) {
         ObjectNode body = json.createObjectNode();
         body.put("customer_id", customerId);
         body.set("features", json.valueToTree(FeatureVectors.toMap(features)));
+        if (computed) {
+            body.put("features_computed", true);
+        }
         if (modelId != null) {
             body.put("model_version", modelId);
         }
@@ -83,16 +87,23 @@ public class PredictionService {
         });
     }
 
-    /** The customer's current features, as the feature service holds them. */
+    /**
+     * The customer's current features, as the feature service computed them.
+     *
+     * @throws NotFoundException for a customer it does not hold; a 503 problem when it cannot be reached
+     */
     private Uni<CustomerFeatures> storedFeatures(Caller caller, String customerId) {
         return features.features(caller.authorization(), customerId)
                 .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
                 .transform(e -> new NotFoundException("no customer " + customerId + " in the feature store; send "
                         + "their features instead"))
-                .map(answer -> FeatureVectors.fromMap(json.convertValue(answer.get("features"), FEATURE_MAP)));
+                .onFailure(e -> !(e instanceof NotFoundException || e instanceof WebApplicationException))
+                .transform(e -> new WebApplicationException("the feature service cannot be reached to look up "
+                        + "customer " + customerId + "; send their features, or try again shortly", 503))
+                .map(answer -> FeatureVectors.fromComputed(json.convertValue(answer.get("features"), FEATURE_MAP)));
     }
 
-    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> FEATURE_MAP =
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Double>> FEATURE_MAP =
             new com.fasterxml.jackson.core.type.TypeReference<>() {
             };
 
