@@ -216,6 +216,15 @@ describe('the web app on the sample', () => {
       .waitFor({ timeout: 540_000 });
     await shot(p, 'models-retrained');
     assert.notEqual(await p.getByTestId('training-status').innerText(), 'failed');
+
+    // both trainings are listed; the one not serving can be made the default again
+    await p.reload();
+    assert.ok(await p.getByTestId('training').count() >= 2, 'the sample\'s training and the retrain');
+    const other = p.getByTestId('training').filter({ has: p.getByRole('button', { name: 'Make default' }) }).first();
+    const id = (await other.locator('td').first().innerText()).trim();
+    await other.getByRole('button', { name: 'Make default' }).click();
+    await p.getByTestId('training').filter({ hasText: id }).getByTestId('default-training').waitFor({ timeout: 60_000 });
+    await shot(p, 'models-trainings');
     await p.context().close();
   });
 

@@ -4,6 +4,7 @@ import { Card, PageTitle, Problem } from '@/components/ui';
 import { when } from '@/lib/format';
 import { load } from '@/lib/gateway';
 import { decileBars, rocPoints } from '@/lib/shape';
+import { makeDefault } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,6 +34,16 @@ interface Version {
   created_at: string;
 }
 
+interface Training {
+  model_id: string;
+  started_at: string;
+  as_of: string | null;
+  status: string;
+  is_default: boolean;
+  models: Record<string, { status: string; reason: string | null }>;
+  data_files: { file_id: string; name: string }[];
+}
+
 const KINDS = [
   ['segment', 'Segments (K-Means)', ['k', 'silhouette']],
   ['churn', 'Churn', ['algorithm', 'roc_auc', 'pr_auc', 'brier', 'lift_top_decile']],
@@ -48,6 +59,7 @@ export default async function ModelsPage() {
   const versions = await Promise.all(KINDS.map(([kind]) => load<Version[]>(`/models/${kind}/versions`)));
   const [churn, ltv] = await Promise.all([load<ChurnEvaluation>('/models/churn/evaluation'),
     load<LtvEvaluation>('/models/ltv/evaluation')]);
+  const trainings = await load<Training[]>('/models');
   return (
     <>
       <PageTitle title="Models" lead="The model in service for each kind, the challengers, and retraining." />
@@ -96,6 +108,38 @@ export default async function ModelsPage() {
           })}
                 </div>
       )}
+      <div className="mt-6">
+        <Card title="Trainings">
+          {!trainings.ok ? <Problem message={trainings.message} status={trainings.status} />
+            : trainings.data.length === 0 ? <p className="text-sm text-slate-600">No training yet.</p> : (
+              <table className="w-full text-left text-sm">
+                <thead className="text-slate-500">
+                  <tr><th className="py-1">Training</th><th>As of</th><th>Started</th><th>Models</th><th>Data files</th><th /></tr>
+                </thead>
+                <tbody>
+                  {trainings.data.map((t) => (
+                    <tr key={t.model_id} className="border-t border-slate-100" data-testid="training">
+                      <td className="py-1 font-mono text-xs">{t.model_id}</td>
+                      <td>{t.as_of ?? '—'}</td>
+                      <td>{when(t.started_at)}</td>
+                      <td className="text-xs">{Object.entries(t.models).map(([kind, m]) => `${kind} ${m.status}`).join(', ')}</td>
+                      <td>{t.data_files.length}</td>
+                      <td>{t.is_default ? <span data-testid="default-training" className="text-emerald-700">serving</span>
+                        : t.status !== 'training' && t.status !== 'failed' && (
+                          <form action={makeDefault}>
+                            <input type="hidden" name="model_id" value={t.model_id} />
+                            <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100">
+                              Make default
+                            </button>
+                          </form>
+                        )}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+        </Card>
+      </div>
       <h2 className="mb-3 mt-8 text-lg font-semibold">Out-of-time evaluation of the active models</h2>
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title="Churn: ROC curve">
