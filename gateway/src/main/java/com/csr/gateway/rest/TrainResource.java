@@ -196,13 +196,7 @@ public class TrainResource {
         Caller t = caller.get();
         ObjectNode answer = json.createObjectNode();
         for (String kind : KINDS) {
-            JsonNode card;
-            try {
-                card = cards.card(t, kind, Duration.ofSeconds(2));
-            } catch (RuntimeException e) {
-                card = null;
-            }
-            answer.set(kind, card);
+            answer.set(kind, card(t, kind));
         }
         return answer;
     }
@@ -218,12 +212,7 @@ public class TrainResource {
         answer.put("tenant_id", t.tenantId());
         ObjectNode byKind = answer.putObject("models");
         for (String kind : KINDS) {
-            JsonNode card;
-            try {
-                card = cards.card(t, kind, Duration.ofSeconds(2));
-            } catch (RuntimeException e) {
-                card = null;
-            }
+            JsonNode card = card(t, kind);
             if (card == null || card.isNull()) {
                 byKind.putNull(kind);
                 continue;
@@ -237,8 +226,14 @@ public class TrainResource {
     }
 
     private String version(Caller caller, String kind) {
+        JsonNode card = card(caller, kind);
+        return card == null ? null : card.path("version").asText(null);
+    }
+
+    /** The serving model's card of a kind, or null when there is none or its service does not answer in 2 s. */
+    private JsonNode card(Caller caller, String kind) {
         try {
-            return cards.card(caller, kind, Duration.ofSeconds(2)).path("version").asText(null);
+            return cards.card(caller, kind, Duration.ofSeconds(2));
         } catch (RuntimeException e) {
             return null;
         }
