@@ -1,7 +1,15 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+
+/** The column mapping the tenant's last upload was read with (GET /column-mapping). */
+export interface SavedMapping {
+  file_id: string;
+  name: string;
+  received_at: string;
+  columns: Record<string, string>;
+}
 
 interface Preview {
   header: string[];
@@ -22,8 +30,9 @@ function head(file: File): Blob {
  * A file input with an optional column mapping (the seed's JSON document, or customer=..,date=..), a preview of the
  * first rows as the mapping reads them, and a progress bar; the file goes to this server, which passes it on.
  */
-export function Upload() {
+export function Upload({ saved }: { saved?: SavedMapping | null }) {
   const router = useRouter();
+  const columnsField = useRef<HTMLTextAreaElement>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -95,9 +104,14 @@ export function Upload() {
         <input name="file" type="file" accept=".csv,.gz,.xlsx,.txt" className="mt-1 block" />
       </label>
       <label className="block">Column mapping (optional: only when the header is not recognised)
-        <textarea name="columns" rows={2} placeholder={MAPPING_EXAMPLE}
+        <textarea name="columns" rows={2} placeholder={MAPPING_EXAMPLE} ref={columnsField}
           className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
       </label>
+      {saved && (
+        <button type="button" data-testid="reuse-mapping"
+          onClick={() => { if (columnsField.current) columnsField.current.value = JSON.stringify(saved.columns); }}
+          className="text-xs text-brand-700 underline">Use the mapping {saved.name} was read with</button>
+      )}
       <label className="block">As of (optional)
         <input name="as_of" type="date" className="mt-1 block rounded border border-slate-300 px-2 py-1" />
       </label>

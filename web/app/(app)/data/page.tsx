@@ -1,4 +1,4 @@
-import { Upload } from '@/components/Upload';
+import { SavedMapping, Upload } from '@/components/Upload';
 import { Card, PageTitle, Problem } from '@/components/ui';
 import { count, when } from '@/lib/format';
 import { load } from '@/lib/gateway';
@@ -17,11 +17,11 @@ interface Report {
 }
 
 export default async function DataPage() {
-  const reports = await load<Report[]>('/files');
+  const [reports, saved] = await Promise.all([load<Report[]>('/files'), load<SavedMapping>('/column-mapping')]);
   return (
     <>
       <PageTitle title="Data" lead="Upload transactions (CSV, CSV.gz or XLSX); every row is kept or rejected with a reason." />
-      <div className="mb-6"><Card title="Upload a file"><Upload /></Card></div>
+      <div className="mb-6"><Card title="Upload a file"><Upload saved={saved.ok ? saved.data : null} /></Card></div>
       <Card title="Files and their quality reports">
         {!reports.ok ? <Problem message={reports.message} status={reports.status} />
           : reports.data.length === 0 ? <p className="text-sm text-slate-600">No file has been ingested yet.</p> : (

@@ -138,10 +138,21 @@ class StackIT {
                 .multiPart("columns", "{\"customer_id\": \"Nobody\"}").post("/files/preview").then()
                 .statusCode(400).contentType("application/problem+json").body("detail", containsString("Nobody"));
         given().header("Authorization", uploader).get("/files/" + tinyId).then().statusCode(404);
+        given().header("Authorization", uploader).get("/column-mapping").then().statusCode(404)
+                .contentType("application/problem+json");
         given().header("Authorization", uploader).multiPart("file", tiny.toFile()).multiPart("as_of", "2010-01-31")
+                .multiPart("columns", "{\"customer_id\": \"CustomerID\", \"order_datetime\": \"InvoiceDate\", "
+                        + "\"quantity\": \"Quantity\", \"unit_price\": \"UnitPrice\"}")
                 .post("/files").then().statusCode(202)
                 .header("Location", equalTo(gateway.resolve("/files/" + tinyId).toString()))
-                .body("file_id", equalTo(tinyId)).body("rows", equalTo(15));
+                .body("file_id", equalTo(tinyId)).body("rows", equalTo(15))
+                .body("columns.customer_id", equalTo("CustomerID"));
+        // the mapping is kept with the file and offered for the next upload, to this tenant only
+        given().header("Authorization", uploader).get("/column-mapping").then().statusCode(200)
+                .body("file_id", equalTo(tinyId)).body("name", equalTo("tiny.csv"))
+                .body("columns", equalTo(Map.of("customer_id", "CustomerID", "order_datetime", "InvoiceDate",
+                        "quantity", "Quantity", "unit_price", "UnitPrice")));
+        given().header("Authorization", key).get("/column-mapping").then().statusCode(404);
 
         JsonPath report = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> given().header("Authorization", uploader).get("/files/" + tinyId),

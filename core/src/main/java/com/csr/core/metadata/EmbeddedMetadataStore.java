@@ -39,12 +39,13 @@ public final class EmbeddedMetadataStore implements MetadataStore {
 
     public static final String FILE_NAME = "metadata.db";
     static final int BUSY_TIMEOUT_MS = 30_000;
-    private static final int SCHEMA_VERSION = 4;
+    private static final int SCHEMA_VERSION = 5;
     private static final List<String> SCHEMA = List.of("""
             CREATE TABLE IF NOT EXISTS tenants (
                 tenant_id  TEXT PRIMARY KEY,
                 created_at INTEGER NOT NULL,
-                currency   TEXT)""", """
+                currency   TEXT,
+                notifications TEXT)""", """
             CREATE TABLE IF NOT EXISTS api_keys (
                 tenant_id  TEXT NOT NULL,
                 key_id     TEXT NOT NULL,
@@ -60,7 +61,13 @@ public final class EmbeddedMetadataStore implements MetadataStore {
                 name        TEXT NOT NULL,
                 received_at INTEGER NOT NULL,
                 report      TEXT,
+                columns     TEXT,
                 PRIMARY KEY (tenant_id, file_id))""", """
+            CREATE TABLE IF NOT EXISTS notifications (
+                tenant_id       TEXT NOT NULL,
+                notification_id TEXT NOT NULL,
+                claimed_at      INTEGER NOT NULL,
+                PRIMARY KEY (tenant_id, notification_id))""", """
             CREATE TABLE IF NOT EXISTS training_runs (
                 tenant_id       TEXT NOT NULL,
                 run_id          TEXT NOT NULL,
@@ -114,6 +121,7 @@ public final class EmbeddedMetadataStore implements MetadataStore {
     };
     private static final TypeReference<Map<String, Double>> NUMBERS = new TypeReference<>() {
     };
+
 
     /** A table of records kept under a tenant by one id. */
     private record Table<T>(String name, String idColumn, String what, Row<T> row, Comparator<T> order) {
@@ -182,10 +190,20 @@ public final class EmbeddedMetadataStore implements MetadataStore {
                 for (String table : SCHEMA) {
                     statement.execute(table);
                 }
+                // version 5 gave tenants notifications and files their column mapping
+                addColumnIfMissing(c, "tenants", "notifications");
+                addColumnIfMissing(c, "files", "columns");
                 statement.execute("PRAGMA user_version = " + SCHEMA_VERSION);
             }
             return null;
         });
+    }
+
+    private static void addColumnIfMissing(Connection c, String table, String column) throws SQLException {
+        if (list(c, row -> row.getString("name"), "PRAGMA table_info(" + table + ")").stream()
+                .noneMatch(column::equals)) {
+            update(c, "ALTER TABLE " + table + " ADD COLUMN " + column + " TEXT");
+        }
     }
 
     @Override
@@ -195,8 +213,9 @@ public final class EmbeddedMetadataStore implements MetadataStore {
             if (tenant(c, tenantId).isPresent()) {
                 throw MetadataConflictException.tenantExists(tenantId);
             }
-            update(c, "INSERT INTO tenants (tenant_id, created_at, currency) VALUES (?, ?, ?)", tenantId,
-                    micros(tenant.createdAt()), tenant.currency());
+            update(c, "INSERT INTO tenants (tenant_id, created_at, currency, notifications) VALUES (?, ?, ?, ?)",
+                    tenantId, micros(tenant.createdAt()), tenant.currency(),
+                    json(NotificationSettings.toFields(tenant.notifications())));
             return tenant;
         });
     }
@@ -218,6 +237,29 @@ public final class EmbeddedMetadataStore implements MetadataStore {
             }
             return tenant.map(t -> t.withCurrency(code));
         });
+    }
+
+    @Override
+    public Optional<Tenant> setNotifications(String tenantId, NotificationSettings settings) {
+        TenantIds.require(tenantId);
+        return write("set the notifications of tenant " + tenantId, c -> {
+            Optional<Tenant> tenant = tenant(c, tenantId).map(t -> t.withNotifications(settings));
+            if (tenant.isPresent()) {
+                update(c, "UPDATE tenants SET notifications = ? WHERE tenant_id = ?",
+                        json(NotificationSettings.toFields(tenant.get().notifications())), tenantId);
+            }
+            return tenant;
+        });
+    }
+
+    @Override
+    public boolean claimNotification(String tenantId, String notificationId, Instant at) {
+        TenantIds.require(tenantId);
+        RecordIds.require("notification id", notificationId);
+        long claimedAt = micros(RecordValues.time("claim time", at));
+        return write("claim notification " + notificationId + " of tenant " + tenantId, c -> update(c,
+                "INSERT OR IGNORE INTO notifications (tenant_id, notification_id, claimed_at) VALUES (?, ?, ?)",
+                tenantId, notificationId, claimedAt) == 1);
     }
 
     @Override
@@ -275,9 +317,9 @@ public final class EmbeddedMetadataStore implements MetadataStore {
     @Override
     public void recordFile(FileRecord f) {
         write("record file " + f.fileId() + " of tenant " + f.tenantId(), c -> update(c, """
-                        INSERT OR REPLACE INTO files (tenant_id, file_id, name, received_at, report)
-                        VALUES (?, ?, ?, ?, ?)""",
-                f.tenantId(), f.fileId(), f.name(), micros(f.receivedAt()), json(f.report())));
+                        INSERT OR REPLACE INTO files (tenant_id, file_id, name, received_at, report, columns)
+                        VALUES (?, ?, ?, ?, ?, ?)""",
+                f.tenantId(), f.fileId(), f.name(), micros(f.receivedAt()), json(f.report()), json(f.columns())));
     }
 
     @Override
@@ -514,7 +556,8 @@ public final class EmbeddedMetadataStore implements MetadataStore {
     }
 
     private static Tenant tenantFrom(ResultSet row) throws SQLException {
-        return new Tenant(row.getString("tenant_id"), instant(row, "created_at"), row.getString("currency"));
+        return new Tenant(row.getString("tenant_id"), instant(row, "created_at"), row.getString("currency"),
+                NotificationSettings.fromFields(fromJson(row.getString("notifications"), TEXTS)));
     }
 
     private static ApiKey apiKeyFrom(ResultSet row) throws SQLException {
@@ -525,7 +568,8 @@ public final class EmbeddedMetadataStore implements MetadataStore {
 
     private static FileRecord fileFrom(ResultSet row) throws SQLException {
         return new FileRecord(row.getString("tenant_id"), row.getString("file_id"), row.getString("name"),
-                instant(row, "received_at"), fromJson(row.getString("report"), JSON_OBJECT));
+                instant(row, "received_at"), fromJson(row.getString("report"), JSON_OBJECT),
+                fromJson(row.getString("columns"), TEXTS));
     }
 
     private static TrainingRun runFrom(ResultSet row) throws SQLException {

@@ -27,10 +27,10 @@ import java.util.function.Function;
  * The metadata store in Google Firestore (or its emulator). Every record is a document under its tenant:
  * {@code tenants/{t}}, {@code tenants/{t}/apiKeys/{keyId}}, {@code tenants/{t}/files/{fileId}},
  * {@code tenants/{t}/runs/{runId}}, {@code tenants/{t}/predictionJobs/{jobId}},
- * {@code tenants/{t}/models/{kind}/versions/{version}} and
- * {@code tenants/{t}/active/{kind}} (the version in service). A key is found by its hash through the top-level
+ * {@code tenants/{t}/models/{kind}/versions/{version}},
+ * {@code tenants/{t}/active/{kind}} (the version in service) and {@code tenants/{t}/notifications/{id}} (claimed). A key is found by its hash through the top-level
  * {@code apiKeyHashes/{sha256}} → {@code {tenantId, keyId}}. Writes that check before they write (a new tenant or
- * key, a model version's status, a promotion) are Firestore transactions. Lists read the tenant's collection and
+ * key, a model version's status, a promotion, a notification's claim) are Firestore transactions. Lists read the tenant's collection and
  * sort it here, so no composite index has to be deployed.
  */
 public final class FirestoreMetadataStore implements MetadataStore {
@@ -40,6 +40,7 @@ public final class FirestoreMetadataStore implements MetadataStore {
     private static final String MODELS = "models";
     private static final String VERSIONS = "versions";
     private static final String ACTIVE = "active";
+    private static final String NOTIFICATIONS = "notifications";
 
     /** A collection of records kept under a tenant by one id. */
     private record Kept<T>(String collection, String what, Function<DocumentSnapshot, T> from, Comparator<T> order) {
@@ -96,6 +97,34 @@ public final class FirestoreMetadataStore implements MetadataStore {
             }
             tx.update(doc, "currency", code);
             return Optional.of(tenantFrom(tenant).withCurrency(code));
+        });
+    }
+
+    @Override
+    public Optional<Tenant> setNotifications(String tenantId, NotificationSettings settings) {
+        DocumentReference doc = tenantDoc(tenantId);
+        return transaction("set the notifications of tenant " + tenantId, tx -> {
+            DocumentSnapshot tenant = tx.get(doc).get();
+            if (!tenant.exists()) {
+                return Optional.empty();
+            }
+            Tenant notified = tenantFrom(tenant).withNotifications(settings);
+            tx.update(doc, "notifications", NotificationSettings.toFields(notified.notifications()));
+            return Optional.of(notified);
+        });
+    }
+
+    @Override
+    public boolean claimNotification(String tenantId, String notificationId, Instant at) {
+        DocumentReference doc = tenantDoc(tenantId).collection(NOTIFICATIONS)
+                .document(RecordIds.require("notification id", notificationId));
+        Timestamp claimedAt = timestamp(RecordValues.time("claim time", at));
+        return transaction("claim notification " + notificationId + " of tenant " + tenantId, tx -> {
+            if (tx.get(doc).get().exists()) {
+                return false;
+            }
+            tx.create(doc, Map.of("claimedAt", claimedAt));
+            return true;
         });
     }
 
@@ -336,6 +365,7 @@ public final class FirestoreMetadataStore implements MetadataStore {
         fields.put("tenantId", tenant.tenantId());
         fields.put("createdAt", timestamp(tenant.createdAt()));
         fields.put("currency", tenant.currency());
+        fields.put("notifications", NotificationSettings.toFields(tenant.notifications()));
         return fields;
     }
 
@@ -358,6 +388,7 @@ public final class FirestoreMetadataStore implements MetadataStore {
         fields.put("name", f.name());
         fields.put("receivedAt", timestamp(f.receivedAt()));
         fields.put("report", f.report());
+        fields.put("columns", f.columns());
         return fields;
     }
 
@@ -407,8 +438,10 @@ public final class FirestoreMetadataStore implements MetadataStore {
         return fields;
     }
 
+    @SuppressWarnings("unchecked")
     private static Tenant tenantFrom(DocumentSnapshot doc) {
-        return new Tenant(doc.getString("tenantId"), instant(doc, "createdAt"), doc.getString("currency"));
+        return new Tenant(doc.getString("tenantId"), instant(doc, "createdAt"), doc.getString("currency"),
+                NotificationSettings.fromFields((Map<String, ?>) doc.get("notifications")));
     }
 
     private static ApiKey apiKeyFrom(DocumentSnapshot doc) {
@@ -419,7 +452,8 @@ public final class FirestoreMetadataStore implements MetadataStore {
     @SuppressWarnings("unchecked")
     private static FileRecord fileFrom(DocumentSnapshot doc) {
         return new FileRecord(doc.getString("tenantId"), doc.getString("fileId"), doc.getString("name"),
-                instant(doc, "receivedAt"), (Map<String, Object>) doc.get("report"));
+                instant(doc, "receivedAt"), (Map<String, Object>) doc.get("report"),
+                (Map<String, String>) doc.get("columns"));
     }
 
     @SuppressWarnings("unchecked")

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the platform records about its tenants: the tenants (with their currency), their API keys (hashes only),
- * uploaded files and their quality reports, training runs, model versions and which version of each kind is
+ * What the platform records about its tenants: the tenants (with their currency and where they are notified), their
+ * API keys (hashes only), uploaded files (with their column mapping and quality report), the notifications sent, training runs, model versions and which version of each kind is
  * active.
  *
  * <p>Everything is filed under a tenant. Every method checks the tenant id ({@link com.csr.core.tenants.TenantIds})
@@ -45,6 +45,23 @@ public interface MetadataStore extends AutoCloseable {
      * @throws IllegalArgumentException for a code that names no currency
      */
     Optional<Tenant> setCurrency(String tenantId, String currency);
+
+    /**
+     * Sets where the tenant is notified, or clears it.
+     *
+     * @param settings {@code null} or empty: nowhere
+     * @return the tenant as now recorded; empty, changing nothing, when there is no such tenant
+     */
+    Optional<Tenant> setNotifications(String tenantId, NotificationSettings settings);
+
+    /**
+     * Claims the sending of one notification, once: of all the callers claiming the same id for one tenant, across
+     * processes, exactly one gets true.
+     *
+     * @param notificationId what is notified, e.g. {@code training-<id>}
+     * @return true for the first claim; false when it was claimed before
+     */
+    boolean claimNotification(String tenantId, String notificationId, Instant at);
 
     /** Every tenant, by id. */
     List<Tenant> tenants();

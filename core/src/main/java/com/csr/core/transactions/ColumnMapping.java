@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -87,6 +88,13 @@ public final class ColumnMapping {
 
     public Map<Field, String> columns() {
         return columns;
+    }
+
+    /** The mapping as its JSON document: the seed's field names to columns, in field order; empty for none. */
+    public Map<String, String> toDocument() {
+        Map<String, String> document = new LinkedHashMap<>();
+        columns.forEach((field, column) -> document.put(field.documentKey(), column));
+        return document;
     }
 
     /** True when every mapped column is a 1-based position, so the file's first line is data. */

@@ -11,6 +11,19 @@ public enum Field {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The name used in the column mapping document (the seed's), e.g. {@code customer_id}. */
+    public String documentKey() {
+        return switch (this) {
+            case CUSTOMER -> "customer_id";
+            case DATE -> "order_datetime";
+            case AMOUNT -> "order_total";
+            case PRICE -> "unit_price";
+            case INVOICE -> "order_id";
+            case PRODUCT -> "product_id";
+            case QUANTITY, DESCRIPTION, COUNTRY -> key();
+        };
+    }
+
     /** Parses a mapping key; accepts a few synonyms so {@code stock=...} or {@code price=...} read naturally. */
     public static Field fromKey(String key) {
         String k = key.trim().toLowerCase(Locale.ROOT).replace("_", "");

@@ -112,7 +112,7 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContract {
             assertThat(upgraded.setCurrency("acme", "EUR"))
                     .contains(new Tenant("acme", Instant.ofEpochSecond(1), "EUR"));
         }
-        assertThat(schemaVersion(old)).isEqualTo(4);
+        assertThat(schemaVersion(old)).isEqualTo(5);
     }
 
     @Test
@@ -131,7 +131,7 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContract {
             assertThat(reopened.tenant("beta")).contains(new Tenant("beta", Instant.ofEpochSecond(2), "USD"));
             assertThat(reopened.tenant("acme").orElseThrow().currency()).isNull();
         }
-        assertThat(schemaVersion(old)).isEqualTo(4);
+        assertThat(schemaVersion(old)).isEqualTo(5);
     }
 
     @Test
@@ -147,7 +147,32 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContract {
             upgraded.recordPredictionJob(job);
             assertThat(upgraded.predictionJobs("acme")).containsExactly(job);
         }
-        assertThat(schemaVersion(old)).isEqualTo(4);
+        assertThat(schemaVersion(old)).isEqualTo(5);
+    }
+
+    @Test
+    void upgradesAFileOfTheFourthVersionGivingTenantsNotificationsAndFilesTheirMapping(@TempDir Path old)
+            throws SQLException {
+        oldFile(old, 4,
+                "CREATE TABLE tenants (tenant_id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, currency TEXT)",
+                "INSERT INTO tenants VALUES ('acme', 1000000, 'EUR')",
+                "CREATE TABLE files (tenant_id TEXT NOT NULL, file_id TEXT NOT NULL, name TEXT NOT NULL, "
+                        + "received_at INTEGER NOT NULL, report TEXT, PRIMARY KEY (tenant_id, file_id))",
+                "INSERT INTO files VALUES ('acme', 'f1', 'old.csv', 1000000, NULL)");
+
+        try (MetadataStore upgraded = new EmbeddedMetadataStore(old)) {
+            assertThat(upgraded.file("acme", "f1").orElseThrow().columns()).isNull();
+            NotificationSettings mail = new NotificationSettings("ops@acme.example", null, null,
+                    Instant.ofEpochSecond(9));
+            assertThat(upgraded.setNotifications("acme", mail)).contains(
+                    new Tenant("acme", Instant.ofEpochSecond(1), "EUR", mail));
+            assertThat(upgraded.claimNotification("acme", "job-1", Instant.ofEpochSecond(9))).isTrue();
+        }
+        try (MetadataStore reopened = new EmbeddedMetadataStore(old)) {
+            assertThat(reopened.tenant("acme").orElseThrow().notifications().email()).isEqualTo("ops@acme.example");
+            assertThat(reopened.claimNotification("acme", "job-1", Instant.ofEpochSecond(10))).isFalse();
+        }
+        assertThat(schemaVersion(old)).isEqualTo(5);
     }
 
     /** A metadata file as an older version of the platform left it. */

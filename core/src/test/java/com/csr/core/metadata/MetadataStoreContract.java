@@ -86,6 +86,54 @@ abstract class MetadataStoreContract {
         assertThat(store.tenant("nobody")).isEmpty();
     }
 
+    @Test
+    void setsOrClearsWhereATenantIsNotifiedForThatTenantOnlyAndKeepsItsCurrency() {
+        store.createTenant(new Tenant("acme", T0, "EUR"));
+        store.createTenant("beta", T1);
+        NotificationSettings both = new NotificationSettings("ops@acme.example", "https://hooks.acme.example/csr",
+                "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", T1);
+
+        assertThat(store.setNotifications("acme", both)).contains(new Tenant("acme", T0, "EUR", both));
+        assertThat(store.tenant("acme")).contains(new Tenant("acme", T0, "EUR", both));
+        assertThat(store.tenant("beta").orElseThrow().notifications()).as("another tenant's is untouched").isNull();
+        assertThat(store.setCurrency("acme", "GBP")).contains(new Tenant("acme", T0, "GBP", both));
+
+        NotificationSettings mailOnly = new NotificationSettings("ops@acme.example", null, null, T2);
+        store.setNotifications("acme", mailOnly);
+        assertThat(store.tenants()).containsExactly(new Tenant("acme", T0, "GBP", mailOnly), new Tenant("beta", T1));
+
+        assertThat(store.setNotifications("acme", null)).contains(new Tenant("acme", T0, "GBP"));
+        assertThat(store.tenant("acme").orElseThrow().notifications()).isNull();
+        assertThat(store.setNotifications("nobody", mailOnly)).as("no such tenant").isEmpty();
+    }
+
+    @Test
+    void claimsANotificationOncePerTenant() {
+        assertThat(store.claimNotification("acme", "training-20260101T000000Z", T1)).isTrue();
+        assertThat(store.claimNotification("acme", "training-20260101T000000Z", T2)).as("claimed before").isFalse();
+        assertThat(store.claimNotification("beta", "training-20260101T000000Z", T2)).as("another tenant's")
+                .isTrue();
+        assertThat(store.claimNotification("acme", "job-1", T2)).isTrue();
+        assertThatThrownBy(() -> store.claimNotification("acme", "no/slash", T2))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keepsTheColumnMappingAFileWasReadWith() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("customer_id", "Customer ID");
+        columns.put("order_datetime", "InvoiceDate");
+        columns.put("order_total", "3");
+        FileRecord mapped = new FileRecord("acme", "f1", "export.csv", T1, null, columns);
+        store.recordFile(mapped);
+        store.recordFile(mapped.withReport(Map.of("rows_read", 3L)));
+
+        FileRecord read = store.file("acme", "f1").orElseThrow();
+        assertThat(read.columns()).isEqualTo(columns);
+        assertThat(read.report()).containsEntry("rows_read", 3L);
+        assertThat(new FileRecord("acme", "f2", "b.csv", T1, null, Map.of()).columns()).as("none is null").isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "EU", "EURO", "XYZ", " EUR", "GBP ", "€", "12"})
     void refusesACurrencyThatIsNoIso4217Code(String currency) {

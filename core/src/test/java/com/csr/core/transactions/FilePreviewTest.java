@@ -3,6 +3,7 @@ package com.csr.core.transactions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.csr.core.events.EventJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,13 @@ class FilePreviewTest {
     void aJsonMappingIsTheSameAsTheShortOneAndItsMistakesAreNamed() throws IOException {
         assertThat(ColumnMapping.parse("{\"customer_id\": \"Client\", \"order_datetime\": 2, \"order_total\": \"Total\"}")
                 .columns()).isEqualTo(ColumnMapping.parse("customer=Client,date=2,amount=Total").columns());
+        assertThat(ColumnMapping.parse("date=2,customer=Client,stock=SKU").toDocument()).as("the seed's names")
+                .containsExactly(Map.entry("customer_id", "Client"), Map.entry("order_datetime", "2"),
+                        Map.entry("product_id", "SKU"));
+        ColumnMapping every = ColumnMapping.parse("customer=a,date=b,amount=c,quantity=d,price=e,invoice=f,product=g,"
+                + "description=h,country=i");
+        assertThat(ColumnMapping.parse(EventJson.MAPPER.writeValueAsString(every.toDocument())).columns())
+                .as("a document reads back as the mapping it came from").isEqualTo(every.columns());
         assertThatThrownBy(() -> ColumnMapping.parse("{\"customer_id\": }"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> ColumnMapping.parse("{\"shoe_size\": \"Size\"}"))

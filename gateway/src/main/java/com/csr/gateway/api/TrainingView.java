@@ -38,7 +38,8 @@ public record TrainingView(String modelId, Instant startedAt, Instant finishedAt
      * @param fileId     its id
      * @param name       the name it was uploaded under
      * @param receivedAt when it arrived
+     * @param columns    the column mapping it was read with; null when its header named the columns
      */
-    public record DataFile(String fileId, String name, Instant receivedAt) {
+    public record DataFile(String fileId, String name, Instant receivedAt, Map<String, String> columns) {
     }
 }

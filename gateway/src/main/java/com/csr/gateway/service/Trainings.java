@@ -106,7 +106,7 @@ public class Trainings {
         Instant finished = training > 0 ? null : runs.stream().map(TrainingRun::finishedAt).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
         List<TrainingView.DataFile> data = files.stream().filter(f -> !f.receivedAt().isAfter(started))
-                .map(f -> new TrainingView.DataFile(f.fileId(), f.name(), f.receivedAt())).toList();
+                .map(f -> new TrainingView.DataFile(f.fileId(), f.name(), f.receivedAt(), f.columns())).toList();
         return new TrainingView(modelId, started, finished, asOf, status, status.equals("active"), models, data);
     }
 }

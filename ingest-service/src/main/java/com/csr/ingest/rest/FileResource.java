@@ -54,7 +54,7 @@ public class FileResource {
         FileUploads.Accepted accepted = uploads.accept(tenantId, file.uploadedFile(), blankToNull(fileId),
                 blankToNull(columns), blankToNull(asOf));
         files.received(tenantId, accepted.fileId(), file.fileName() == null || file.fileName().isBlank()
-                ? accepted.fileId() : file.fileName());
+                ? accepted.fileId() : file.fileName(), accepted.columns());
         return Response.accepted(accepted).location(URI.create("/files/" + accepted.fileId())).build();
     }
 

@@ -29,16 +29,20 @@ public class FileRecords {
         this.metadata = metadata;
     }
 
-    /** An upload accepted under {@code name}; its report comes later. */
-    public synchronized void received(String tenantId, String fileId, String name) {
+    /**
+     * An upload accepted under {@code name}, read with {@code columns}; its report comes later.
+     *
+     * @param mapping the column mapping the file is read with, as its document; empty when its header names them
+     */
+    public synchronized void received(String tenantId, String fileId, String name, Map<String, String> mapping) {
         write(tenantId, fileId, () -> {
             Optional<FileRecord> known = metadata.file(tenantId, fileId);
             if (known.isEmpty()) {
-                metadata.recordFile(new FileRecord(tenantId, fileId, name, Instant.now(), null));
+                metadata.recordFile(new FileRecord(tenantId, fileId, name, Instant.now(), null, mapping));
             } else if (known.get().name().equals(fileId) && !name.equals(fileId)) {
                 // its report came first (ingestion can beat the upload's answer): keep the report, add the name
                 metadata.recordFile(new FileRecord(tenantId, fileId, name, known.get().receivedAt(),
-                        known.get().report()));
+                        known.get().report(), mapping));
             }
         });
     }
@@ -50,7 +54,8 @@ public class FileRecords {
             Map<String, Object> values = EventJson.MAPPER.convertValue(report, new TypeReference<>() { });
             metadata.recordFile(new FileRecord(report.tenantId(), report.fileId(),
                     known.map(FileRecord::name).orElse(report.fileId()),
-                    known.map(FileRecord::receivedAt).orElse(Instant.now()), values));
+                    known.map(FileRecord::receivedAt).orElse(Instant.now()), values,
+                    known.map(FileRecord::columns).orElse(null)));
         });
     }
 

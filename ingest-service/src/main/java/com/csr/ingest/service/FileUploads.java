@@ -46,10 +46,11 @@ public class FileUploads {
     /**
      * What was accepted.
      *
-     * @param fileId the file's id: the SHA-256 of its bytes unless one was given
-     * @param rows   data rows in the file
+     * @param fileId  the file's id: the SHA-256 of its bytes unless one was given
+     * @param rows    data rows in the file
+     * @param columns the column mapping it is read with, as its JSON document; empty when the header names them
      */
-    public record Accepted(String fileId, long rows) {
+    public record Accepted(String fileId, long rows, Map<String, String> columns) {
     }
 
     /**
@@ -71,12 +72,12 @@ public class FileUploads {
         long rows = readableRows(file, mapping);
         String id = fileId != null ? fileId : RawRowPublisher.sha256(file);
         if (reports.isReported(tenantId, id)) {
-            return new Accepted(id, rows);
+            return new Accepted(id, rows, mapping.toDocument());
         }
         Map<String, Object> settings = new HashMap<>(RawRowPublisher.producerSettings());
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS);
         try (RawRowPublisher publisher = new RawRowPublisher(clients.producer(settings))) {
-            return new Accepted(id, publisher.publish(tenantId, file, id, columns, asOf).rows());
+            return new Accepted(id, publisher.publish(tenantId, file, id, columns, asOf).rows(), mapping.toDocument());
         } catch (KafkaException | IllegalStateException e) {
             throw new ServiceUnavailableException("Kafka did not take the file's rows: " + e.getMessage());
         }
