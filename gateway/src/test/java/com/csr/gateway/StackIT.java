@@ -24,6 +24,7 @@ import com.csr.core.pipeline.TrainingData;
 import com.csr.core.pipeline.TrainingDataFiles;
 import com.csr.core.testing.EndpointSweep;
 import com.csr.core.testing.TestKeys;
+import com.csr.gateway.notify.WebhookSignature;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,6 +74,7 @@ class StackIT {
     private static String key;
     private static String intruderKey;
     private static String jobId;
+    private static String webhookSecret;
 
     @TestHTTPResource("/")
     URI gateway;
@@ -207,6 +209,7 @@ class StackIT {
     @Order(4)
     void modelsTrainAndEveryCustomerIsScored() {
         Assumptions.assumeTrue(fileId != null);
+        webhookSecret = theTenantAsksToBeNotified();
         datasetId = given().header("Authorization", key).contentType("application/json").body("{}")
                 .post("/train").then().statusCode(202).extract().path("dataset_id");
         await().atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
@@ -250,6 +253,71 @@ class StackIT {
         theOverviewAddsUpTheScoredCustomers(customers);
         given().header("Authorization", key).contentType("application/json").body("{\"budget\": 5000}")
                 .post("/plan").then().statusCode(200);
+        // the tenant was told, once, by mail and by a signed webhook
+        Inbox.Mail mail = notified("training.finished", datasetId, "Training " + datasetId);
+        assertThat(mail.text()).contains("every model it trained now serves").contains("churn: active")
+                .contains("GET /models/" + datasetId);
+        Inbox.Hook hook = hookOf("training-" + datasetId);
+        assertThat(JsonPath.from(hook.body()).getString("data.model_id")).isEqualTo(datasetId);
+        assertThat(JsonPath.from(hook.body()).getString("data.models.churn.status")).isEqualTo("active");
+    }
+
+    /**
+     * The tenant sets where it is notified, checked first (a bad address, a webhook URL that is no URL; the
+     * intruder sees none of it) and tried with a test notice; answers the webhook's signing secret.
+     */
+    private static String theTenantAsksToBeNotified() {
+        given().header("Authorization", key).contentType("application/json")
+                .body(Map.of("email", "not-an-address")).put("/tenant/notifications").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("not an e-mail address"));
+        given().header("Authorization", key).contentType("application/json")
+                .body(Map.of("webhook_url", "ftp://hooks")).put("/tenant/notifications").then().statusCode(400);
+        given().header("Authorization", key).post("/tenant/notifications/test").then().statusCode(409);
+        String secret = given().header("Authorization", key).contentType("application/json")
+                .body(Map.of("email", "analyst@retailer.test", "webhook_url", StackResource.inbox.hookUrl("/e2e")))
+                .put("/tenant/notifications").then().statusCode(200)
+                .body("email", equalTo("analyst@retailer.test")).body("mail_enabled", equalTo(true))
+                .extract().path("webhook_secret");
+        assertThat(secret).startsWith("whsec_");
+        given().header("Authorization", key).get("/tenant/notifications").then().statusCode(200)
+                .body("webhook_secret", equalTo(secret));
+        given().header("Authorization", intruder()).get("/tenant/notifications").then().statusCode(200)
+                .body("email", equalTo(null)).body("webhook_url", equalTo(null));
+        given().header("Authorization", key).post("/tenant/notifications/test").then().statusCode(200)
+                .body("email", equalTo("sent to analyst@retailer.test")).body("webhook", equalTo("delivered: HTTP 204"));
+        assertThat(StackResource.inbox.mails()).anySatisfy(m -> assertThat(m.subject())
+                .isEqualTo("Test notification from the customer retention platform"));
+        Inbox.Hook test = StackResource.inbox.hooks().get(StackResource.inbox.hooks().size() - 1);
+        assertThat(JsonPath.from(test.body()).getString("type")).isEqualTo("test");
+        return secret;
+    }
+
+    /** The one mail and the one webhook post a notice was sent as; the webhook's signature checks out. */
+    private static Inbox.Mail notified(String type, String id, String subjectStart) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(StackResource.inbox.mails()).filteredOn(m -> m.subject().startsWith(subjectStart)).hasSize(1);
+            assertThat(StackResource.inbox.hooks()).filteredOn(h -> h.body().contains(id)
+                    && JsonPath.from(h.body()).getString("type").equals(type)).hasSize(1);
+        });
+        Inbox.Mail mail = StackResource.inbox.mails().stream().filter(m -> m.subject().startsWith(subjectStart))
+                .findFirst().orElseThrow();
+        assertThat(mail.to()).isEqualTo("analyst@retailer.test");
+        assertThat(mail.from()).isEqualTo("retention@csr.test");
+        return mail;
+    }
+
+    private static Inbox.Hook hookOf(String noticeId) {
+        Inbox.Hook hook = StackResource.inbox.hooks().stream()
+                .filter(h -> noticeId.equals(h.headers().get(WebhookSignature.ID_HEADER))).findFirst().orElseThrow();
+        assertThat(hook.path()).isEqualTo("/e2e");
+        assertThat(WebhookSignature.verify(webhookSecret, noticeId,
+                Long.parseLong(hook.headers().get(WebhookSignature.TIMESTAMP_HEADER)), hook.body(),
+                hook.headers().get(WebhookSignature.SIGNATURE_HEADER))).as("signed with the tenant's secret").isTrue();
+        assertThat(WebhookSignature.verify(WebhookSignature.newSecret(), noticeId,
+                Long.parseLong(hook.headers().get(WebhookSignature.TIMESTAMP_HEADER)), hook.body(),
+                hook.headers().get(WebhookSignature.SIGNATURE_HEADER))).as("not with another").isFalse();
+        assertThat(JsonPath.from(hook.body()).getString("tenant_id")).isEqualTo(TENANT);
+        return hook;
     }
 
     /**
@@ -392,6 +460,16 @@ class StackIT {
                 .body("size()", equalTo(0));
         given().header("Authorization", intruder()).get("/predictions/" + jobId).then().statusCode(404);
         given().header("Authorization", intruder()).get("/predictions/" + jobId + "/csv").then().statusCode(404);
+
+        Inbox.Mail mail = notified("prediction_job.finished", jobId, "Batch prediction " + jobId + " finished");
+        assertThat(mail.subject()).endsWith(String.format(java.util.Locale.ROOT, "%,d customers scored", customers));
+        assertThat(mail.text()).contains("GET /predictions/" + jobId + "/csv");
+        JsonPath hook = JsonPath.from(hookOf("prediction-" + jobId).body());
+        assertThat(hook.getString("data.status")).isEqualTo("finished");
+        assertThat(hook.getInt("data.total")).isEqualTo(customers);
+        // every notice of this tenant went to it alone: the intruder set none
+        assertThat(StackResource.inbox.mails()).allSatisfy(m -> assertThat(m.to()).isEqualTo("analyst@retailer.test"));
+        assertThat(StackResource.inbox.hooks()).allSatisfy(h -> assertThat(h.body()).doesNotContain("intruder"));
     }
 
     private static io.restassured.response.ValidatableResponse awaitFinished(String job) {

@@ -14,6 +14,7 @@ public class StackResource implements QuarkusTestResourceLifecycleManager {
     static EmbeddedKafka kafka;
     static ServiceProcesses services;
     static Path work;
+    static Inbox inbox;
 
     @Override
     public Map<String, String> start() {
@@ -35,6 +36,11 @@ public class StackResource implements QuarkusTestResourceLifecycleManager {
             }
             // the services' metadata store: the keys the gateway issues are the keys they accept
             config.put("csr.metadata", work.resolve("metadata").toString());
+            // notifications go to a real SMTP server and a real webhook receiver
+            inbox = Inbox.start();
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put("quarkus.mailer.port", Integer.toString(inbox.smtpPort()));
+            config.put("csr.gateway.notifications.mail-from", "retention@csr.test");
             return config;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the stack", e);
@@ -43,6 +49,9 @@ public class StackResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (inbox != null) {
+            inbox.close();
+        }
         if (services != null) {
             services.close();
         }

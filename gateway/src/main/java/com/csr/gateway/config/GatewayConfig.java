@@ -52,6 +52,35 @@ public interface GatewayConfig {
      */
     Optional<URI> mlflowUrl();
 
+    /** How tenants are told that trainings and batch jobs ended. */
+    Notifications notifications();
+
+    /** Notifications: mail (through {@code quarkus.mailer.*}) and webhooks. */
+    interface Notifications {
+
+        /**
+         * The address mails come from ({@code CSR_MAIL_FROM}); the SMTP server is {@code CSR_SMTP_HOST} and
+         * {@code CSR_SMTP_PORT} ({@code quarkus.mailer.*} for the rest). Without it the gateway sends no mail and
+         * refuses an e-mail address in a tenant's settings.
+         */
+        Optional<String> mailFrom();
+
+        /** How often the metadata store is asked what ended since. */
+        @WithDefault("5S")
+        Duration poll();
+
+        /** How long to wait before each further attempt at a webhook that failed. */
+        @WithDefault("10S,60S,5M")
+        List<Duration> webhookRetries();
+
+        /**
+         * True to let webhooks go to this machine and private networks ({@code CSR_ALLOW_PRIVATE_WEBHOOKS}): a local
+         * stack and the tests. Off, a tenant's webhook cannot reach the platform's own services.
+         */
+        @WithDefault("false")
+        boolean allowPrivateWebhooks();
+    }
+
     /**
      * Base URIs of the services; a service with several instances on one host lists each, comma-separated, and they
      * are called in turn.

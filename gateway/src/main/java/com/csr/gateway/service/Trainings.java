@@ -24,7 +24,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class Trainings {
 
-    static final List<String> KINDS = List.of("segment", "churn", "ltv");
+    public static final List<String> KINDS = List.of("segment", "churn", "ltv");
 
     private final MetadataStore metadata;
     private final ModelVersions versions;

@@ -1,0 +1,201 @@
+package com.csr.gateway.notify;
+
+import com.csr.core.metadata.MetadataStore;
+import com.csr.core.metadata.NotificationSettings;
+import com.csr.core.metadata.PredictionJob;
+import com.csr.core.metadata.Tenant;
+import com.csr.core.metadata.TrainingRun;
+import com.csr.gateway.api.PredictionJobView;
+import com.csr.gateway.api.TrainingView;
+import com.csr.gateway.config.GatewayConfig;
+import com.csr.gateway.service.Trainings;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Tells tenants that their trainings and batch prediction jobs ended. Every few seconds it asks the metadata store
+ * what ended since each tenant set its notifications, and sends each end once: the first gateway to claim a notice
+ * in the store sends it (mail, webhook, or both), the others let it be, and a restarted gateway sends what ended
+ * while it was down. A notice is claimed before it is sent, so one whose sending is cut off by a crash is lost
+ * rather than sent twice; a webhook that fails is tried again after each of the configured delays.
+ */
+@ApplicationScoped
+public class Notifier {
+
+    private static final Logger LOG = Logger.getLogger(Notifier.class);
+    /** A training some of whose kinds never recorded a run is taken as ended this long after the others ended. */
+    private static final Duration MISSING_KIND_GRACE = Duration.ofMinutes(10);
+
+    private final MetadataStore metadata;
+    private final Trainings trainings;
+    private final Mails mails;
+    private final Webhooks webhooks;
+    private final Webhooks testWebhooks;
+    private final MeterRegistry meters;
+    private final Duration poll;
+    /** Notices this instance has claimed or seen claimed: not asked about again. */
+    private final Set<String> settled = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "notifications-watch"));
+    private final ExecutorService senders = Executors.newFixedThreadPool(2, r -> new Thread(r, "notifications-send"));
+
+    public Notifier(MetadataStore metadata, Trainings trainings, Mails mails, ObjectMapper json, MeterRegistry meters,
+                    GatewayConfig config) {
+        this.metadata = metadata;
+        this.trainings = trainings;
+        this.mails = mails;
+        this.meters = meters;
+        this.poll = config.notifications().poll();
+        boolean allowPrivate = config.notifications().allowPrivateWebhooks();
+        this.webhooks = new Webhooks(json, config.notifications().webhookRetries(), allowPrivate);
+        this.testWebhooks = new Webhooks(json, List.of(), allowPrivate);
+    }
+
+    void start(@Observes StartupEvent started) {
+        watch.scheduleWithFixedDelay(this::sendWhatEnded, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        watch.shutdownNow();
+        senders.shutdown();
+    }
+
+    /** The webhook rules the gateway applies, for checking a URL a tenant gives. */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /**
+     * What a test notice to each of the tenant's channels came to: sent now, once, whatever was sent before.
+     *
+     * @return per channel ({@code email}, {@code webhook}) the outcome
+     */
+    public Map<String, String> sendTest(Tenant tenant) {
+        NotificationSettings to = Objects.requireNonNull(tenant.notifications(), "no notifications set");
+        Notice notice = Notices.test(tenant.tenantId(), Instant.now());
+        Map<String, String> outcome = new LinkedHashMap<>();
+        if (to.email() != null) {
+            outcome.put("email", mail(to.email(), notice) ? "sent to " + to.email() : "failed: see the gateway log");
+        }
+        if (to.webhookUrl() != null) {
+            Webhooks.Delivery delivery = testWebhooks.deliver(to.webhookUrl(), to.webhookSecret(), notice);
+            count("webhook", delivery.delivered());
+            outcome.put("webhook", (delivery.delivered() ? "delivered: " : "failed: ") + delivery.outcome());
+        }
+        return outcome;
+    }
+
+    /** One look at what ended; every tenant with notifications, each of its ends since once. */
+    void sendWhatEnded() {
+        try {
+            for (Tenant tenant : metadata.tenants()) {
+                if (tenant.notifications() != null) {
+                    sendWhatEnded(tenant);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("notifications: could not look for what ended (tried again in %s): %s", poll, e.getMessage());
+        }
+    }
+
+    private void sendWhatEnded(Tenant tenant) {
+        Instant since = tenant.notifications().since();
+        for (PredictionJob job : metadata.predictionJobs(tenant.tenantId())) {
+            if (job.hasEnded() && job.finishedAt() != null && job.finishedAt().isAfter(since)) {
+                send(tenant, () -> Optional.of(Notices.predictionJobEnded(tenant.tenantId(),
+                        PredictionJobView.of(job))), "prediction-" + job.jobId());
+            }
+        }
+        Map<String, List<TrainingRun>> byTraining = metadata.runs(tenant.tenantId()).stream()
+                .collect(Collectors.groupingBy(TrainingRun::datasetId));
+        byTraining.forEach((modelId, runs) -> {
+            Optional<Instant> ended = runs.stream().allMatch(r -> r.finishedAt() != null)
+                    ? runs.stream().map(TrainingRun::finishedAt).max(Instant::compareTo) : Optional.empty();
+            if (ended.isPresent() && ended.get().isAfter(since)) {
+                boolean everyKind = runs.stream().map(TrainingRun::modelKind).distinct().count() == Trainings.KINDS
+                        .size();
+                if (everyKind || ended.get().plus(MISSING_KIND_GRACE).isBefore(Instant.now())) {
+                    send(tenant, () -> trainingNotice(tenant.tenantId(), modelId), "training-" + modelId);
+                }
+            }
+        });
+    }
+
+    private Optional<Notice> trainingNotice(String tenantId, String modelId) {
+        TrainingView training = trainings.one(tenantId, modelId);
+        return training.finishedAt() == null ? Optional.empty()
+                : Optional.of(Notices.trainingEnded(tenantId, training));
+    }
+
+    /** Claims the notice and hands it to a sender, unless this instance settled it before. */
+    private void send(Tenant tenant, Supplier<Optional<Notice>> notice, String noticeId) {
+        String key = tenant.tenantId() + "/" + noticeId;
+        if (settled.contains(key)) {
+            return;
+        }
+        Optional<Notice> ready = notice.get();
+        if (ready.isEmpty()) {
+            return;
+        }
+        settled.add(key);
+        if (metadata.claimNotification(tenant.tenantId(), noticeId, Instant.now())) {
+            NotificationSettings to = tenant.notifications();
+            senders.submit(() -> deliver(to, ready.get()));
+        }
+    }
+
+    private void deliver(NotificationSettings to, Notice notice) {
+        if (to.email() != null) {
+            mail(to.email(), notice);
+        }
+        if (to.webhookUrl() != null) {
+            Webhooks.Delivery delivery = webhooks.deliver(to.webhookUrl(), to.webhookSecret(), notice);
+            count("webhook", delivery.delivered());
+            if (delivery.delivered()) {
+                LOG.infof("notice %s of tenant %s delivered to its webhook", notice.id(), notice.tenantId());
+            } else {
+                LOG.warnf("notice %s of tenant %s not delivered to its webhook after %d attempts: %s", notice.id(),
+                        notice.tenantId(), delivery.attempts(), delivery.outcome());
+            }
+        }
+    }
+
+    private boolean mail(String to, Notice notice) {
+        try {
+            mails.send(to, notice);
+            count("email", true);
+            LOG.infof("notice %s of tenant %s mailed", notice.id(), notice.tenantId());
+            return true;
+        } catch (RuntimeException e) {
+            count("email", false);
+            LOG.warnf("notice %s of tenant %s could not be mailed: %s", notice.id(), notice.tenantId(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    private void count(String channel, boolean delivered) {
+        meters.counter("csr_notifications", "channel", channel, "outcome", delivered ? "delivered" : "failed")
+                .increment();
+    }
+}
