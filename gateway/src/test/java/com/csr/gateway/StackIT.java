@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import com.csr.core.SampleData;
 import com.csr.core.TestFiles;
@@ -253,6 +254,7 @@ class StackIT {
         theOverviewAddsUpTheScoredCustomers(customers);
         given().header("Authorization", key).contentType("application/json").body("{\"budget\": 5000}")
                 .post("/plan").then().statusCode(200);
+        theStrategicReportReadsTheSameFigures(customers);
         // the tenant was told, once, by mail and by a signed webhook
         Inbox.Mail mail = notified("training.finished", datasetId, "Training " + datasetId);
         assertThat(mail.text()).contains("every model it trained now serves").contains("churn: active")
@@ -260,6 +262,34 @@ class StackIT {
         Inbox.Hook hook = hookOf("training-" + datasetId);
         assertThat(JsonPath.from(hook.body()).getString("data.model_id")).isEqualTo(datasetId);
         assertThat(JsonPath.from(hook.body()).getString("data.models.churn.status")).isEqualTo("active");
+    }
+
+    /** The report as Markdown, HTML and PDF: the portfolio's figures, this tenant's alone. */
+    private static void theStrategicReportReadsTheSameFigures(int customers) {
+        String top = given().header("Authorization", key).get("/customers?size=1").then().statusCode(200)
+                .extract().path("items[0].customer_id");
+        String markdown = given().header("Authorization", key).get("/report?budget=5000").then().statusCode(200)
+                .contentType(containsString("text/markdown")).extract().asString();
+        assertThat(markdown).startsWith("# Customer retention report — " + TENANT)
+                .contains(String.format(java.util.Locale.ROOT, "%,d customers scored", customers))
+                .contains("## Data quality", "## Personas", "## Models", "## Value at risk", "## Retention plan")
+                .contains("525,461 rows read").contains("| " + top + " |").contains("Budget GBP 5,000.00");
+        String html = given().header("Authorization", key).accept("text/html").get("/report").then()
+                .statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Disposition", containsString(".html")).extract().asString();
+        assertThat(html).contains("<h2>Personas</h2>").contains("<td>" + top + "</td>");
+        byte[] pdf = given().header("Authorization", key).get("/report?format=pdf").then().statusCode(200)
+                .contentType(containsString("application/pdf")).extract().asByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains("Customer retention report — " + TENANT).contains("Retention plan").contains(top);
+        } catch (IOException e) {
+            throw new AssertionError("the PDF cannot be read", e);
+        }
+        given().header("Authorization", key).get("/report?format=docx").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().header("Authorization", intruder()).get("/report").then().statusCode(200)
+                .body(containsString("No customer has been scored yet")).body(not(containsString(top)));
     }
 
     /**

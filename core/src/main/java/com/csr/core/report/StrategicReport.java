@@ -1,5 +1,10 @@
 package com.csr.core.report;
 
+import static com.csr.core.report.Figures.count;
+import static com.csr.core.report.Figures.decimal;
+import static com.csr.core.report.Figures.money;
+import static com.csr.core.report.Figures.percent;
+
 import com.csr.core.churn.ChurnAlgorithm;
 import com.csr.core.cleaning.QualityReport;
 import com.csr.core.cleaning.RejectReason;
@@ -13,7 +18,6 @@ import com.csr.core.segment.SegmentTraining.SegmentProfile;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -169,21 +173,5 @@ public final class StrategicReport {
                 .append(r.asOf()).append(". The chosen models were then refitted on that later period and score "
                 + "customers as of ").append(r.asOf()).append(". Nothing dated after ").append(r.asOf())
                 .append(" was used. Churn probabilities are Platt-calibrated on the validation period.\n");
-    }
-
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    private static String money(double v, String currency) {
-        return String.format(Locale.ROOT, "%s %,.2f", currency, v);
-    }
-
-    private static String percent(double v) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * v);
-    }
-
-    private static String decimal(double v, int places) {
-        return String.format(Locale.ROOT, "%." + places + "f", v);
     }
 }

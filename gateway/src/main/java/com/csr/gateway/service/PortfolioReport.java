@@ -1,0 +1,216 @@
+package com.csr.gateway.service;
+
+import static com.csr.core.report.Figures.count;
+import static com.csr.core.report.Figures.decimal;
+import static com.csr.core.report.Figures.money;
+import static com.csr.core.report.Figures.percent;
+
+import com.csr.core.metadata.FileRecord;
+import com.csr.core.metadata.MetadataStore;
+import com.csr.core.tenants.Caller;
+import com.csr.gateway.api.CustomerRow;
+import com.csr.gateway.api.Overview;
+import com.csr.gateway.api.PlanRequest;
+import com.csr.gateway.api.PlanResponse;
+import com.csr.gateway.api.SegmentView;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The strategic report of a tenant's portfolio as it stands, in Markdown: data quality of every file ingested,
+ * personas, the serving models and how they were judged, value at risk, and the plan a budget buys. The sections and
+ * figures are the ones the batch pipeline's report ({@code core} {@code StrategicReport}) writes, from what the
+ * platform holds now rather than from one run.
+ */
+@ApplicationScoped
+public class PortfolioReport {
+
+    /** How long a model service may take to describe its model before the report says it is unavailable. */
+    private static final Duration CARD_TIMEOUT = Duration.ofSeconds(2);
+
+    private final PortfolioOverview overview;
+    private final PortfolioService portfolio;
+    private final ModelCards cards;
+    private final MetadataStore metadata;
+    private final TenantSettings settings;
+
+    public PortfolioReport(PortfolioOverview overview, PortfolioService portfolio, ModelCards cards,
+                           MetadataStore metadata, TenantSettings settings) {
+        this.overview = overview;
+        this.portfolio = portfolio;
+        this.cards = cards;
+        this.metadata = metadata;
+        this.settings = settings;
+    }
+
+    /** The report, with the plan {@code budget} buys. */
+    public String markdown(Caller caller, double budget) {
+        String tenantId = caller.tenantId();
+        Overview o = overview.of(tenantId);
+        String currency = o.currency();
+        StringBuilder md = new StringBuilder();
+        md.append("# Customer retention report — ").append(tenantId).append("\n\n");
+        if (o.customers() == 0) {
+            md.append("No customer has been scored yet: upload transactions and train the models first.\n\n");
+            dataQuality(md, tenantId, currency);
+            return md.toString();
+        }
+        md.append("As of **").append(o.asOf()).append("**. ").append(count(o.customers()))
+                .append(" customers scored by all three models; their net spend to date is ")
+                .append(money(o.revenue(), currency)).append(".\n\n");
+        dataQuality(md, tenantId, currency);
+        personas(md, portfolio.segments(tenantId), currency);
+        models(md, caller);
+        atRisk(md, o, portfolio.customers(tenantId, "expected_loss", 0, 10, null, null).items(), currency);
+        plan(md, portfolio.plan(tenantId, new PlanRequest(budget, null)), currency);
+        method(md);
+        return md.toString();
+    }
+
+    private void dataQuality(StringBuilder md, String tenantId, String currency) {
+        md.append("## Data quality\n\n");
+        long read = 0;
+        long kept = 0;
+        long cancellations = 0;
+        double revenue = 0;
+        int files = 0;
+        Map<String, Long> rejected = new TreeMap<>();
+        for (FileRecord file : metadata.files(tenantId)) {
+            Map<String, Object> report = file.report();
+            if (report == null || !"completed".equals(report.get("status"))) {
+                continue;
+            }
+            files++;
+            read += number(report.get("rows_read")).longValue();
+            kept += number(report.get("rows_kept")).longValue();
+            cancellations += number(report.get("cancellations_kept")).longValue();
+            revenue += number(report.get("kept_revenue")).doubleValue();
+            if (report.get("rejected") instanceof Map<?, ?> reasons) {
+                reasons.forEach((reason, rows) -> rejected.merge(reason.toString(), number(rows).longValue(),
+                        Long::sum));
+            }
+        }
+        if (files == 0) {
+            md.append("No file has been ingested yet.\n\n");
+            return;
+        }
+        long rejectedTotal = rejected.values().stream().mapToLong(Long::longValue).sum();
+        md.append(count(files)).append(files == 1 ? " file: " : " files: ").append(count(read))
+                .append(" rows read, ").append(count(kept)).append(" kept (").append(count(cancellations))
+                .append(" of them cancellations netted against purchases), ").append(count(rejectedTotal))
+                .append(" rejected. Net revenue kept: ").append(money(revenue, currency)).append(".\n\n");
+        if (!rejected.isEmpty()) {
+            md.append("| reason | rows |\n|---|---:|\n");
+            rejected.forEach((reason, rows) -> md.append("| ").append(reason.replace('_', ' ')).append(" | ")
+                    .append(count(rows)).append(" |\n"));
+            md.append('\n');
+        }
+    }
+
+    private static void personas(StringBuilder md, List<SegmentView> segments, String currency) {
+        md.append("## Personas\n\n| persona | customers | revenue share | recency (days) | orders | spend "
+                + "| mean churn | mean LTV | action |\n|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (SegmentView s : segments) {
+            md.append("| **").append(s.persona()).append("** — ").append(s.description()).append(" | ")
+                    .append(count(s.customers())).append(" | ").append(percent(s.revenueShare())).append(" | ")
+                    .append(decimal(s.meanRecencyDays(), 0)).append(" | ").append(decimal(s.meanFrequency(), 1))
+                    .append(" | ").append(money(s.meanMonetary(), currency)).append(" | ")
+                    .append(s.meanChurnProbability() == null ? "" : percent(s.meanChurnProbability())).append(" | ")
+                    .append(s.meanPredictedLtv() == null ? "" : money(s.meanPredictedLtv(), currency))
+                    .append(" | ").append(s.recommendedAction()).append(" |\n");
+        }
+        md.append("\nRecency, orders and spend are the persona's means.\n\n");
+    }
+
+    private void models(StringBuilder md, Caller caller) {
+        md.append("## Models\n\n");
+        JsonNode segment = card(caller, "segment");
+        JsonNode churn = card(caller, "churn");
+        JsonNode ltv = card(caller, "ltv");
+        md.append("| model | version | judged on later data by |\n|---|---|---|\n");
+        row(md, "Segments (K-Means)", segment, segment == null ? "" : "k = " + segment.path("k").asInt()
+                + ", silhouette " + decimal(segment.path("silhouette").asDouble(), 3));
+        row(md, "Churn (" + (churn == null ? "?" : churn.path("algorithm").asText("?")) + ")", churn,
+                churn == null ? "" : "ROC-AUC " + decimal(churn.path("roc_auc").asDouble(), 3) + " (recency alone "
+                        + decimal(churn.path("recency_only_roc_auc").asDouble(), 3) + "), PR-AUC "
+                        + decimal(churn.path("pr_auc").asDouble(), 3) + ", Brier "
+                        + decimal(churn.path("brier").asDouble(), 3));
+        row(md, "Lifetime value (XGBoost)", ltv, ltv == null ? "" : "Spearman "
+                + decimal(ltv.path("spearman").asDouble(), 3) + ", normalized Gini "
+                + decimal(ltv.path("normalized_gini").asDouble(), 3) + (ltv.has("baseline_normalized_gini")
+                ? " (BG/NBD baseline " + decimal(ltv.path("baseline_normalized_gini").asDouble(), 3) + ")" : ""));
+        md.append('\n');
+    }
+
+    private static void row(StringBuilder md, String name, JsonNode metrics, String judged) {
+        md.append("| ").append(name).append(" | ").append(metrics == null ? "unavailable" : metrics.path("version")
+                .asText()).append(" | ").append(judged).append(" |\n");
+    }
+
+    /** A serving model's metrics with its version, or null when none serves or its service does not answer. */
+    private JsonNode card(Caller caller, String kind) {
+        try {
+            JsonNode card = cards.card(caller, kind, CARD_TIMEOUT);
+            if (card == null || card.isNull()) {
+                return null;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode metrics = card.path("metrics").deepCopy();
+            metrics.set("version", card.get("version"));
+            return metrics;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void atRisk(StringBuilder md, Overview o, List<CustomerRow> top, String currency) {
+        md.append("## Value at risk\n\nPredicted spend over the horizon: ").append(money(o.predictedLtv(), currency))
+                .append(". Expected to be lost to churn (P(churn) × LTV): **").append(money(o.expectedLoss(), currency))
+                .append("** (").append(percent(o.predictedLtv() == 0 ? 0 : o.expectedLoss() / o.predictedLtv()))
+                .append(").\n\n");
+        md.append("| risk band | customers | share |\n|---|---:|---:|\n");
+        o.riskBands().forEach((band, share) -> md.append("| ").append(band).append(" | ")
+                .append(count(share.customers())).append(" | ").append(percent(share.share())).append(" |\n"));
+        md.append("\n| customer | persona | churn | LTV | expected loss |\n|---|---|---:|---:|---:|\n");
+        for (CustomerRow c : top) {
+            md.append("| ").append(c.customerId()).append(" | ").append(c.persona()).append(" | ")
+                    .append(percent(c.churnProbability())).append(" | ").append(money(c.predictedLtv(), currency))
+                    .append(" | ").append(money(c.expectedLoss(), currency)).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void plan(StringBuilder md, PlanResponse plan, String currency) {
+        md.append("## Retention plan\n\nBudget ").append(money(plan.budget(), currency)).append(": ")
+                .append(count(plan.customersSelected())).append(" customers targeted for ")
+                .append(money(plan.cost(), currency)).append(", expected to keep **")
+                .append(money(plan.expectedRevenueSaved(), currency)).append("** of revenue");
+        if (plan.cost() > 0) {
+            md.append(" (").append(decimal(plan.expectedRevenueSaved() / plan.cost(), 1)).append("× the spend)");
+        }
+        md.append(". Customers are picked by expected net value per unit of cost; an action is only taken where it "
+                + "is expected to pay for itself.\n\n");
+        md.append("| persona | action | customers | targeted | cost | expected revenue saved |\n"
+                + "|---|---|---:|---:|---:|---:|\n");
+        plan.byPersona().forEach((persona, t) -> md.append("| ").append(persona).append(" | ").append(t.action())
+                .append(" | ").append(count(t.customers())).append(" | ").append(count(t.selected())).append(" | ")
+                .append(money(t.cost(), currency)).append(" | ").append(money(t.expectedRevenueSaved(), currency))
+                .append(" |\n"));
+        md.append('\n');
+    }
+
+    private static void method(StringBuilder md) {
+        md.append("## How these figures were made\n\nEach model was judged out of time: fitted on customers as of "
+                + "an earlier cut-off, scored on what they did after it, then refitted on the latest period; nothing "
+                + "dated after the as-of date was used. A new model serves only when it beats the one in service on "
+                + "that later data. Churn probabilities are calibrated; LTV is predicted net spend over the horizon. "
+                + "Scores are updated as new transactions arrive.\n");
+    }
+
+    private static Number number(Object value) {
+        return value instanceof Number n ? n : 0;
+    }
+}
