@@ -234,7 +234,7 @@ start_service() {
     CSR_INGEST_URL="$(urls_of ingest-service)" CSR_FEATURES_URL="$(urls_of feature-service)" \
     CSR_SEGMENT_URL="$(urls_of segment-service)" CSR_CHURN_URL="$(urls_of churn-service)" \
     CSR_LTV_URL="$(urls_of ltv-service)" CSR_ADMIN_KEY="$ADMIN_KEY" MLFLOW_TRACKING_URI="$MLFLOW_URI" \
-    MALLOC_ARENA_MAX=2 \
+    CSR_ALLOW_PRIVATE_WEBHOOKS="${CSR_ALLOW_PRIVATE_WEBHOOKS:-true}" MALLOC_ARENA_MAX=2 \
     setsid nohup java $(heap "$s") $SERVICE_JVM -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >>"$LOGS/$instance.log" 2>&1 </dev/null &
   echo $! >"$PIDS/$instance.pid"
 }

@@ -8,6 +8,7 @@ const PAGES = [
   ['/at-risk', 'At risk'],
   ['/plan', 'Retention plan'],
   ['/predictions', 'Predictions'],
+  ['/report', 'Report'],
   ['/models', 'Models'],
   ['/data', 'Data'],
   ['/settings', 'Settings'],

@@ -4,6 +4,8 @@
 // starts all of it and runs this file.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -29,9 +31,45 @@ function required(name) {
 }
 
 let browser;
+/** A webhook receiver on this machine: every post the gateway makes to it, with its headers and body. */
+const hooks = [];
+const receiver = createServer((request, response) => {
+  let body = '';
+  request.on('data', (chunk) => { body += chunk; });
+  request.on('end', () => {
+    hooks.push({ headers: request.headers, body, json: JSON.parse(body) });
+    response.writeHead(200).end();
+  });
+});
+let hookUrl;
+let webhookSecret;
+
+/** True when a post carries a Standard Webhooks signature made with the secret (as its libraries check it). */
+function signed(secret, hook) {
+  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+  const mac = createHmac('sha256', key)
+    .update(`${hook.headers['webhook-id']}.${hook.headers['webhook-timestamp']}.${hook.body}`).digest('base64');
+  return hook.headers['webhook-signature'].split(' ').includes(`v1,${mac}`);
+}
+
+/** The one post of a type about an id, once it arrived. */
+async function hookOf(type, id, p) {
+  for (let i = 0; i < 60; i++) {
+    const found = hooks.filter((h) => h.json.type === type && JSON.stringify(h.json.data).includes(id));
+    if (found.length > 0) {
+      assert.equal(found.length, 1, `one ${type} post about ${id}`);
+      assert.ok(signed(webhookSecret, found[0]), 'signed with the secret the Settings page shows');
+      return found[0];
+    }
+    await p.waitForTimeout(1000);
+  }
+  throw new Error(`no ${type} webhook about ${id}`);
+}
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
+  await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  hookUrl = `http://127.0.0.1:${receiver.address().port}/retention`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -41,6 +79,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  receiver.close();
 });
 
 async function page(width = 1280) {
@@ -147,6 +186,17 @@ describe('the web app on the sample', () => {
     assert.ok(more > few, `a bigger budget reaches more customers (${few} → ${more})`);
     await shot(p, 'plan');
 
+    // the strategic report: read in the page, downloaded as a PDF
+    await p.getByRole('link', { name: 'Report' }).click();
+    const report = p.frameLocator('iframe[title="Strategic report"]');
+    await report.getByRole('heading', { name: 'Personas' }).waitFor();
+    await report.getByRole('heading', { name: 'Retention plan' }).waitFor();
+    await report.getByText(/Budget GBP 5,000.00/).waitFor();
+    await shot(p, 'report');
+    const [pdf] = await Promise.all([p.waitForEvent('download'), p.getByRole('link', { name: 'Download PDF' }).click()]);
+    assert.match(pdf.suggestedFilename(), /^retention-report-demo-.*\.pdf$/);
+    assert.equal(readFileSync(await pdf.path()).subarray(0, 5).toString(), '%PDF-');
+
     await p.getByRole('link', { name: 'Models' }).click();
     await p.getByRole('heading', { name: 'Models', exact: true }).waitFor();
     await p.getByText(/Active: /).first().waitFor();
@@ -205,6 +255,25 @@ describe('the web app on the sample', () => {
     await p.context().close();
   });
 
+  test('notifications are set in Settings, signed, and tried with a test post', async () => {
+    const p = await page();
+    await signIn(p, DEMO_KEY);
+    await p.getByRole('heading', { name: 'Overview' }).waitFor();
+    await p.getByRole('link', { name: 'Settings' }).click();
+    await p.getByLabel('Webhook URL').fill(hookUrl);
+    await p.getByRole('button', { name: 'Save notifications' }).click();
+    await p.getByRole('status').filter({ hasText: /Saved: what ends from/ }).waitFor();
+    webhookSecret = (await p.getByTestId('webhook-secret').innerText()).trim();
+    assert.match(webhookSecret, /^whsec_/);
+    await p.getByRole('button', { name: 'Send a test' }).click();
+    await p.getByRole('status', { name: 'Test outcome' }).getByText('webhook: delivered: HTTP 200').waitFor();
+    const test = hooks.find((h) => h.json.type === 'test');
+    assert.ok(test && signed(webhookSecret, test), 'the test post is signed with the secret shown');
+    assert.equal(test.json.tenant_id, 'demo');
+    await shot(p, 'settings-notifications');
+    await p.context().close();
+  });
+
   test('a retrain started in the web app is followed until it settles', { timeout: 600_000 }, async () => {
     const p = await page();
     await signIn(p, DEMO_KEY);
@@ -216,6 +285,12 @@ describe('the web app on the sample', () => {
       .waitFor({ timeout: 540_000 });
     await shot(p, 'models-retrained');
     assert.notEqual(await p.getByTestId('training-status').innerText(), 'failed');
+    // the end was posted to the tenant's webhook, once, signed
+    for (let i = 0; i < 60 && !hooks.some((h) => h.json.type === 'training.finished'); i++) await p.waitForTimeout(1000);
+    const training = hooks.find((h) => h.json.type === 'training.finished');
+    assert.ok(training, 'the end of the retrain was posted to the webhook');
+    await hookOf('training.finished', training.json.data.model_id, p);
+    assert.ok(['active', 'partly_active', 'finished'].includes(training.json.data.status));
 
     // both trainings are listed; the one not serving can be made the default again
     await p.reload();
@@ -242,6 +317,9 @@ describe('the web app on the sample', () => {
       await job.getByTestId('job-status').filter({ hasText: /^(finished|failed)/ }).waitFor({ timeout: 240_000 });
       assert.equal(await job.getByTestId('job-status').innerText(), 'finished');
       await shot(p, 'predictions');
+      const jobId = (await job.getAttribute('data-job-id')) ?? '';
+      const posted = await hookOf('prediction_job.finished', jobId, p);
+      assert.equal(posted.json.data.total, customers);
       const [download] = await Promise.all([p.waitForEvent('download'), job.getByRole('link', { name: 'CSV' }).click()]);
       const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
       assert.equal(csv[0].split(',')[0], 'customer_id');

@@ -45,7 +45,7 @@ export default async function PredictionsPage({ searchParams }: {
               </thead>
               <tbody>
                 {jobs.data.map((j) => (
-                  <tr key={j.job_id} className="border-t border-slate-100" data-testid="prediction-job">
+                  <tr key={j.job_id} className="border-t border-slate-100" data-testid="prediction-job" data-job-id={j.job_id}>
                     <td className="py-1 font-mono text-xs">{j.job_id}</td>
                     <td>{j.scope === 'all' ? 'all' : 'listed'}{j.total > 0 ? ` (${count(j.total)})` : ''}</td>
                     <td className="font-mono text-xs">{j.model_id ?? 'serving'}</td>

@@ -1,0 +1,22 @@
+import { type NextRequest } from 'next/server';
+import { gatewayResponse } from '@/lib/gateway';
+
+const TYPES: Record<string, string> = { md: 'md', html: 'html', pdf: 'pdf' };
+
+/**
+ * The strategic report from the gateway: ?format=md|html|pdf and ?budget=; with ?view=1 the HTML is shown in the
+ * page instead of downloaded.
+ */
+export async function GET(request: NextRequest) {
+  const params = request.nextUrl.searchParams;
+  const format = TYPES[params.get('format') ?? 'html'] ?? 'html';
+  const budget = Math.max(0, Number(params.get('budget') ?? 5000) || 0);
+  const answer = await gatewayResponse(`/report?format=${format}&budget=${budget}`);
+  const headers = new Headers({ 'Content-Type': answer.headers.get('Content-Type') ?? 'text/plain' });
+  const disposition = answer.headers.get('Content-Disposition');
+  if (answer.ok && disposition) {
+    headers.set('Content-Disposition', params.get('view') === '1' ? disposition.replace(/^attachment/, 'inline')
+      : disposition.replace(/^inline/, 'attachment'));
+  }
+  return new Response(answer.body, { status: answer.status, headers });
+}
