@@ -225,17 +225,17 @@ describe('the web app on the sample', () => {
     // the tenant's currency labels every money figure; a wrong code is explained, and nothing changes
     await p.getByRole('link', { name: 'Settings' }).click();
     await p.getByLabel(/Currency/).fill('EUX');
-    await p.getByRole('button', { name: 'Save' }).click();
+    await p.getByRole('button', { name: 'Save', exact: true }).click();
     await p.getByText(/invalid currency 'EUX'/).waitFor();
     await p.getByLabel(/Currency/).fill('EUR');
-    await p.getByRole('button', { name: 'Save' }).click();
+    await p.getByRole('button', { name: 'Save', exact: true }).click();
     await p.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await shot(p, 'settings');
     await p.getByRole('link', { name: 'Overview' }).click();
     await p.getByText(/€[\d,]+/).first().waitFor();
     await p.getByRole('link', { name: 'Settings' }).click();
     await p.getByLabel(/Currency/).fill('');
-    await p.getByRole('button', { name: 'Save' }).click();
+    await p.getByRole('button', { name: 'Save', exact: true }).click();
     await p.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await p.getByRole('link', { name: 'Overview' }).click();
     await p.getByText(/£[\d,]+/).first().waitFor();

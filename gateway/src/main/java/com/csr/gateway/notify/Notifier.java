@@ -157,8 +157,9 @@ public class Notifier {
         if (ready.isEmpty()) {
             return;
         }
+        boolean claimed = metadata.claimNotification(tenant.tenantId(), noticeId, Instant.now());
         settled.add(key);
-        if (metadata.claimNotification(tenant.tenantId(), noticeId, Instant.now())) {
+        if (claimed) {
             NotificationSettings to = tenant.notifications();
             senders.submit(() -> deliver(to, ready.get()));
         }
