@@ -235,6 +235,7 @@ start_service() {
     CSR_SEGMENT_URL="$(urls_of segment-service)" CSR_CHURN_URL="$(urls_of churn-service)" \
     CSR_LTV_URL="$(urls_of ltv-service)" CSR_ADMIN_KEY="$ADMIN_KEY" MLFLOW_TRACKING_URI="$MLFLOW_URI" \
     CSR_ALLOW_PRIVATE_WEBHOOKS="${CSR_ALLOW_PRIVATE_WEBHOOKS:-true}" MALLOC_ARENA_MAX=2 \
+    QUARKUS_OTEL_SDK_DISABLED="$([[ ${CSR_OTEL:-on} == off ]] && echo true || echo false)" \
     setsid nohup java $(heap "$s") $SERVICE_JVM -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >>"$LOGS/$instance.log" 2>&1 </dev/null &
   echo $! >"$PIDS/$instance.pid"
 }

@@ -10,10 +10,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Whether a service records the spans of its traces, which is what OpenTelemetry exports: only where an OTLP
  * endpoint is configured ({@code QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT}), or {@code csr.traces.record}
- * ({@code CSR_TRACES_RECORD}) says so. A trace that is not recorded still has its ids, at next to no cost: they go on
- * with every HTTP call and Reactive Messaging record ({@code traceparent}) and into the logs ({@code traceId}), so a
- * request can be followed across the services without a tracing backend, and no exporter keeps knocking at a
- * collector that is not there.
+ * ({@code CSR_TRACES_RECORD}) says so. A trace that is not recorded still has its ids: they go on with every HTTP
+ * call and Reactive Messaging record ({@code traceparent}) and into the logs ({@code traceId}), so a request can be
+ * followed across the services without a tracing backend, and no exporter keeps knocking at a collector that is not
+ * there. The ids are not free: the instrumentation costs about a fifth of {@code /predict}'s saturation throughput
+ * (docs/benchmarks.md); {@code QUARKUS_OTEL_SDK_DISABLED=true} turns it all off.
  */
 @Singleton
 public class TraceRecording {
