@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -80,6 +81,31 @@ class FileUploadIT {
                     assertThat(f.report()).containsEntry("rows_read", 15L).containsEntry("rows_kept", 6L);
                 }));
         assertThat(files.file("another-retailer", fileId)).isEmpty();
+    }
+
+    @Test
+    void theMappingAFileWasReadWithIsKeptWithItUploadedOrPublished() {
+        Path tiny = TestFiles.fixture("tiny.csv");
+        String mapping = "{\"customer_id\": \"CustomerID\", \"order_datetime\": \"InvoiceDate\", "
+                + "\"quantity\": \"Quantity\", \"unit_price\": \"UnitPrice\"}";
+        Map<String, String> document = Map.of("customer_id", "CustomerID", "order_datetime", "InvoiceDate",
+                "quantity", "Quantity", "unit_price", "UnitPrice");
+        given().header("Authorization", TestKeys.keyOf(TENANT)).multiPart("file", tiny.toFile())
+                .multiPart("columns", mapping).multiPart("file_id", "uploaded-mapped").post("/files")
+                .then().statusCode(202).body("columns.customer_id", equalTo("CustomerID"));
+        try (RawRowPublisher publisher = RawRowPublisher.connect(TopicContents.bootstrapServers())) {
+            publisher.publish(TENANT, tiny, "published-mapped", "customer=CustomerID,date=InvoiceDate,"
+                    + "quantity=Quantity,price=UnitPrice", null);
+        }
+
+        for (String fileId : List.of("uploaded-mapped", "published-mapped")) {
+            assertThat(RawRowIngestionIT.awaitReport(TENANT, fileId).columns()).isEqualTo(document);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(files.file(TENANT, fileId)).hasValueSatisfying(f -> {
+                        assertThat(f.columns()).as(fileId).isEqualTo(document);
+                        assertThat(f.report()).containsEntry("rows_read", 15L);
+                    }));
+        }
     }
 
     @Test

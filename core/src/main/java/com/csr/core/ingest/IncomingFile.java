@@ -178,6 +178,17 @@ public final class IncomingFile {
         q.rejected().forEach((reason, count) -> rejected.put(reason.code(), count));
         q.rejectedRevenue().forEach((reason, value) -> revenue.put(reason.code(), value));
         return new IngestReport(tenantId, fileId, "completed", q.rowsRead(), q.rowsKept(), q.cancellationsKept(),
-                q.keptRevenue(), rejected, revenue, asOf, Instant.now().toString(), null);
+                q.keptRevenue(), rejected, revenue, asOf, Instant.now().toString(), null, mapping());
+    }
+
+    /** The mapping the file was read with (its start marker's, else its end marker's) as its document; else null. */
+    private Map<String, String> mapping() {
+        String columns = start != null ? start.columns() : end != null ? end.columns() : null;
+        try {
+            Map<String, String> document = ColumnMapping.parse(columns).toDocument();
+            return document.isEmpty() ? null : document;
+        } catch (IllegalArgumentException unreadable) {
+            return null; // the file failed on it already
+        }
     }
 }

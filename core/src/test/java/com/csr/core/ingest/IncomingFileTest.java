@@ -91,10 +91,31 @@ class IncomingFileTest {
         assertThat(report.rowsRead()).isEqualTo(15);
         assertThat(report.rowsKept()).isEqualTo(6);
         assertThat(report.asOf()).isEqualTo("2010-01-31");
+        assertThat(report.columns()).as("its header named the columns").isNull();
         assertThat(report.rejected()).containsEntry("after_as_of", 1L).containsEntry("unmatched_cancellation", 1L);
         assertThat(events.rejected).hasSize(9);
         assertThat(events.clean).extracting(CleanTransaction::transactionId)
                 .containsExactly("1001#1", "1001#2", "1002#1", "C1003#1", "1004#1", "1005#1");
+    }
+
+    @Test
+    void theReportSaysWhichMappingTheFileWasReadWithFromEitherMarker() {
+        String mapping = "customer=CustomerID,date=InvoiceDate,quantity=Quantity,price=UnitPrice";
+        Map<String, String> document = Map.of("customer_id", "CustomerID", "order_datetime", "InvoiceDate",
+                "quantity", "Quantity", "unit_price", "UnitPrice");
+        List<RawRow> rows = rows(TestFiles.fixture("tiny.csv"), "t1", "f1");
+        List<RawRow> streamed = new ArrayList<>();
+        streamed.add(RawRow.start("t1", "f1", mapping, null));
+        streamed.addAll(rows);
+        streamed.add(RawRow.end("t1", "f1", rows.size(), mapping, null));
+        IngestReport fromStart = feed(new IncomingFile("t1", "f1", new Events()), streamed).orElseThrow();
+        List<RawRow> held = new ArrayList<>(rows);
+        held.add(RawRow.end("t1", "f1", rows.size(), mapping, null));
+        IngestReport fromEnd = feed(new IncomingFile("t1", "f1", new Events()), held).orElseThrow();
+
+        assertThat(fromStart.columns()).isEqualTo(document);
+        assertThat(fromEnd.columns()).isEqualTo(document);
+        assertThat(fromEnd.rowsRead()).isEqualTo(fromStart.rowsRead()).isEqualTo(15);
     }
 
     @Test

@@ -47,7 +47,10 @@ public class FileRecords {
         });
     }
 
-    /** A file's quality report, kept with the name and time it was received (its id when it came over Kafka). */
+    /**
+     * A file's quality report, kept with the name and time it was received (its id when it came over Kafka) and the
+     * column mapping it was read with (its upload's, else the one its start marker gave).
+     */
     public synchronized void reported(IngestReport report) {
         write(report.tenantId(), report.fileId(), () -> {
             Optional<FileRecord> known = metadata.file(report.tenantId(), report.fileId());
@@ -55,7 +58,7 @@ public class FileRecords {
             metadata.recordFile(new FileRecord(report.tenantId(), report.fileId(),
                     known.map(FileRecord::name).orElse(report.fileId()),
                     known.map(FileRecord::receivedAt).orElse(Instant.now()), values,
-                    known.map(FileRecord::columns).orElse(null)));
+                    known.map(FileRecord::columns).orElse(report.columns())));
         });
     }
 
