@@ -353,6 +353,7 @@ describe('the web app on the sample', () => {
     }
     await p.getByTestId('file-report').getByText(/15 rows read, 7 kept, 8 rejected/).waitFor();
     await p.getByText('missing customer: 1').waitFor();
+    await p.getByTestId('file-mapping').filter({ hasText: /customer_id ← CustomerID/ }).waitFor();
     // the mapping was kept with the file: the next upload (say, next month's export for a retrain) reuses it
     await p.getByRole('button', { name: 'Use the mapping tiny.csv was read with' }).click();
     assert.deepEqual(JSON.parse(await p.getByLabel(/Column mapping/).inputValue()), JSON.parse(MAPPING));

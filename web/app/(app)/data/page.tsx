@@ -14,6 +14,7 @@ interface Report {
   as_of: string | null;
   completed_at: string | null;
   error: string | null;
+  columns?: Record<string, string> | null;
 }
 
 export default async function DataPage() {
@@ -32,6 +33,10 @@ export default async function DataPage() {
                   <p>{r.status}{r.error ? `: ${r.error}` : ''} — {count(r.rows_read)} rows read, {count(r.rows_kept)} kept,{' '}
                     {count(Object.values(r.rejected ?? {}).reduce((a, b) => a + b, 0))} rejected
                     {r.completed_at ? `, ${when(r.completed_at)}` : ''}</p>
+                  {r.columns && Object.keys(r.columns).length > 0 && (
+                    <p className="text-xs text-slate-500" data-testid="file-mapping">Read with the mapping{' '}
+                      {Object.entries(r.columns).map(([field, column]) => `${field} ← ${column}`).join(', ')}</p>
+                  )}
                   {Object.keys(r.rejected ?? {}).length > 0 && (
                     <ul className="ml-4 list-disc text-slate-600">
                       {Object.entries(r.rejected).map(([reason, n]) => <li key={reason}>{reason.replaceAll('_', ' ')}: {count(n)}</li>)}
