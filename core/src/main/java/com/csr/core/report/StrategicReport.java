@@ -134,29 +134,18 @@ public final class StrategicReport {
         List<PlannedCustomer> customers = r.plan().customers();
         double ltv = customers.stream().mapToDouble(p -> p.score().predictedLtv()).sum();
         double loss = customers.stream().mapToDouble(p -> p.score().expectedLoss()).sum();
-        md.append("## Value at risk\n\nPredicted spend over the horizon: ").append(money(ltv, currency))
-                .append(". Expected to be lost to churn (P(churn) × LTV): **").append(money(loss, currency))
-                .append("** (").append(percent(ltv == 0 ? 0 : loss / ltv)).append(").\n\n");
-        md.append("| customer | persona | churn | LTV | expected loss |\n|---|---|---:|---:|---:|\n");
+        ReportSections.valueAtRisk(md, ltv, loss, currency);
+        md.append(ReportSections.AT_RISK_TABLE);
         customers.stream().sorted(Comparator.comparingDouble((PlannedCustomer p) -> p.score().expectedLoss())
-                .reversed()).limit(10).forEach(p -> md.append("| ").append(p.score().customerId()).append(" | ")
-                .append(p.score().persona().displayName()).append(" | ")
-                .append(percent(p.score().churnProbability())).append(" | ")
-                .append(money(p.score().predictedLtv(), currency)).append(" | ")
-                .append(money(p.score().expectedLoss(), currency)).append(" |\n"));
+                .reversed()).limit(10).forEach(p -> ReportSections.atRiskRow(md, p.score().customerId(),
+                        p.score().persona().displayName(), p.score().churnProbability(), p.score().predictedLtv(),
+                        p.score().expectedLoss(), currency));
         md.append("\n");
     }
 
     private static void plan(StringBuilder md, RetentionPlan plan, String currency) {
-        md.append("## Retention plan\n\nBudget ").append(money(plan.budget(), currency)).append(": ")
-                .append(count(plan.selectedCount())).append(" customers targeted for ")
-                .append(money(plan.cost(), currency)).append(", expected to keep **")
-                .append(money(plan.expectedRevenueSaved(), currency)).append("** of revenue");
-        if (plan.cost() > 0) {
-            md.append(" (").append(decimal(plan.expectedRevenueSaved() / plan.cost(), 1)).append("× the spend)");
-        }
-        md.append(". Customers are picked by expected net value per unit of cost; an action is only taken where "
-                + "it is expected to pay for itself.\n\n");
+        ReportSections.planHeadline(md, plan.budget(), plan.selectedCount(), plan.cost(), plan.expectedRevenueSaved(),
+                currency);
         md.append("| persona | customers | targeted | cost | expected revenue saved |\n|---|---:|---:|---:|---:|\n");
         plan.byPersona().forEach((persona, t) -> md.append("| ").append(persona.displayName()).append(" | ")
                 .append(count(t.customers())).append(" | ").append(count(t.selected())).append(" | ")

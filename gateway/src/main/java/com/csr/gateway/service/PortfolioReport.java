@@ -13,7 +13,9 @@ import com.csr.gateway.api.Overview;
 import com.csr.gateway.api.PlanRequest;
 import com.csr.gateway.api.PlanResponse;
 import com.csr.gateway.api.SegmentView;
+import com.csr.core.report.ReportSections;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -158,7 +160,7 @@ public class PortfolioReport {
             if (card == null || card.isNull()) {
                 return null;
             }
-            com.fasterxml.jackson.databind.node.ObjectNode metrics = card.path("metrics").deepCopy();
+            ObjectNode metrics = card.path("metrics").deepCopy();
             metrics.set("version", card.get("version"));
             return metrics;
         } catch (RuntimeException e) {
@@ -167,32 +169,21 @@ public class PortfolioReport {
     }
 
     private static void atRisk(StringBuilder md, Overview o, List<CustomerRow> top, String currency) {
-        md.append("## Value at risk\n\nPredicted spend over the horizon: ").append(money(o.predictedLtv(), currency))
-                .append(". Expected to be lost to churn (P(churn) × LTV): **").append(money(o.expectedLoss(), currency))
-                .append("** (").append(percent(o.predictedLtv() == 0 ? 0 : o.expectedLoss() / o.predictedLtv()))
-                .append(").\n\n");
+        ReportSections.valueAtRisk(md, o.predictedLtv(), o.expectedLoss(), currency);
         md.append("| risk band | customers | share |\n|---|---:|---:|\n");
         o.riskBands().forEach((band, share) -> md.append("| ").append(band).append(" | ")
                 .append(count(share.customers())).append(" | ").append(percent(share.share())).append(" |\n"));
-        md.append("\n| customer | persona | churn | LTV | expected loss |\n|---|---|---:|---:|---:|\n");
+        md.append('\n').append(ReportSections.AT_RISK_TABLE);
         for (CustomerRow c : top) {
-            md.append("| ").append(c.customerId()).append(" | ").append(c.persona()).append(" | ")
-                    .append(percent(c.churnProbability())).append(" | ").append(money(c.predictedLtv(), currency))
-                    .append(" | ").append(money(c.expectedLoss(), currency)).append(" |\n");
+            ReportSections.atRiskRow(md, c.customerId(), c.persona(), c.churnProbability(), c.predictedLtv(),
+                    c.expectedLoss(), currency);
         }
         md.append('\n');
     }
 
     private static void plan(StringBuilder md, PlanResponse plan, String currency) {
-        md.append("## Retention plan\n\nBudget ").append(money(plan.budget(), currency)).append(": ")
-                .append(count(plan.customersSelected())).append(" customers targeted for ")
-                .append(money(plan.cost(), currency)).append(", expected to keep **")
-                .append(money(plan.expectedRevenueSaved(), currency)).append("** of revenue");
-        if (plan.cost() > 0) {
-            md.append(" (").append(decimal(plan.expectedRevenueSaved() / plan.cost(), 1)).append("× the spend)");
-        }
-        md.append(". Customers are picked by expected net value per unit of cost; an action is only taken where it "
-                + "is expected to pay for itself.\n\n");
+        ReportSections.planHeadline(md, plan.budget(), plan.customersSelected(), plan.cost(),
+                plan.expectedRevenueSaved(), currency);
         md.append("| persona | action | customers | targeted | cost | expected revenue saved |\n"
                 + "|---|---|---:|---:|---:|---:|\n");
         plan.byPersona().forEach((persona, t) -> md.append("| ").append(persona).append(" | ").append(t.action())
