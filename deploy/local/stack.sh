@@ -207,8 +207,8 @@ artifact_env() {
   fi
 }
 
-# Ingestion cleans files row by row as they arrive; only a file published without a start marker is held whole
-# (the sample: ~250 MB), so give it more room if your data engineers publish that way.
+# Ingestion cleans files row by row as they arrive and keeps what it must remember of a file on disk (RocksDB, a
+# few tens of megabytes of native memory), so its heap does not grow with a file.
 heap() { [[ $1 == ingest-service* ]] && echo "${CSR_INGEST_HEAP:--Xmx256m}" || echo "$SERVICE_HEAP"; }
 
 # Instances of a service: the service itself, then service-2, service-3... when scaled out.
@@ -230,6 +230,7 @@ start_service() {
   say "starting $instance on :$port"
   env $(artifact_env) $(metadata_env) KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" QUARKUS_HTTP_PORT="$port" CSR_GATEWAY_PORT="$GATEWAY_PORT" \
     CSR_ARTIFACTS="$RUN/artifacts" CSR_METADATA="$RUN/metadata" KAFKA_STREAMS_STATE_DIR="$RUN/state/$instance" \
+    CSR_INGEST_STATE="$RUN/state/$instance" \
     CSR_ADVERTISED_ADDRESS="127.0.0.1:$port" CSR_INSTANCE_ID="$instance" \
     CSR_INGEST_URL="$(urls_of ingest-service)" CSR_FEATURES_URL="$(urls_of feature-service)" \
     CSR_SEGMENT_URL="$(urls_of segment-service)" CSR_CHURN_URL="$(urls_of churn-service)" \
@@ -341,8 +342,12 @@ up() {
   echo "$report"
   kept=$(sed -n 's/.*"rows_kept":\([0-9]*\).*/\1/p' <<<"$report")
 
-  say "waiting for the features of every customer ($kept lines), then training"
-  wait_for "features" 600 features_settled "$kept"
+  # the sample may be in the tenant already, beside other files: wait for the feature service to have read every
+  # clean line published so far, not for a line count
+  say "waiting for the features of every customer (the sample's $kept lines), then training"
+  "$ROOT/csr" await-consumed --group feature-service --topic transactions.clean --bootstrap-servers "$BOOTSTRAP" \
+    --timeout 600 || die "the feature service did not read the sample's clean lines within 600 s"
+  sleep 1.5
   local dataset
   dataset=$(curl -fsS -X POST "${header[@]}" -d '{}' "http://127.0.0.1:$GATEWAY_PORT/train")
   echo "$dataset"
@@ -366,11 +371,6 @@ The platform is up (tenant '$TENANT', API key $(<"$RUN/demo.key") — also in .c
   logs             $LOGS
 Stop it all with ./csr down
 URLS
-}
-
-# The feature service has caught up when it holds every line ingestion kept; features follow within a second.
-features_settled() {
-  curl -fsS "${header[@]}" "http://127.0.0.1:$FEATURES_PORT/tenants/current/clock" | grep -q "\"lines\":$1[,}]" && sleep 1.5
 }
 
 # Settled: every model active, or some kept out by the champion (finished; the reasons are printed).

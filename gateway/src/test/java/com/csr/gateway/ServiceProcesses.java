@@ -70,6 +70,8 @@ final class ServiceProcesses implements AutoCloseable {
         builder.environment().put("CSR_ARTIFACTS", work.resolve("artifacts").toString());
         builder.environment().put("CSR_METADATA", work.resolve("metadata").toString());
         builder.environment().put("KAFKA_STREAMS_STATE_DIR", state.toString());
+        builder.environment().put("CSR_INGEST_STATE", state.toString());
+        builder.environment().put("CSR_INSTANCE_ID", instance);
         // where the instance answers its peers (the feature service's instances split the customers between them)
         builder.environment().put("CSR_ADVERTISED_ADDRESS", "127.0.0.1:" + port);
         processes.put(instance, builder.start());

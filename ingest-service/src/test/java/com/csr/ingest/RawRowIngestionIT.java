@@ -82,7 +82,7 @@ class RawRowIngestionIT {
     }
 
     @Test
-    void offsetsStayAtTheFirstRowOfAFileStillBeingAssembled() {
+    void anOpenFileHoldsBackNoOtherFileAndItsCommitSaysWhereItStarts() {
         String tenant = "raw-retailer-offsets";
         String tinyId = RawRowPublisher.sha256(TestFiles.fixture("tiny.csv"));
         int partition = partitionOf(tenant, tinyId);
@@ -92,11 +92,15 @@ class RawRowIngestionIT {
         try (KafkaProducer<String, byte[]> producer = rawProducer()) {
             firstRowOfOpenFile = send(producer, RawRow.row(tenant, openId, 1, Map.of("CustomerID", "1")));
             send(producer, RawRow.row(tenant, openId, 2, Map.of("CustomerID", "2")));
+            long lastOfTiny;
             try (RawRowPublisher publisher = new RawRowPublisher(rawProducer())) {
                 publisher.publish(tenant, TestFiles.fixture("tiny.csv"), null, null, null);
             }
+            lastOfTiny = send(producer, RawRow.row(tenant, "marker-" + openId, 1, Map.of("CustomerID", "1")));
             awaitReport(tenant, tinyId);
-            await().atMost(Duration.ofSeconds(10)).until(() -> committedOffset(partition) == firstRowOfOpenFile);
+            await().atMost(Duration.ofSeconds(10)).until(() -> committed(partition).offset() > lastOfTiny);
+            assertThat(committed(partition).metadata()).as("where the open files start")
+                    .isEqualTo("rebuild-from=" + firstRowOfOpenFile);
 
             send(producer, RawRow.end(tenant, openId, 2, null, null));
             assertThat(awaitReport(tenant, openId).status()).isEqualTo("failed");
@@ -127,14 +131,14 @@ class RawRowIngestionIT {
         }
     }
 
-    /** The ingest service's committed offset on a partition of transactions.raw, -1 before any commit. */
-    private static long committedOffset(int partition) {
+    /** The ingest service's committed offset on a partition of transactions.raw, offset -1 before any commit. */
+    private static OffsetAndMetadata committed(int partition) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TopicContents.bootstrapServers());
         try (Admin admin = Admin.create(p)) {
             OffsetAndMetadata committed = admin.listConsumerGroupOffsets("ingest-service")
                     .partitionsToOffsetAndMetadata().get().get(new TopicPartition(Topics.TRANSACTIONS_RAW, partition));
-            return committed == null ? -1 : committed.offset();
+            return committed == null ? new OffsetAndMetadata(-1) : committed;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -30,10 +30,11 @@ public final class TopicContents {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
-    /** Every record now on a topic. */
+    /** Every committed record now on a topic (ingestion writes in transactions; an aborted one is not there). */
     public static List<ConsumerRecord<String, byte[]>> records(String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                 new ByteArrayDeserializer())) {

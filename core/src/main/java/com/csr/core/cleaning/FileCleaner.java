@@ -6,41 +6,34 @@ import com.csr.core.transactions.NumberParser;
 import com.csr.core.transactions.TimestampParser;
 import com.csr.core.transactions.Transaction;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Cleans one file row by row, as its rows arrive, so nothing of the file has to be held: each row is kept or
- * rejected on the spot, except a cancellation whose purchase has not been seen yet. The one rule that needs the
- * whole file — a cancellation must follow a purchase of the same product by the same customer, so that it nets
- * against it — is settled for those at {@link #finish()}. Whatever order the decisions come in, they are the ones a
- * reading of the whole file gives.
+ * Cleans one file row by row, as its rows arrive: each row is kept or rejected on the spot, except a cancellation
+ * whose purchase has not been seen yet. The one rule that needs the whole file — a cancellation must follow a
+ * purchase of the same product by the same customer, so that it nets against it — is settled for those at
+ * {@link #finish()}. Whatever order the decisions come in, they are the ones a reading of the whole file gives.
+ *
+ * <p>What must be remembered across rows is in a {@link CleaningMemory}, and the accounting in a
+ * {@link QualityReport}: with the ones a file left off with, a new cleaner goes on where the last one stopped.
  */
 public final class FileCleaner {
 
     private final ColumnLayout layout;
     private final long cutoff;
     private final LocalDate asOf;
+    private final CleaningMemory memory;
+    private final QualityReport report;
     private final Consumer<Transaction> kept;
     private final RejectedRowListener rejected;
     private final int requiredWidth;
-    private final QualityReport report = new QualityReport();
     private final TimestampParser timestamps = new TimestampParser();
-    private final StringPool pool = new StringPool();
-    private final FingerprintSet seen = new FingerprintSet();
-    /** Earliest purchase time by customer and product: what a cancellation nets against. */
-    private final Map<String, Long> firstPurchase = new HashMap<>(1 << 16);
-    private final List<PendingCancellation> pending = new ArrayList<>();
-    private long latest = Long.MIN_VALUE;
+    private long latest;
     private boolean finished;
 
-    private record PendingCancellation(Transaction transaction, String[] cells) {
-    }
-
     /**
+     * A cleaner of a new file, remembering in memory.
+     *
      * @param layout   where the fields sit in the rows
      * @param asOf     last date whose transactions are known (inclusive); null for the last date in the file
      * @param kept     receives each kept transaction once its fate is known; cancellations settled at the end come
@@ -48,9 +41,24 @@ public final class FileCleaner {
      * @param rejected receives every rejected row
      */
     public FileCleaner(ColumnLayout layout, LocalDate asOf, Consumer<Transaction> kept, RejectedRowListener rejected) {
+        this(layout, asOf, new InMemoryCleaningMemory(), new QualityReport(), Long.MIN_VALUE, kept, rejected);
+    }
+
+    /**
+     * A cleaner that goes on with a file.
+     *
+     * @param memory what the file's rows so far left to remember
+     * @param report the file's accounting so far, updated in place
+     * @param latest the latest time of a kept row so far, {@link Long#MIN_VALUE} for none
+     */
+    public FileCleaner(ColumnLayout layout, LocalDate asOf, CleaningMemory memory, QualityReport report, long latest,
+                       Consumer<Transaction> kept, RejectedRowListener rejected) {
         this.layout = layout;
         this.asOf = asOf;
         this.cutoff = asOf == null ? Long.MAX_VALUE : asOf.plusDays(1).toEpochDay() * 86_400L;
+        this.memory = memory;
+        this.report = report;
+        this.latest = latest;
         this.kept = kept;
         this.rejected = rejected;
         this.requiredWidth = requiredWidth(layout);
@@ -62,12 +70,10 @@ public final class FileCleaner {
             throw new IllegalStateException("the file was already finished");
         }
         report.read();
-        double quantity = layout.has(Field.QUANTITY) ? NumberParser.parse(layout.cell(cells, Field.QUANTITY)) : 1;
-        double price = layout.has(Field.PRICE) ? NumberParser.parse(layout.cell(cells, Field.PRICE)) : Double.NaN;
-        double amount = layout.has(Field.AMOUNT) ? NumberParser.parse(layout.cell(cells, Field.AMOUNT))
-                : quantity * price;
+        double quantity = quantity(cells);
+        double price = price(cells);
+        double amount = amount(cells, quantity, price);
         String customer = layout.cell(cells, Field.CUSTOMER);
-        String invoice = layout.cell(cells, Field.INVOICE).trim();
         String stockCode = layout.cell(cells, Field.PRODUCT).trim();
         long time = TimestampParser.INVALID;
 
@@ -88,7 +94,7 @@ public final class FileCleaner {
             reason = RejectReason.ZERO_QUANTITY;
         } else if (amount == 0 || (layout.has(Field.PRICE) && !(price > 0))) {
             reason = RejectReason.NON_POSITIVE_PRICE;
-        } else if (!seen.add(RowFingerprint.of(cells))) {
+        } else if (!memory.firstSighting(RowFingerprint.of(cells))) {
             reason = RejectReason.DUPLICATE;
         }
         if (reason != null) {
@@ -97,23 +103,15 @@ public final class FileCleaner {
             return;
         }
 
-        String customerId = pool.get(CleaningRules.normaliseCustomerId(customer));
-        boolean cancellation = CleaningRules.isCancellation(invoice, quantity, amount);
-        double signedQuantity = cancellation ? -Math.abs(quantity) : Math.abs(quantity);
-        double signedAmount = cancellation ? -Math.abs(amount) : Math.abs(amount);
-        Transaction t = new Transaction(row,
-                invoice.isEmpty() ? pool.get(customerId + "@" + time) : pool.get(invoice),
-                pool.get(stockCode), pool.get(layout.cell(cells, Field.DESCRIPTION).trim()), signedQuantity,
-                layout.has(Field.PRICE) ? price : Math.abs(amount / quantity), signedAmount, time, customerId,
-                pool.get(layout.cell(cells, Field.COUNTRY).trim()), cancellation);
+        Transaction t = transaction(row, cells, quantity, price, amount, time);
         latest = Math.max(latest, time);
-        if (!cancellation) {
-            firstPurchase.merge(purchaseKey(t), time, Math::min);
+        if (!t.cancellation()) {
+            memory.purchased(t.customerId(), t.stockCode(), time);
             keep(t);
         } else if (netsAgainstAPurchase(t)) {
             keep(t);
         } else {
-            pending.add(new PendingCancellation(t, cells.clone()));
+            memory.awaitPurchase(row, cells.clone());
         }
     }
 
@@ -128,15 +126,19 @@ public final class FileCleaner {
             throw new IllegalStateException("the file was already finished");
         }
         finished = true;
-        for (PendingCancellation c : pending) {
-            if (netsAgainstAPurchase(c.transaction())) {
-                keep(c.transaction());
+        memory.forEachAwaiting((row, cells) -> {
+            double quantity = quantity(cells);
+            double price = price(cells);
+            double amount = amount(cells, quantity, price);
+            Transaction t = transaction(row, cells, quantity, price, amount,
+                    timestamps.parse(layout.cell(cells, Field.DATE)));
+            if (netsAgainstAPurchase(t)) {
+                keep(t);
             } else {
-                report.rejected(RejectReason.UNMATCHED_CANCELLATION, c.transaction().amount());
-                rejected.rejected(c.transaction().rowNumber(), RejectReason.UNMATCHED_CANCELLATION, c.cells());
+                report.rejected(RejectReason.UNMATCHED_CANCELLATION, t.amount());
+                rejected.rejected(row, RejectReason.UNMATCHED_CANCELLATION, cells);
             }
-        }
-        pending.clear();
+        });
         LocalDate effectiveAsOf = asOf != null ? asOf
                 : latest == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(Math.floorDiv(latest, 86_400L));
         return new Outcome(report.checkBalanced(), effectiveAsOf);
@@ -156,18 +158,46 @@ public final class FileCleaner {
         return report.rowsRead();
     }
 
+    /** The latest time (epoch second) of a row kept so far, {@link Long#MIN_VALUE} for none. */
+    public long latest() {
+        return latest;
+    }
+
+    private double quantity(String[] cells) {
+        return layout.has(Field.QUANTITY) ? NumberParser.parse(layout.cell(cells, Field.QUANTITY)) : 1;
+    }
+
+    private double price(String[] cells) {
+        return layout.has(Field.PRICE) ? NumberParser.parse(layout.cell(cells, Field.PRICE)) : Double.NaN;
+    }
+
+    private double amount(String[] cells, double quantity, double price) {
+        return layout.has(Field.AMOUNT) ? NumberParser.parse(layout.cell(cells, Field.AMOUNT)) : quantity * price;
+    }
+
+    private Transaction transaction(long row, String[] cells, double quantity, double price, double amount,
+                                    long time) {
+        String customerId = memory.share(CleaningRules.normaliseCustomerId(layout.cell(cells, Field.CUSTOMER)));
+        String invoice = layout.cell(cells, Field.INVOICE).trim();
+        boolean cancellation = CleaningRules.isCancellation(invoice, quantity, amount);
+        double signedQuantity = cancellation ? -Math.abs(quantity) : Math.abs(quantity);
+        double signedAmount = cancellation ? -Math.abs(amount) : Math.abs(amount);
+        return new Transaction(row,
+                invoice.isEmpty() ? memory.share(customerId + "@" + time) : memory.share(invoice),
+                memory.share(layout.cell(cells, Field.PRODUCT).trim()),
+                memory.share(layout.cell(cells, Field.DESCRIPTION).trim()), signedQuantity,
+                layout.has(Field.PRICE) ? price : Math.abs(amount / quantity), signedAmount, time, customerId,
+                memory.share(layout.cell(cells, Field.COUNTRY).trim()), cancellation);
+    }
+
     private boolean netsAgainstAPurchase(Transaction cancellation) {
-        Long bought = firstPurchase.get(purchaseKey(cancellation));
-        return bought != null && bought <= cancellation.epochSecond();
+        long bought = memory.firstPurchase(cancellation.customerId(), cancellation.stockCode());
+        return bought != CleaningMemory.NO_PURCHASE && bought <= cancellation.epochSecond();
     }
 
     private void keep(Transaction t) {
         report.kept(t.amount(), t.cancellation());
         kept.accept(t);
-    }
-
-    private static String purchaseKey(Transaction t) {
-        return t.customerId() + '\u0000' + t.stockCode();
     }
 
     private static int requiredWidth(ColumnLayout layout) {
@@ -176,15 +206,5 @@ public final class FileCleaner {
             width = Math.max(width, layout.indexOf(f) + 1);
         }
         return width;
-    }
-
-    /** Shares the many repeated codes, names and ids of a file so a million rows stay small in memory. */
-    private static final class StringPool {
-        private final Map<String, String> strings = new HashMap<>(1 << 16);
-
-        String get(String s) {
-            String shared = strings.putIfAbsent(s, s);
-            return shared == null ? s : shared;
-        }
     }
 }

@@ -21,6 +21,19 @@ public final class QualityReport {
     public QualityReport() {
     }
 
+    /** A report of a file cleaned in part before, from its figures, to go on with. */
+    public static QualityReport restore(long rowsRead, long rowsKept, long cancellationsKept, double keptRevenue,
+                                        Map<RejectReason, Long> rejected, Map<RejectReason, Double> rejectedRevenue) {
+        QualityReport report = new QualityReport();
+        report.rowsRead = rowsRead;
+        report.rowsKept = rowsKept;
+        report.cancellationsKept = cancellationsKept;
+        report.keptRevenue = keptRevenue;
+        report.rejected.putAll(rejected);
+        report.rejectedRevenue.putAll(rejectedRevenue);
+        return report;
+    }
+
     void read() {
         rowsRead++;
     }

@@ -32,12 +32,13 @@ public final class Csr {
                 case "bench" -> BenchCommand.run(rest, home, out);
                 case "topics" -> KafkaCommands.topics(rest, out);
                 case "publish" -> KafkaCommands.publish(rest, out);
+                case "await-consumed" -> KafkaCommands.awaitConsumed(rest, out);
                 case "bench-live" -> LiveBench.run(rest, home, out);
                 case "audit-scores" -> ScoreAudit.run(rest, out);
                 case "help", "--help", "-h" -> out.println(TrainCommand.USAGE + "\n\n" + BenchCommand.USAGE + "\n\n"
                         + KafkaCommands.USAGE + "\n\n" + LiveBench.USAGE + "\n\n" + ScoreAudit.USAGE);
                 default -> throw new Arguments.UsageException("unknown command '" + command
-                        + "'; try: train, bench, topics, publish, bench-live, audit-scores");
+                        + "'; try: train, bench, topics, publish, await-consumed, bench-live, audit-scores");
             }
             return 0;
         } catch (Arguments.UsageException e) {

@@ -3,23 +3,36 @@ package com.csr.core.cli;
 import com.csr.core.events.TopicSetup;
 import com.csr.core.ingest.RawRowPublisher;
 import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** {@code csr topics} and {@code csr publish}: what a data engineer does against the platform's broker. */
+/** {@code csr topics}, {@code csr publish} and {@code csr await-consumed}: what a data engineer does against the platform's broker. */
 final class KafkaCommands {
 
     static final String USAGE = """
             usage: csr topics [--bootstrap-servers localhost:9092] [--partitions 3]
                    csr publish --tenant-id ID --data-path FILE [--file-id ID] [--columns ..] [--as-of YYYY-MM-DD]
                                [--bootstrap-servers localhost:9092]
-              publish puts every row of the file on transactions.raw, then an end-of-file marker""";
+                   csr await-consumed --group GROUP --topic TOPIC [--timeout 600] [--bootstrap-servers localhost:9092]
+              publish puts every row of the file on transactions.raw, then an end-of-file marker
+              await-consumed waits until the consumer group has committed every record now on the topic""";
 
     private static final Set<String> TOPIC_OPTIONS = Set.of("bootstrap-servers", "partitions", "help");
     private static final Set<String> PUBLISH_OPTIONS = Set.of("bootstrap-servers", "tenant-id", "data-path",
             "file-id", "columns", "as-of", "help");
+
+    private static final Set<String> AWAIT_OPTIONS = Set.of("bootstrap-servers", "group", "topic", "timeout", "help");
 
     private KafkaCommands() {
     }
@@ -44,6 +57,52 @@ final class KafkaCommands {
             double seconds = (System.nanoTime() - start) / 1e9;
             out.printf(Locale.ROOT, "published file %s: %,d rows in %.1f s (%,.0f rows/s)%n", p.fileId(), p.rows(),
                     seconds, p.rows() / seconds);
+        }
+    }
+
+    /** Waits until a group has read (and committed) every record on a topic at the time of the call. */
+    static void awaitConsumed(List<String> args, PrintStream out) {
+        Arguments a = new Arguments(args, AWAIT_OPTIONS);
+        String group = a.get("group", null);
+        String topic = a.get("topic", null);
+        if (group == null || topic == null) {
+            throw new Arguments.UsageException("await-consumed needs --group and --topic");
+        }
+        long start = System.nanoTime();
+        long deadline = start + a.intValue("timeout", 600) * 1_000_000_000L;
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(a));
+        try (Admin admin = Admin.create(p)) {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                    .partitions().stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            Map<TopicPartition, Long> end = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                long behind = 0;
+                for (TopicPartition tp : partitions) {
+                    OffsetAndMetadata c = committed.get(tp);
+                    behind += Math.max(0, end.get(tp) - (c == null ? 0 : c.offset()));
+                }
+                if (behind == 0) {
+                    out.printf(Locale.ROOT, "%s has read every record of %s (%.1f s)%n", group, topic,
+                            (System.nanoTime() - start) / 1e9);
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(group + " is still " + behind + " records behind on " + topic);
+                }
+                Thread.sleep(500);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the offsets of " + topic + ": " + e.getCause().getMessage(),
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

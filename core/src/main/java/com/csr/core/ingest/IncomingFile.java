@@ -14,8 +14,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +24,14 @@ import java.util.Optional;
  * kept row, one {@link RejectedRow} per rejected row, and, once the end marker has come and every row it counts is
  * there, the file's {@link IngestReport}. A row that arrives twice is counted once (by row number).
  *
- * <p>A file that opens with a start marker is cleaned row by row, so only what the cleaning rules need is held
- * (fingerprints, first purchases, cancellations still waiting for theirs). A file without one is held until its end
- * marker, whose settings then apply, and cleaned there. Either way the rows kept and rejected are the ones
+ * <p>A file that opens with a start marker is cleaned row by row. A file without one is held until its end marker,
+ * whose settings then apply, and cleaned there. Either way the rows kept and rejected are the ones
  * {@link com.csr.core.cleaning.TransactionCleaner} gives for the file itself. A file that cannot be read at all (no
  * customer column, say) gives a failed report and no rows.
+ *
+ * <p>Nothing of the file's rows is held here: where the file stands is a small {@link FileState}, and what must be
+ * remembered row by row is in a {@link FileMemory}. An instance lives for as many records as its caller likes; a new
+ * one made from the last one's {@link #state()} and the same memory goes on where it stopped.
  */
 public final class IncomingFile {
 
@@ -43,23 +44,36 @@ public final class IncomingFile {
 
     private final String tenantId;
     private final String fileId;
+    private final long firstOffset;
+    private final FileMemory memory;
     private final Output output;
-    private final BitSet rowsSeen = new BitSet();
-    private final Map<String, Integer> linesPerInvoice = new HashMap<>();
-    /** Every row before this one has arrived. */
-    private int firstMissing = 1;
+    private final QualityReport report;
     private RawRow.FileStart start;
     private RawRow.FileEnd end;
-    /** Rows held until the end marker, for a file without a start marker. */
-    private FileAssembly held;
     private List<String> header;
-    private FileCleaner cleaner;
+    private boolean heldRows;
+    private long rowsInOrder;
+    private long rowsAhead;
+    private long latest;
     private String failure;
+    private FileCleaner cleaner;
 
-    public IncomingFile(String tenantId, String fileId, Output output) {
-        this.tenantId = tenantId;
-        this.fileId = fileId;
+    /** Goes on with a file from where it stands. */
+    public IncomingFile(FileState state, FileMemory memory, Output output) {
+        this.tenantId = state.tenantId();
+        this.fileId = state.fileId();
+        this.firstOffset = state.firstOffset();
+        this.memory = memory;
         this.output = output;
+        this.report = state.accounting().report();
+        this.start = state.start();
+        this.end = state.end();
+        this.header = state.header();
+        this.heldRows = state.heldRows();
+        this.rowsInOrder = state.rowsInOrder();
+        this.rowsAhead = state.rowsAhead();
+        this.latest = state.latest();
+        this.failure = state.failure();
     }
 
     /**
@@ -69,14 +83,12 @@ public final class IncomingFile {
      */
     public Optional<IngestReport> add(RawRow record) {
         if (record.isStart()) {
-            if (start == null && held == null && cleaner == null) {
+            if (start == null && header == null) {
                 start = record.start();
             }
         } else if (record.isEnd()) {
             end = end == null ? record.end() : end;
-        } else if (record.row() >= 1 && record.row() <= Integer.MAX_VALUE && record.values() != null
-                && !rowsSeen.get((int) record.row())) {
-            rowsSeen.set((int) record.row());
+        } else if (record.row() >= 1 && record.values() != null && firstArrival(record.row())) {
             take(record);
         }
         return isComplete() ? Optional.of(finish()) : Optional.empty();
@@ -84,16 +96,26 @@ public final class IncomingFile {
 
     /** True once the end marker and every row it counts have arrived. */
     public boolean isComplete() {
-        if (end == null) {
-            return false;
-        }
-        firstMissing = rowsSeen.nextClearBit(firstMissing);
-        return firstMissing > end.rowCount();
+        return end != null && rowsInOrder >= end.rowCount();
     }
 
-    /** True when rows are cleaned as they arrive (the file opened with a start marker). */
-    public boolean isStreaming() {
-        return start != null;
+    /** Where the file stands now, to go on from. */
+    public FileState state() {
+        return new FileState(tenantId, fileId, firstOffset, start, end, header, heldRows, rowsInOrder, rowsAhead,
+                FileState.Accounting.of(report), cleaner != null ? cleaner.latest() : latest, failure);
+    }
+
+    /**
+     * Ends the file at a row it cannot take (a limit, a record Kafka would refuse): what came before that row is
+     * cleaned as a file ending there, the rest is not read, and the report is {@code failed}, saying why.
+     */
+    public IngestReport cutAt(long row, String reason) {
+        String error = "data row " + row + ": " + reason + "; the rows before it were ingested, the rest was not read";
+        if (failure != null || heldRows || cleaner() == null) {
+            return report("failed", new QualityReport(), null, failure != null ? failure : error);
+        }
+        FileCleaner.Outcome outcome = cleaner.finish();
+        return report("failed", outcome.report(), dateText(outcome.asOf()), error);
     }
 
     public String tenantId() {
@@ -104,39 +126,64 @@ public final class IncomingFile {
         return fileId;
     }
 
+    private boolean firstArrival(long row) {
+        if (row <= rowsInOrder) {
+            return false;
+        }
+        if (row == rowsInOrder + 1) {
+            rowsInOrder++;
+            while (rowsAhead > 0 && memory.takeAhead(rowsInOrder + 1)) {
+                rowsInOrder++;
+                rowsAhead--;
+            }
+            return true;
+        }
+        if (memory.markAhead(row)) {
+            rowsAhead++;
+            return true;
+        }
+        return false;
+    }
+
     private void take(RawRow record) {
         if (failure != null) {
             return;
         }
-        if (start == null) {
-            if (held == null) {
-                held = new FileAssembly();
-            }
-            held.add(record);
-            return;
-        }
-        if (cleaner == null) {
+        if (header == null) {
             header = List.copyOf(record.values().keySet());
-            cleaner = cleanerFor(header, start.columns(), start.asOf());
-            if (cleaner == null) {
-                return;
-            }
+            heldRows = start == null;
         }
+        if (heldRows) {
+            memory.hold(record.row(), cells(record));
+        } else if (cleaner() != null) {
+            cleaner.row(record.row(), cells(record));
+        }
+    }
+
+    private String[] cells(RawRow record) {
         String[] cells = new String[header.size()];
         for (int i = 0; i < cells.length; i++) {
             String value = record.values().get(header.get(i));
             cells[i] = value == null ? "" : value;
         }
-        cleaner.row(record.row(), cells);
+        return cells;
     }
 
-    /** A cleaner for rows with these columns, or null (and the file failed) when they cannot be read. */
-    private FileCleaner cleanerFor(List<String> columns, String mapping, String asOf) {
+    /** The cleaner of a file whose rows are cleaned as they come, or null (and the file failed) when unreadable. */
+    private FileCleaner cleaner() {
+        if (cleaner == null && failure == null && header != null) {
+            RawRow.FileStart settings = heldRows ? new RawRow.FileStart(end.columns(), end.asOf()) : start;
+            cleaner = cleanerFor(settings.columns(), settings.asOf());
+        }
+        return cleaner;
+    }
+
+    private FileCleaner cleanerFor(String mapping, String asOf) {
         try {
-            ColumnLayout layout = ColumnLayout.resolve(columns.toArray(String[]::new), ColumnMapping.parse(mapping));
-            return new FileCleaner(layout, asOf == null ? null : LocalDate.parse(asOf), this::kept,
-                    (row, reason, cells) -> output.rejected(new RejectedRow(tenantId, fileId, row, reason.code(),
-                            Arrays.asList(cells))));
+            ColumnLayout layout = ColumnLayout.resolve(header.toArray(String[]::new), ColumnMapping.parse(mapping));
+            return new FileCleaner(layout, asOf == null ? null : LocalDate.parse(asOf), memory, report, latest,
+                    this::kept, (row, reason, cells) -> output.rejected(new RejectedRow(tenantId, fileId, row,
+                            reason.code(), Arrays.asList(cells))));
         } catch (InvalidTransactionFileException | IllegalArgumentException | DateTimeException e) {
             failure = e.getMessage();
             return null;
@@ -144,41 +191,35 @@ public final class IncomingFile {
     }
 
     private void kept(Transaction t) {
-        int line = linesPerInvoice.merge(t.invoice(), 1, Integer::sum);
-        output.clean(new CleanTransaction(tenantId, fileId, t.invoice() + "#" + line, t));
+        output.clean(new CleanTransaction(tenantId, fileId, t.invoice() + "#" + memory.nextLine(t.invoice()), t));
     }
 
     private IngestReport finish() {
-        if (held != null && failure == null) {
-            header = held.header();
-            cleaner = cleanerFor(header, end.columns(), end.asOf());
-            if (cleaner != null) {
-                held.forEachRow(end.rowCount(), cleaner::row);
-            }
-            held = null;
+        if (heldRows && cleaner() != null) {
+            memory.forEachHeld(end.rowCount(), cleaner::row);
         }
         if (failure != null) {
-            return report(null, null, failure);
+            return report("failed", new QualityReport(), null, failure);
         }
-        if (cleaner == null) {
-            String asOf = start != null ? start.asOf() : end.asOf();
-            return report(new QualityReport(), asOf, null);
+        if (cleaner() == null) {
+            return report("completed", report, start != null ? start.asOf() : end.asOf(), null);
         }
         FileCleaner.Outcome outcome = cleaner.finish();
-        return report(outcome.report(), outcome.asOf() == null ? null : outcome.asOf().toString(), null);
+        return report("completed", outcome.report(), dateText(outcome.asOf()), null);
     }
 
-    private IngestReport report(QualityReport q, String asOf, String error) {
-        if (q == null) {
-            return new IngestReport(tenantId, fileId, "failed", 0, 0, 0, 0, Map.of(), Map.of(), null,
-                    Instant.now().toString(), error);
-        }
+    private static String dateText(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private IngestReport report(String status, QualityReport q, String asOf, String error) {
         Map<String, Long> rejected = new LinkedHashMap<>();
         Map<String, Double> revenue = new LinkedHashMap<>();
         q.rejected().forEach((reason, count) -> rejected.put(reason.code(), count));
         q.rejectedRevenue().forEach((reason, value) -> revenue.put(reason.code(), value));
-        return new IngestReport(tenantId, fileId, "completed", q.rowsRead(), q.rowsKept(), q.cancellationsKept(),
-                q.keptRevenue(), rejected, revenue, asOf, Instant.now().toString(), null, mapping());
+        return new IngestReport(tenantId, fileId, status, q.rowsRead(), q.rowsKept(), q.cancellationsKept(),
+                q.keptRevenue(), rejected, revenue, asOf, Instant.now().toString(),
+                error, error == null || q.rowsRead() > 0 ? mapping() : null);
     }
 
     /** The mapping the file was read with (its start marker's, else its end marker's) as its document; else null. */

@@ -22,10 +22,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** A file arriving as raw-row records is cleaned exactly like the file itself, with or without a start marker. */
+/**
+ * A file arriving as raw-row records is cleaned exactly like the file itself, with or without a start marker, with
+ * what it remembers on disk, and just the same when it is taken up again from its state every few records.
+ */
 class IncomingFileTest {
+
+    @TempDir
+    Path directory;
+    private FileStateStore store;
+
+    @BeforeEach
+    void openStore() {
+        store = FileStateStore.open(directory.resolve("state"));
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    private IncomingFile newFile(String fileId, IncomingFile.Output output) {
+        return new IncomingFile(FileState.opened("t1", fileId, 0), store.memory(0, "t1", fileId), output);
+    }
 
     /** What a file gave, in the order it was given. */
     private static final class Events implements IncomingFile.Output {
@@ -79,10 +103,10 @@ class IncomingFileTest {
     void aStreamedFileIsCleanedRowByRowAsItArrives() {
         List<RawRow> records = streamed(TestFiles.fixture("tiny.csv"), "2010-01-31");
         Events events = new Events();
-        IncomingFile file = new IncomingFile("t1", "f1", events);
+        IncomingFile file = newFile("f1", events);
 
         feed(file, records.subList(0, records.size() - 1));
-        assertThat(file.isStreaming()).isTrue();
+        assertThat(file.state().heldRows()).isFalse();
         assertThat(events.clean).as("kept before the end marker").hasSize(6);
         assertThat(events.rejected).as("rejected before the end marker").hasSize(8);
         IngestReport report = file.add(records.get(records.size() - 1)).orElseThrow();
@@ -108,10 +132,10 @@ class IncomingFileTest {
         streamed.add(RawRow.start("t1", "f1", mapping, null));
         streamed.addAll(rows);
         streamed.add(RawRow.end("t1", "f1", rows.size(), mapping, null));
-        IngestReport fromStart = feed(new IncomingFile("t1", "f1", new Events()), streamed).orElseThrow();
+        IngestReport fromStart = feed(newFile("f1", new Events()), streamed).orElseThrow();
         List<RawRow> held = new ArrayList<>(rows);
         held.add(RawRow.end("t1", "f1", rows.size(), mapping, null));
-        IngestReport fromEnd = feed(new IncomingFile("t1", "f1", new Events()), held).orElseThrow();
+        IngestReport fromEnd = feed(newFile("f2", new Events()), held).orElseThrow();
 
         assertThat(fromStart.columns()).isEqualTo(document);
         assertThat(fromEnd.columns()).isEqualTo(document);
@@ -126,14 +150,14 @@ class IncomingFileTest {
         shuffled.addAll(records.subList(0, 5));
         Collections.shuffle(shuffled, new Random(7));
         Events events = new Events();
-        IncomingFile file = new IncomingFile("t1", "f1", events);
+        IncomingFile file = newFile("f1", events);
 
         Optional<IngestReport> report = Optional.empty();
         for (RawRow record : shuffled) {
             report = report.isPresent() ? report : file.add(record);
         }
 
-        assertThat(file.isStreaming()).isFalse();
+        assertThat(file.state().heldRows()).isTrue();
         assertThat(report).isPresent();
         assertThat(report.get().rowsRead()).isEqualTo(15);
         assertThat(report.get().rowsKept()).isEqualTo(7);
@@ -154,7 +178,7 @@ class IncomingFileTest {
         Map<String, String> cancellation = Map.of("Invoice", "C2", "StockCode", "A", "Quantity", "-1",
                 "InvoiceDate", "2010-01-02 10:00", "Price", "5", "Customer ID", "7");
         Events events = new Events();
-        IncomingFile file = new IncomingFile("t1", "f1", events);
+        IncomingFile file = newFile("f1", events);
         file.add(RawRow.start("t1", "f1", null, null));
         file.add(RawRow.row("t1", "f1", 2, cancellation));
         assertThat(events.clean).isEmpty();
@@ -168,7 +192,7 @@ class IncomingFileTest {
     @Test
     void aFileIsNotCompleteUntilEveryCountedRowHasArrived() {
         List<RawRow> records = streamed(TestFiles.fixture("tiny.csv"), null);
-        IncomingFile file = new IncomingFile("t1", "f1", new Events());
+        IncomingFile file = newFile("f1", new Events());
         file.add(records.get(records.size() - 1));
         for (RawRow record : records.subList(0, records.size() - 2)) {
             assertThat(file.add(record)).isEmpty();
@@ -180,7 +204,7 @@ class IncomingFileTest {
     void aFileWithoutACustomerColumnFailsWithItsReasonEitherWay() {
         for (boolean withStart : new boolean[] {true, false}) {
             Events events = new Events();
-            IncomingFile file = new IncomingFile("t1", "bad", events);
+            IncomingFile file = newFile("bad-" + withStart, events);
             if (withStart) {
                 file.add(RawRow.start("t1", "bad", null, null));
             }
@@ -195,7 +219,7 @@ class IncomingFileTest {
 
     @Test
     void anEmptyFileCompletesWithNothingRead() {
-        IncomingFile file = new IncomingFile("t1", "empty", new Events());
+        IncomingFile file = newFile("empty", new Events());
         file.add(RawRow.start("t1", "empty", null, null));
         assertThat(file.add(RawRow.end("t1", "empty", 0, null, null))).get()
                 .extracting(IngestReport::rowsRead).isEqualTo(0L);
@@ -209,7 +233,7 @@ class IncomingFileTest {
             batch = new TransactionCleaner(null, RejectedRowListener.NONE).clean(source);
         }
         Events events = new Events();
-        IncomingFile file = new IncomingFile("t1", "f1", events);
+        IncomingFile file = newFile("f1", events);
         IngestReport report = feed(file, streamed(sample, null)).orElseThrow();
 
         assertThat(report.rowsRead()).isEqualTo(batch.report().rowsRead());
@@ -221,5 +245,51 @@ class IncomingFileTest {
         assertThat(streamed).isEqualTo(batch.transactions());
         assertThat(events.clean.stream().map(CleanTransaction::transactionId).distinct().count())
                 .isEqualTo(batch.report().rowsKept());
+    }
+
+    @Test
+    void theSampleTakenUpAgainEveryThousandRecordsGivesWhatOneReadingGives() {
+        List<RawRow> all = streamed(TestFiles.onlineRetailSample(), null);
+        // its first 100,000 rows, as a file of their own
+        List<RawRow> records = new ArrayList<>(all.subList(0, 100_001));
+        records.add(RawRow.end("t1", "f1", 100_000, null, null));
+        Events once = new Events();
+        IngestReport expected = feed(newFile("f1", once), records).orElseThrow();
+
+        Events resumed = new Events();
+        FileState state = FileState.opened("t1", "f2", 0);
+        IngestReport report = null;
+        for (int from = 0; from < records.size(); from += 1000) {
+            IncomingFile file = new IncomingFile(state, store.memory(0, "t1", "f2"), resumed);
+            for (RawRow record : records.subList(from, Math.min(records.size(), from + 1000))) {
+                RawRow row = new RawRow("t1", "f2", record.row(), record.values(), record.start(), record.end());
+                report = file.add(row).orElse(report);
+            }
+            state = file.state();
+            store.apply(Map.of(0, (long) from));
+        }
+
+        assertThat(report).usingRecursiveComparison().ignoringFields("fileId", "completedAt").isEqualTo(expected);
+        assertThat(resumed.clean).hasSameSizeAs(once.clean);
+        assertThat(resumed.clean.stream().map(CleanTransaction::transactionId).toList())
+                .isEqualTo(once.clean.stream().map(CleanTransaction::transactionId).toList());
+        assertThat(resumed.rejected).hasSameSizeAs(once.rejected);
+    }
+
+    @Test
+    void aFileCutAtARowReportsWhatCameBeforeItAsFailedAndAddsUp() {
+        List<RawRow> records = streamed(TestFiles.fixture("tiny.csv"), "2010-01-31");
+        Events events = new Events();
+        IncomingFile file = newFile("f1", events);
+        feed(file, records.subList(0, 6));
+
+        IngestReport report = file.cutAt(6, "too long");
+
+        assertThat(report.status()).isEqualTo("failed");
+        assertThat(report.error()).contains("data row 6: too long");
+        assertThat(report.rowsRead()).isEqualTo(5);
+        assertThat(report.rowsKept() + report.rejected().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(5);
+        assertThat(events.clean.size() + events.rejected.size()).isEqualTo(5);
     }
 }

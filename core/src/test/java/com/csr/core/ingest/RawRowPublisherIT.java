@@ -7,6 +7,7 @@ import com.csr.core.events.EventJson;
 import com.csr.core.events.RawRow;
 import com.csr.core.events.Topics;
 import com.csr.core.testing.EmbeddedKafka;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,6 +27,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real broker: a file's rows and end marker land on one partition, in order, assembled complete. */
 class RawRowPublisherIT {
@@ -43,7 +45,7 @@ class RawRowPublisherIT {
     }
 
     @Test
-    void publishesTheStartMarkerEveryRowAndTheEndMarkerOnOnePartition() {
+    void publishesTheStartMarkerEveryRowAndTheEndMarkerOnOnePartition(@TempDir Path directory) {
         RawRowPublisher.Published published;
         try (RawRowPublisher publisher = RawRowPublisher.connect(kafka.bootstrapServers())) {
             published = publisher.publish("t1", TestFiles.fixture("tiny.csv"), null, null, null);
@@ -54,7 +56,9 @@ class RawRowPublisherIT {
         List<ConsumerRecord<String, byte[]>> records = consumeAll(17);
         Set<Integer> partitions = new HashSet<>();
         List<CleanTransaction> clean = new ArrayList<>();
-        IncomingFile file = new IncomingFile("t1", published.fileId(), new IncomingFile.Output() {
+        FileStateStore store = FileStateStore.open(directory);
+        IncomingFile file = new IncomingFile(FileState.opened("t1", published.fileId(), 0),
+                store.memory(0, "t1", published.fileId()), new IncomingFile.Output() {
             @Override
             public void clean(CleanTransaction transaction) {
                 clean.add(transaction);
@@ -76,7 +80,8 @@ class RawRowPublisherIT {
             report = file.add(row);
         }
         assertThat(partitions).hasSize(1);
-        assertThat(file.isStreaming()).isTrue();
+        assertThat(file.state().heldRows()).isFalse();
+        store.close();
         assertThat(report).get().extracting(IngestReport::rowsRead).isEqualTo(15L);
         assertThat(clean).hasSize(7);
     }

@@ -12,6 +12,22 @@ public interface IngestConfig {
     @WithDefault("ingest-service")
     String consumerGroup();
 
+    /**
+     * Where the files in progress are kept (RocksDB), one directory per instance; lost or stale, it is rebuilt from
+     * {@code transactions.raw}.
+     */
+    String stateDir();
+
+    /**
+     * The instance's name, stable across its restarts: its Kafka transactional id, so a restarted instance fences
+     * off its own unfinished transaction at once.
+     */
+    String instanceId();
+
+    /** Most raw rows in one batch (one Kafka transaction). */
+    @WithDefault("20000")
+    int batchRows();
+
     /** How long one poll of Kafka waits for records. */
     @WithDefault("500ms")
     Duration pollTimeout();

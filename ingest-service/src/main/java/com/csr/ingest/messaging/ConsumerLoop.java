@@ -15,7 +15,9 @@ import org.jboss.logging.Logger;
  * A Kafka consumer polled on a thread of its own for the life of the application. A long-lived blocking poll loop
  * would starve a shared worker pool, so it gets a dedicated thread, started with the application and woken up and
  * joined when it stops (subclasses inherit the observers). When consuming fails, the consumer is closed and opened
- * again after a pause, so it resumes from its committed offsets.
+ * again after a pause, so it resumes from its committed offsets. An error the JVM cannot go on from (out of memory,
+ * say) ends the loop, logged as such, and {@link #isAlive()} turns false, which makes the service's liveness DOWN so
+ * that it is restarted: a loop never stops silently.
  */
 abstract class ConsumerLoop implements Runnable {
 
@@ -23,9 +25,10 @@ abstract class ConsumerLoop implements Runnable {
 
     private final String name;
     private final Duration backoff;
-    private final CountDownLatch stopping = new CountDownLatch(1);
+    private volatile CountDownLatch stopping = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private volatile Thread thread;
+    private volatile Throwable died;
 
     ConsumerLoop(String name, Duration backoff) {
         this.name = name;
@@ -42,6 +45,22 @@ abstract class ConsumerLoop implements Runnable {
         return stopping.getCount() > 0;
     }
 
+    /** The loop's name, as its thread is named. */
+    public final String name() {
+        return name;
+    }
+
+    /** False once the loop's thread has ended while the application runs. */
+    public final boolean isAlive() {
+        Thread t = thread;
+        return died == null && (t == null || t.isAlive() || !running());
+    }
+
+    /** What ended the loop, if something did. */
+    public final Throwable death() {
+        return died;
+    }
+
     void onStart(@Observes StartupEvent event) {
         start();
     }
@@ -51,6 +70,8 @@ abstract class ConsumerLoop implements Runnable {
     }
 
     final void start() {
+        stopping = new CountDownLatch(1);
+        died = null;
         thread = new Thread(this, name);
         thread.start();
     }
@@ -83,6 +104,10 @@ abstract class ConsumerLoop implements Runnable {
                 }
                 LOG.errorf(e, "%s failed; starting again in %s", name, backoff);
                 pause();
+            } catch (Error e) {
+                died = e;
+                LOG.errorf(e, "%s stopped for good: %s; liveness is DOWN until the service is restarted", name, e);
+                return;
             } finally {
                 consumer = null;
             }

@@ -6,78 +6,98 @@ import com.csr.core.events.EventKeys;
 import com.csr.core.events.IngestReport;
 import com.csr.core.events.RejectedRow;
 import com.csr.core.events.Topics;
-import com.csr.core.ingest.IncomingFile;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import com.csr.ingest.service.FilesInProgress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 
 /**
- * Publishes what files give as it comes: clean transactions and rejected rows without waiting, and a file's report
- * only once the broker holds all of them, so a report on {@code ingest.reports} always means the file's data is
- * there. A record the broker refused fails the next report, and the file is then read again.
+ * Publishes what files give — clean transactions, rejected rows, reports — in Kafka transactions that also commit
+ * the raw rows they came from, so each raw row's output is on the topics exactly once, whatever stops when (readers
+ * read {@code read_committed}). One transaction per batch of raw rows: its output and its offsets together.
  */
-@ApplicationScoped
-public class IngestOutput implements IncomingFile.Output {
+final class IngestOutput implements FilesInProgress.Output, AutoCloseable {
+
+    /** What one record may hold: the producer's and the broker's default of 1 MiB, less room for key and headers. */
+    static final int MAX_RECORD_BYTES = (1 << 20) - 4096;
 
     private final KafkaProducer<String, byte[]> producer;
-    private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    IngestOutput(KafkaClients clients) {
-        producer = clients.lastingProducer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 262_144));
+    /** A record too large for Kafka, refused before it is sent (a sent one would fail the whole transaction). */
+    static final class RecordTooLarge extends RuntimeException {
+        RecordTooLarge(String what, int bytes) {
+            super(String.format("its %s would be %,d bytes, more than the %,d a Kafka record may hold", what, bytes,
+                    MAX_RECORD_BYTES));
+        }
+    }
+
+    /**
+     * @param transactionalId stable for an instance, so a restarted instance fences off its own unfinished
+     *                        transaction at once instead of leaving readers waiting for its timeout
+     */
+    IngestOutput(KafkaClients clients, String transactionalId) {
+        producer = clients.lastingProducer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                // a batch's transaction lasts well under a second; a crashed one is aborted after this
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000));
+        producer.initTransactions();
+    }
+
+    void begin() {
+        producer.beginTransaction();
+    }
+
+    /** Commits everything sent since {@link #begin} with the raw rows' next offsets. */
+    void commit(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
+        if (!offsets.isEmpty()) {
+            producer.sendOffsetsToTransaction(offsets, group);
+        }
+        producer.commitTransaction();
+    }
+
+    void abort() {
+        producer.abortTransaction();
     }
 
     @Override
     public void clean(CleanTransaction clean) {
         send(Topics.TRANSACTIONS_CLEAN, EventKeys.customer(clean.tenantId(), clean.transaction().customerId()),
-                clean.tenantId(), clean);
+                clean.tenantId(), "clean transaction", clean);
     }
 
     @Override
     public void rejected(RejectedRow rejected) {
         send(Topics.TRANSACTIONS_REJECTED, EventKeys.row(rejected.tenantId(), rejected.fileId(), rejected.row()),
-                rejected.tenantId(), rejected);
+                rejected.tenantId(), "rejected row", rejected);
     }
 
-    /**
-     * Waits until the broker has acknowledged everything sent so far, then publishes the report and waits for it.
-     *
-     * @throws KafkaException when any record was refused; nothing can be assumed published then
-     */
-    public void publishReport(IngestReport report) {
-        flush();
-        send(Topics.INGEST_REPORTS, EventKeys.file(report.tenantId(), report.fileId()), report.tenantId(), report);
-        flush();
+    @Override
+    public void report(IngestReport report) {
+        send(Topics.INGEST_REPORTS, EventKeys.file(report.tenantId(), report.fileId()), report.tenantId(),
+                "report", report);
     }
 
-    private void send(String topic, String key, String tenantId, Object event) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, EventJson.write(event));
-        record.headers().add(Topics.TENANT_HEADER, tenantId.getBytes(StandardCharsets.UTF_8));
-        producer.send(record, (metadata, error) -> {
-            if (error != null) {
-                failure.compareAndSet(null, error);
-            }
-        });
-    }
-
-    private void flush() {
-        producer.flush();
-        Exception error = failure.getAndSet(null);
-        if (error != null) {
-            throw new KafkaException("Kafka refused part of a file's output: " + error.getMessage(), error);
+    private void send(String topic, String key, String tenantId, String what, Object event) {
+        byte[] value = EventJson.write(event);
+        int bytes = value.length + key.length() * 4;
+        if (bytes > MAX_RECORD_BYTES) {
+            throw new RecordTooLarge(what, bytes);
         }
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add(Topics.TENANT_HEADER, tenantId.getBytes(StandardCharsets.UTF_8));
+        producer.send(record);
     }
 
-    @PreDestroy
-    void close() {
+    @Override
+    public void close() {
         producer.close(Duration.ofSeconds(5));
     }
 }

@@ -1,33 +1,42 @@
 package com.csr.ingest.messaging;
 
+import com.csr.core.events.IngestReport;
 import com.csr.core.events.RawRow;
 import com.csr.core.events.Topics;
+import com.csr.core.ingest.FileStateStore;
 import com.csr.core.tenants.TenantIds;
 import com.csr.ingest.config.IngestConfig;
 import com.csr.ingest.service.FilesInProgress;
 import com.csr.ingest.service.IngestionService;
 import com.csr.ingest.service.ReportView;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code transactions.raw}: hands each row to its file, which cleans it as it comes (or holds it, for a file
- * without a start marker), completes a file with its report once every row has come, and commits each partition only up to the first row of the oldest file still being assembled there. A row of a
- * file already reported is passed over. Nothing is consumed before the report view has caught up, so a file
- * reported before a restart is recognised after it.
+ * Consumes {@code transactions.raw} a batch at a time: hands each row to its file (kept on disk by
+ * {@link FilesInProgress}), and publishes what the batch gave — clean transactions, rejected rows, reports of the
+ * files it completed — in one Kafka transaction with the batch's offsets. A row of a file already reported is passed
+ * over. Nothing is consumed before the report view has caught up, so a file reported before a restart is
+ * recognised after it.
  */
 @Singleton
 public class RawRowConsumer extends ConsumerLoop {
+
+    private static final Logger LOG = Logger.getLogger(RawRowConsumer.class);
 
     private final KafkaClients clients;
     private final ReportView reports;
@@ -47,6 +56,9 @@ public class RawRowConsumer extends ConsumerLoop {
         // a crashed instance's partitions go to the others after 10 s, not Kafka's default 45 s
         return clients.consumer(Map.of(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchRows(),
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 << 20,
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000));
     }
 
@@ -57,86 +69,89 @@ public class RawRowConsumer extends ConsumerLoop {
                 return;
             }
         }
-        FilesInProgress files = new FilesInProgress(ingestion::open);
-        Map<TopicPartition, Long> committed = new HashMap<>();
-        consumer.subscribe(List.of(Topics.TRANSACTIONS_RAW), new Rebalance(consumer, files, committed));
-        while (running()) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(config.pollTimeout())) {
-                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (FileStateStore store = FileStateStore.open(Path.of(config.stateDir()));
+             IngestOutput output = new IngestOutput(clients, config.instanceId())) {
+            FilesInProgress files = new FilesInProgress(store, reports, output, IngestOutput.MAX_RECORD_BYTES / 2
+                    - 4096);
+            consumer.subscribe(List.of(Topics.TRANSACTIONS_RAW), new Rebalance(consumer, files));
+            while (running()) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(config.pollTimeout());
+                if (!records.isEmpty()) {
+                    batch(consumer, records, files, output);
+                }
+            }
+        }
+    }
+
+    /** One batch: its rows taken, its output and offsets committed together, then the store brought up to date. */
+    private void batch(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records,
+                       FilesInProgress files, IngestOutput output) {
+        output.begin();
+        try {
+            for (ConsumerRecord<String, byte[]> record : records) {
                 RawRow row = EventRecords.read(record, RawRow.class).orElse(null);
                 if (row == null || !TenantIds.isValid(row.tenantId()) || row.fileId() == null) {
                     EventRecords.skip(record, "not a raw row of a valid tenant and file");
-                    files.passed(partition, record.offset());
-                } else if (reports.isReported(row.tenantId(), row.fileId())) {
-                    files.passed(partition, record.offset());
                 } else {
-                    take(files, partition, record.offset(), row);
+                    files.take(record.partition(), record.offset(), row, record.serializedValueSize());
                 }
             }
-            commit(consumer, files.safeOffsets(), committed);
-        }
-    }
-
-    /** Adds a record to its file; completes the file when it was the last one, fails it when it cannot be cleaned. */
-    private void take(FilesInProgress files, TopicPartition partition, long offset, RawRow row) {
-        try {
-            files.add(partition, offset, row).ifPresent(ingestion::complete);
-        } catch (KafkaException e) {
-            throw e;
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            files.offsetsToCommit().forEach((partition, commit) -> offsets.put(
+                    new TopicPartition(Topics.TRANSACTIONS_RAW, partition),
+                    new OffsetAndMetadata(commit.offset(), commit.metadata())));
+            output.commit(offsets, consumer.groupMetadata());
         } catch (RuntimeException e) {
-            files.drop(row.tenantId(), row.fileId());
-            ingestion.fail(row.tenantId(), row.fileId(), e);
+            abort(output);
+            throw e;
+        }
+        for (IngestReport report : files.committed()) {
+            ingestion.completed(report);
         }
     }
 
-    /** Commits the offsets that moved since the last commit. */
-    private static void commit(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> safe,
-                               Map<TopicPartition, Long> committed) {
-        Map<TopicPartition, OffsetAndMetadata> moved = new HashMap<>();
-        safe.forEach((partition, offset) -> {
-            if (!offset.equals(committed.get(partition)) && consumer.assignment().contains(partition)) {
-                moved.put(partition, new OffsetAndMetadata(offset));
-            }
-        });
-        if (!moved.isEmpty()) {
-            consumer.commitSync(moved);
-            moved.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+    private static void abort(IngestOutput output) {
+        try {
+            output.abort();
+        } catch (RuntimeException e) {
+            LOG.warnf("could not abort the batch's transaction (%s); it times out instead", e.getMessage());
         }
     }
 
     /**
-     * When partitions move, commits what is safe and starts the files in progress over from the committed offsets,
-     * on the partitions this instance keeps as well: a file is only ever assembled from its first row.
+     * When partitions come, finds where each must be read from (rebuilding its files in progress); when they go,
+     * forgets them (each batch is committed before the next poll, so nothing is left to commit).
      */
-    private record Rebalance(KafkaConsumer<String, byte[]> consumer, FilesInProgress files,
-                             Map<TopicPartition, Long> committed) implements ConsumerRebalanceListener {
+    private record Rebalance(KafkaConsumer<String, byte[]> consumer, FilesInProgress files)
+            implements ConsumerRebalanceListener {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-            Map<TopicPartition, Long> safe = files.safeOffsets();
-            commit(consumer, safe, committed);
-            startOver(revoked, safe);
+            revoked.forEach(partition -> files.revoked(partition.partition()));
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
-            // positions come from the committed offsets
+            if (assigned.isEmpty()) {
+                return;
+            }
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(assigned));
+            for (TopicPartition partition : assigned) {
+                OffsetAndMetadata c = committed.get(partition);
+                long from = files.assigned(partition.partition(),
+                        c == null ? OptionalLong.empty() : OptionalLong.of(c.offset()),
+                        c == null ? null : c.metadata());
+                if (c == null) {
+                    consumer.seekToBeginning(List.of(partition));
+                } else {
+                    consumer.seek(partition, from);
+                }
+            }
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> lost) {
-            // another instance may own them already: committing now could skip its work
-            startOver(lost, files.safeOffsets());
-        }
-
-        private void startOver(Collection<TopicPartition> gone, Map<TopicPartition, Long> safe) {
-            files.clear();
-            committed.clear();
-            for (TopicPartition kept : consumer.assignment()) {
-                if (!gone.contains(kept) && safe.containsKey(kept)) {
-                    consumer.seek(kept, safe.get(kept));
-                }
-            }
+            onPartitionsRevoked(lost);
         }
     }
 }

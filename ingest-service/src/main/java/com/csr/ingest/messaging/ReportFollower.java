@@ -37,8 +37,10 @@ public class ReportFollower extends ConsumerLoop {
     @Override
     KafkaConsumer<String, byte[]> open() {
         // no group: every instance reads every partition from the beginning
+        // reports are published in the transactions of their files' rows: only committed ones count
         return clients.consumer(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
     }
 
     @Override

@@ -69,6 +69,21 @@ class ReportFollowerIT {
             }
 
             @Override
+            public String stateDir() {
+                return "unused";
+            }
+
+            @Override
+            public String instanceId() {
+                return "unused";
+            }
+
+            @Override
+            public int batchRows() {
+                return 1;
+            }
+
+            @Override
             public Duration pollTimeout() {
                 return Duration.ofMillis(200);
             }
