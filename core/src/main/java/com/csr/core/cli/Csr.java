@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Entry point of {@code ./csr train} and {@code ./csr bench}. Any failure the user can fix ends in one line naming
- * the problem and a non-zero exit status; no stack traces.
+ * Entry point of {@code ./csr train}, {@code ./csr bench}, {@code ./csr generate} and the Kafka and audit commands.
+ * Any failure the user can fix ends in one line naming the problem and a non-zero exit status; no stack traces.
  */
 public final class Csr {
 
@@ -30,15 +30,17 @@ public final class Csr {
             switch (command) {
                 case "train" -> TrainCommand.run(rest, home, out, err);
                 case "bench" -> BenchCommand.run(rest, home, out);
+                case "generate" -> GenerateCommand.run(rest, out, err);
                 case "topics" -> KafkaCommands.topics(rest, out);
                 case "publish" -> KafkaCommands.publish(rest, out);
                 case "await-consumed" -> KafkaCommands.awaitConsumed(rest, out);
                 case "bench-live" -> LiveBench.run(rest, home, out);
                 case "audit-scores" -> ScoreAudit.run(rest, out);
                 case "help", "--help", "-h" -> out.println(TrainCommand.USAGE + "\n\n" + BenchCommand.USAGE + "\n\n"
-                        + KafkaCommands.USAGE + "\n\n" + LiveBench.USAGE + "\n\n" + ScoreAudit.USAGE);
+                        + GenerateCommand.USAGE + "\n\n" + KafkaCommands.USAGE + "\n\n" + LiveBench.USAGE + "\n\n"
+                        + ScoreAudit.USAGE);
                 default -> throw new Arguments.UsageException("unknown command '" + command
-                        + "'; try: train, bench, topics, publish, await-consumed, bench-live, audit-scores");
+                        + "'; try: train, bench, generate, topics, publish, await-consumed, bench-live, audit-scores");
             }
             return 0;
         } catch (Arguments.UsageException e) {
