@@ -108,6 +108,31 @@ class RawRowIngestionIT {
         }
     }
 
+    @Test
+    void aRowTooLargeToPublishFailsItsFileNamingTheRowAndTheNextFileStillIngests() {
+        String tenant = "raw-retailer-poison";
+        String poison = "poison-600k";
+        try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+            send(producer, RawRow.start(tenant, poison, null, null));
+            send(producer, RawRow.row(tenant, poison, 1, Map.of("Invoice", "1", "StockCode", "85123A", "Quantity",
+                    "1", "InvoiceDate", "2010-12-01 08:26:00", "Price", "2.5", "Customer ID", "555")));
+            send(producer, RawRow.row(tenant, poison, 2, Map.of("Invoice", "A".repeat(600_000), "StockCode", "P1",
+                    "Quantity", "1", "InvoiceDate", "2010-12-01 08:26:00", "Price", "2.5", "Customer ID", "555")));
+            send(producer, RawRow.end(tenant, poison, 2, null, null));
+        }
+        IngestReport failed = awaitReport(tenant, poison);
+        assertThat(failed.status()).isEqualTo("failed");
+        assertThat(failed.error()).contains("data row 2").contains("bytes");
+        assertThat(failed.rowsRead()).as("the row before it was ingested").isEqualTo(1);
+        assertThat(failed.rowsKept()).isEqualTo(1);
+
+        String next;
+        try (RawRowPublisher publisher = RawRowPublisher.connect(TopicContents.bootstrapServers())) {
+            next = publisher.publish(tenant, TestFiles.fixture("tiny.csv"), null, null, "2010-01-31").fileId();
+        }
+        assertThat(awaitReport(tenant, next).status()).isEqualTo("completed");
+    }
+
     private static int partitionOf(String tenant, String fileId) {
         byte[] key = EventKeys.file(tenant, fileId).getBytes(StandardCharsets.UTF_8);
         return Utils.toPositive(Utils.murmur2(key)) % EmbeddedKafka.PARTITIONS;
