@@ -129,6 +129,56 @@ class FileUploadIT {
     }
 
     @Test
+    void aLineOverTheLimitIsA400NamingItThenRowsOverTheLimitA413AndANormalFileStillIngests() throws Exception {
+        // the test profile allows lines of 4 KiB and 1,000 rows (application.properties)
+        String line = "1002,B," + "x".repeat(5_000) + ",1,2010-01-01 10:00,5.00,101,France\n";
+        Path longLine = file("long-line.csv", (HEADER + "1001,A,Apple,2,2010-01-01 10:00,5.00,100,France\n" + line)
+                .getBytes(StandardCharsets.UTF_8));
+        StringBuilder rows = new StringBuilder(HEADER);
+        for (int i = 0; i < 1_001; i++) {
+            rows.append(2000 + i).append(",A,Apple,1,2010-01-01 10:00,5.00,").append(100 + i).append(",France\n");
+        }
+        Path manyRows = file("many-rows.csv", rows.toString().getBytes(StandardCharsets.UTF_8));
+
+        for (String path : List.of("/files", "/files/preview")) {
+            problem(given().header("Authorization", TestKeys.keyOf(TENANT)).multiPart("file", longLine.toFile())
+                    .post(path), 400).body("title", equalTo("Bad Request"))
+                    .body("detail", equalTo("data row 2 is longer than 4,096 characters (4 KiB), the limit on a line "
+                            + "(csr.ingest.limits.max-line-chars)"));
+        }
+        problem(upload(manyRows), 413).body("title", equalTo("Content Too Large"))
+                .body("detail", equalTo("data row 1,001 is one more than 1,000 rows, the limit on rows per file "
+                        + "(csr.ingest.limits.max-rows)"));
+        // a preview reads the first rows only, which are within every limit
+        given().header("Authorization", TestKeys.keyOf(TENANT)).multiPart("file", manyRows.toFile())
+                .post("/files/preview").then().statusCode(200).body("rows.size()", equalTo(10));
+        for (Path refused : List.of(longLine, manyRows)) {
+            given().header("Authorization", TestKeys.keyOf(TENANT)).get("/files/" + RawRowPublisher.sha256(refused))
+                    .then().statusCode(404);
+        }
+
+        Path normal = file("normal.csv", (HEADER + "1001,A,Apple " + UUID.randomUUID() + ",2,2010-01-01 10:00,5.00,"
+                + "100,France\n").getBytes(StandardCharsets.UTF_8));
+        String fileId = RawRowPublisher.sha256(normal);
+        upload(normal).then().statusCode(202).body("rows", equalTo(1));
+        assertThat(RawRowIngestionIT.awaitReport(TENANT, fileId).rowsKept()).isEqualTo(1);
+    }
+
+    @Test
+    void aZipHeaderOverGarbageIsRefusedAsNotAWorkbook() throws Exception {
+        byte[] fake = new byte[1 << 20];
+        fake[0] = 'P';
+        fake[1] = 'K';
+        fake[2] = 3;
+        fake[3] = 4;
+        Path file = file("fake.xlsx", fake);
+
+        problem(upload(file), 400).body("detail", containsString("not a readable XLSX workbook"));
+        problem(given().header("Authorization", TestKeys.keyOf(TENANT)).multiPart("file", file.toFile())
+                .post("/files/preview"), 400).body("detail", containsString("not a readable XLSX workbook"));
+    }
+
+    @Test
     void aBinaryFileIsRefused() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1};
         problem(upload(file("picture.csv", png)), 400).body("detail", containsString("binary"));

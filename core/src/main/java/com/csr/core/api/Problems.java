@@ -2,6 +2,7 @@ package com.csr.core.api;
 
 import com.csr.core.artifacts.ArtifactStoreUnavailableException;
 import com.csr.core.metadata.MetadataStoreException;
+import com.csr.core.transactions.FileLimitException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -13,9 +14,10 @@ import java.util.stream.Collectors;
 /**
  * The problem that answers a failed request: a 400 that says what to fix, in the request's own field names and
  * without parser internals; a 401 for a missing or invalid API key, a 403 for a key not allowed to do this; a 404
- * for what the tenant does not have; a 409 for a clash with what exists; a 503 while a store the request needs (the
- * artifact store, the metadata store) cannot be reached; and a bare 500 for anything else, whose cause goes to the
- * log, never to the caller.
+ * for what the tenant does not have; a 409 for a clash with what exists; a 413 for a transaction file over a limit
+ * on its size or rows (a 400 for one over a limit on a line or cell), naming the limit; a 503 while a store the
+ * request needs (the artifact store, the metadata store) cannot be reached; and a bare 500 for anything else, whose
+ * cause goes to the log, never to the caller.
  */
 public final class Problems {
 
@@ -35,6 +37,11 @@ public final class Problems {
             // one error is the detail itself; several are listed as well, for a client to show each
             return new Problem("about:blank", "Bad Request", 400, invalid.getMessage(), instance,
                     invalid.errors().size() > 1 ? invalid.errors() : null);
+        }
+        if (failure instanceof FileLimitException limit) {
+            return limit.limit().wholeFile()
+                    ? Problem.of(413, "Content Too Large", limit.getMessage(), instance)
+                    : Problem.badRequest(limit.getMessage(), instance);
         }
         if (failure instanceof JsonProcessingException json) {
             return Problem.badRequest(describe(json), instance);

@@ -6,6 +6,7 @@ import com.csr.core.pipeline.PipelineOutputs;
 import com.csr.core.pipeline.PipelineResult;
 import com.csr.core.pipeline.TrainingPipeline;
 import com.csr.core.transactions.ColumnMapping;
+import com.csr.core.transactions.FileLimits;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,7 +29,9 @@ final class TrainCommand {
               --budget        retention budget (default: 5000)
               --columns       explicit column mapping by header name, or by 1-based position for files without one
               --segments      a fixed number of segments, or a range to choose from by silhouette (default: 3..8)
-              --out           output directory (default: artifacts/tenants/{tenant}/)""";
+              --out           output directory (default: artifacts/tenants/{tenant}/)
+            limits on the file (a line, a cell, its bytes, rows, a workbook's parts) come from the environment:
+              CSR_INGEST_LIMITS_MAX_LINE_CHARS=1M, ..._MAX_ROWS=100000000, ... (see the README's batch run)""";
 
     private static final Set<String> OPTIONS = Set.of("tenant-id", "data-path", "as-of", "horizon-days", "budget",
             "columns", "segments", "currency", "out", "help");
@@ -36,7 +39,8 @@ final class TrainCommand {
     private TrainCommand() {
     }
 
-    static void run(List<String> args, Path home, PrintStream out, PrintStream err) {
+    /** @param limits what the file may hold, from the {@code CSR_INGEST_LIMITS_*} environment variables */
+    static void run(List<String> args, Path home, PrintStream out, PrintStream err, FileLimits limits) {
         Arguments a = new Arguments(args, OPTIONS);
         if (a.get("help", null) != null) {
             out.println(USAGE);
@@ -53,7 +57,7 @@ final class TrainCommand {
                 a.get("currency", defaults.currency()), defaults.seed());
         Path outDir = Path.of(a.get("out", home.resolve("artifacts/tenants").resolve(tenant).toString()));
 
-        PipelineResult result = new TrainingPipeline(new ConsoleProgress(err)).run(config);
+        PipelineResult result = new TrainingPipeline(new ConsoleProgress(err), limits).run(config);
         PipelineOutputs.write(result, outDir);
         out.println(headline(result, outDir));
     }

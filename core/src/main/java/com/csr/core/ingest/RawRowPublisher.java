@@ -6,6 +6,7 @@ import com.csr.core.events.RawRow;
 import com.csr.core.events.Topics;
 import com.csr.core.tenants.TenantIds;
 import com.csr.core.transactions.ColumnMapping;
+import com.csr.core.transactions.FileLimits;
 import com.csr.core.transactions.RowSource;
 import com.csr.core.transactions.TransactionFiles;
 import java.io.IOException;
@@ -73,12 +74,22 @@ public final class RawRowPublisher implements AutoCloseable {
      * @param asOf    last known date (YYYY-MM-DD), or null
      */
     public Published publish(String tenantId, Path file, String fileId, String columns, String asOf) {
+        return publish(tenantId, file, fileId, columns, asOf, FileLimits.defaults());
+    }
+
+    /**
+     * Publishes a file read within {@code limits}. A file over one fails part-way with a
+     * {@link com.csr.core.transactions.FileLimitException}, leaving the rows sent so far without an end marker:
+     * read it through once before publishing (as {@code POST /files} and {@code csr publish} do).
+     */
+    public Published publish(String tenantId, Path file, String fileId, String columns, String asOf,
+                             FileLimits limits) {
         TenantIds.require(tenantId);
         String id = fileId != null ? fileId : sha256(file);
         ColumnMapping mapping = ColumnMapping.parse(columns);
         long rows = 0;
         send(RawRow.start(tenantId, id, columns, asOf));
-        try (RowSource source = TransactionFiles.open(file, mapping)) {
+        try (RowSource source = TransactionFiles.open(file, mapping, limits)) {
             List<String> header = source.header();
             String[] cells;
             while ((cells = source.next()) != null) {

@@ -18,6 +18,7 @@ import com.csr.core.segment.Persona;
 import com.csr.core.segment.SegmentTrainer;
 import com.csr.core.segment.SegmentTraining;
 import com.csr.core.transactions.ColumnLayout;
+import com.csr.core.transactions.FileLimits;
 import com.csr.core.transactions.RowSource;
 import com.csr.core.transactions.TransactionFiles;
 import java.util.ArrayList;
@@ -40,9 +41,16 @@ public final class TrainingPipeline {
     private static final long PROGRESS_EVERY = 100_000;
 
     private final Progress progress;
+    private final FileLimits limits;
 
     public TrainingPipeline(Progress progress) {
+        this(progress, FileLimits.defaults());
+    }
+
+    /** A pipeline that reads its file within {@code limits}. */
+    public TrainingPipeline(Progress progress, FileLimits limits) {
         this.progress = progress;
+        this.limits = limits;
     }
 
     /**
@@ -98,7 +106,7 @@ public final class TrainingPipeline {
     }
 
     private CleanTransactions read(PipelineConfig config) {
-        try (RowSource rows = TransactionFiles.open(config.dataPath(), config.mapping())) {
+        try (RowSource rows = TransactionFiles.open(config.dataPath(), config.mapping(), limits)) {
             return new TransactionCleaner(config.asOf(), RejectedRowListener.NONE).clean(new Counting(rows));
         }
     }

@@ -19,7 +19,9 @@ final class CsvRowSource extends HeaderedRowSource {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
 
-    CsvRowSource(Reader reader, char delimiter, ColumnMapping mapping) throws IOException {
+    /** @param reader the file's text, under a {@link LineLimitReader} so no record outgrows the line limit */
+    CsvRowSource(Reader reader, char delimiter, ColumnMapping mapping, FileLimits limits) throws IOException {
+        super(limits);
         this.parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get()
                 .parse(reader);
         this.records = parser.iterator();

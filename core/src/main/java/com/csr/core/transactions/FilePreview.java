@@ -20,12 +20,22 @@ public record FilePreview(List<String> header, Map<String, String> columns, List
     public static final int MAX_ROWS = 20;
 
     /**
-     * Reads the first {@code rows} rows (at most {@value #MAX_ROWS}).
+     * Reads the first {@code rows} rows (at most {@value #MAX_ROWS}) within the default limits.
      *
      * @throws InvalidTransactionFileException when the file cannot be read or the mapping does not fit it
      */
     public static FilePreview of(Path file, ColumnMapping mapping, int rows) {
-        try (RowSource source = TransactionFiles.open(file, mapping)) {
+        return of(file, mapping, rows, FileLimits.defaults());
+    }
+
+    /**
+     * Reads the first {@code rows} rows (at most {@value #MAX_ROWS}) within {@code limits}.
+     *
+     * @throws FileLimitException              when those rows (or a workbook's parts) are over a limit
+     * @throws InvalidTransactionFileException when the file cannot be read or the mapping does not fit it
+     */
+    public static FilePreview of(Path file, ColumnMapping mapping, int rows, FileLimits limits) {
+        try (RowSource source = TransactionFiles.open(file, mapping, limits)) {
             ColumnLayout layout = source.layout();
             List<String> header = List.copyOf(source.header());
             Map<String, String> columns = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ public final class InMemoryRowSource extends HeaderedRowSource {
      * @param mapping explicit columns, or none for header aliases
      */
     public InMemoryRowSource(List<String> header, List<String[]> rows, ColumnMapping mapping) {
+        super(FileLimits.defaults());
         this.rows = mapping.isPositional() ? rows.iterator()
                 : java.util.stream.Stream.concat(java.util.stream.Stream.<String[]>of(header.toArray(String[]::new)),
                         rows.stream()).iterator();

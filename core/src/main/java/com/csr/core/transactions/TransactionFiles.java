@@ -10,12 +10,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
  * Opens a transaction file of any supported kind — CSV with {@code ,} {@code ;} tab or whitespace, the same
- * gzip-compressed, or XLSX — recognised from its first bytes, and resolves its columns.
+ * gzip-compressed, or XLSX — recognised from its first bytes, and resolves its columns. Every file is read within
+ * its {@link FileLimits}: a line, a cell, the decompressed bytes, the rows and a workbook's parts stop at their limit
+ * with a {@link FileLimitException}, and no more than the limit is ever held.
  */
 public final class TransactionFiles {
 
@@ -25,20 +28,42 @@ public final class TransactionFiles {
     private TransactionFiles() {
     }
 
-    /** Opens a file on disk. */
+    /** Opens a file on disk, within the default limits. */
     public static RowSource open(Path file, ColumnMapping mapping) {
+        return open(file, mapping, FileLimits.defaults());
+    }
+
+    /** Opens a file on disk; a workbook is read from the file itself, never copied into memory. */
+    public static RowSource open(Path file, ColumnMapping mapping, FileLimits limits) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidTransactionFileException("no such file: " + file);
         }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(4);
+        } catch (IOException e) {
+            throw new InvalidTransactionFileException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (FileFormat.sniff(head, head.length) == FileFormat.XLSX) {
+            return new XlsxRowSource(file, false, mapping, limits);
+        }
         try {
-            return open(Files.newInputStream(file), mapping);
+            return open(Files.newInputStream(file), mapping, limits);
         } catch (IOException e) {
             throw new InvalidTransactionFileException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Opens a stream (an upload, say); it is read once, front to back, and closed with the source. */
+    /** Opens a stream (an upload, say) within the default limits; it is read once and closed with the source. */
     public static RowSource open(InputStream stream, ColumnMapping mapping) {
+        return open(stream, mapping, FileLimits.defaults());
+    }
+
+    /**
+     * Opens a stream; it is read once, front to back, and closed with the source. A workbook is first copied to a
+     * temporary file (at most {@link FileLimits#maxDecompressedBytes()}), deleted when the source closes.
+     */
+    public static RowSource open(InputStream stream, ColumnMapping mapping, FileLimits limits) {
         BufferedInputStream in = new BufferedInputStream(stream, BUFFER);
         try {
             in.mark(8);
@@ -48,9 +73,9 @@ public final class TransactionFiles {
                 throw new InvalidTransactionFileException("the file is empty");
             }
             return switch (FileFormat.sniff(head, head.length)) {
-                case XLSX -> new XlsxRowSource(in, mapping);
-                case GZIP_TEXT -> text(new GZIPInputStream(in, BUFFER), mapping);
-                case TEXT -> text(in, mapping);
+                case XLSX -> new XlsxRowSource(copyToTemporaryFile(in, limits), true, mapping, limits);
+                case GZIP_TEXT -> text(new GZIPInputStream(in, BUFFER), mapping, limits);
+                case TEXT -> text(in, mapping, limits);
             };
         } catch (EOFException e) {
             closeQuietly(in);
@@ -67,7 +92,23 @@ public final class TransactionFiles {
         }
     }
 
-    private static RowSource text(InputStream in, ColumnMapping mapping) throws IOException {
+    /** The stream's bytes in a new temporary file, readable by its owner only; the stream is closed. */
+    private static Path copyToTemporaryFile(InputStream in, FileLimits limits) throws IOException {
+        Path copy = Files.createTempFile("csr-workbook-", ".xlsx");
+        LimitedInputStream.Budget budget = new LimitedInputStream.Budget(FileLimits.Limit.DECOMPRESSED_BYTES,
+                limits.maxDecompressedBytes(), "the workbook");
+        try (InputStream limited = new LimitedInputStream(in, budget, null)) {
+            Files.copy(limited, copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw e;
+        }
+    }
+
+    private static RowSource text(InputStream raw, ColumnMapping mapping, FileLimits limits) throws IOException {
+        LimitedInputStream in = new LimitedInputStream(raw, new LimitedInputStream.Budget(
+                FileLimits.Limit.DECOMPRESSED_BYTES, limits.maxDecompressedBytes(), "the file"), null);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER);
         reader.mark(MAX_HEADER_CHARS);
         String first = firstNonBlankLine(reader);
@@ -82,24 +123,37 @@ public final class TransactionFiles {
             reader.reset();
         }
         Delimiter delimiter = Delimiter.guess(first.charAt(0) == '\uFEFF' ? first.substring(1) : first);
-        return delimiter == Delimiter.WHITESPACE
-                ? new WhitespaceRowSource(reader, mapping)
-                : new CsvRowSource(reader, delimiter.character, mapping);
+        boolean hasHeader = !mapping.isPositional();
+        HeaderedRowSource source = delimiter == Delimiter.WHITESPACE
+                ? new WhitespaceRowSource(LineLimitReader.lines(reader, limits, hasHeader), mapping, limits)
+                : new CsvRowSource(LineLimitReader.csv(reader, delimiter.character, limits, hasHeader),
+                        delimiter.character, mapping, limits);
+        in.reportRowsFrom(source::rowNumber);
+        return source;
     }
 
+    /**
+     * The first line with something on it, read a character at a time so that a file without line breaks is held
+     * to {@value #MAX_HEADER_CHARS} characters (the reader's mark), never more.
+     */
     private static String firstNonBlankLine(BufferedReader reader) throws IOException {
-        String line;
+        StringBuilder line = new StringBuilder();
         int chars = 0;
-        while ((line = reader.readLine()) != null) {
-            chars += line.length() + 1;
-            if (chars >= MAX_HEADER_CHARS) {
+        int c;
+        while ((c = reader.read()) >= 0) {
+            if (++chars >= MAX_HEADER_CHARS) {
                 throw new InvalidTransactionFileException("no line break in the first megabyte: not a transaction file");
             }
-            if (!line.isBlank()) {
-                return line;
+            if (c == '\n' || c == '\r') {
+                if (!line.toString().isBlank()) {
+                    return line.toString();
+                }
+                line.setLength(0);
+            } else {
+                line.append((char) c);
             }
         }
-        return null;
+        return line.toString().isBlank() ? null : line.toString();
     }
 
     private static boolean looksBinary(String line) {

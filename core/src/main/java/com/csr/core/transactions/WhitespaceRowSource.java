@@ -2,6 +2,7 @@ package com.csr.core.transactions;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.regex.Pattern;
 
@@ -12,8 +13,10 @@ final class WhitespaceRowSource extends HeaderedRowSource {
 
     private final BufferedReader reader;
 
-    WhitespaceRowSource(BufferedReader reader, ColumnMapping mapping) {
-        this.reader = reader;
+    /** @param lines the file's text, under a {@link LineLimitReader} so no line outgrows the line limit */
+    WhitespaceRowSource(Reader lines, ColumnMapping mapping, FileLimits limits) {
+        super(limits);
+        this.reader = new BufferedReader(lines, 1 << 16);
         resolveLayout(mapping, "the file is empty");
     }
 

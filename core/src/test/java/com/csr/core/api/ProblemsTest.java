@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.csr.core.artifacts.ArtifactStoreUnavailableException;
 import com.csr.core.metadata.MetadataStoreException;
 import com.csr.core.serving.PredictRequest;
+import com.csr.core.transactions.FileLimitException;
+import com.csr.core.transactions.FileLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,6 +51,21 @@ class ProblemsTest {
 
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.detail()).startsWith(detail).doesNotContain("com.csr", "Source:");
+    }
+
+    @Test
+    void aFileOverALimitOnItsSizeIsA413AndOverALimitOnALineOrCellA400NamingIt() {
+        FileLimits limits = new FileLimits(10, 5, 1000, 3, 1000, 1000);
+        FileLimitException rows = catchThrowableOfType(FileLimitException.class, () -> limits.requireRows(4));
+        FileLimitException cell = catchThrowableOfType(FileLimitException.class,
+                () -> limits.requireCell(2, "note", "longer"));
+
+        assertThat(Problems.of(rows, "/files")).isEqualTo(new Problem("about:blank", "Content Too Large", 413,
+                "data row 4 is one more than 3 rows, the limit on rows per file (csr.ingest.limits.max-rows)", "/files",
+                null));
+        assertThat(Problems.of(cell, "/files/preview")).isEqualTo(Problem.badRequest("data row 2, column 'note', holds "
+                + "6 characters, more than 5 characters, the limit on a cell (csr.ingest.limits.max-cell-chars)",
+                "/files/preview"));
     }
 
     @Test

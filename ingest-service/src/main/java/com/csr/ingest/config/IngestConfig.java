@@ -1,5 +1,7 @@
 package com.csr.ingest.config;
 
+import com.csr.core.transactions.FileLimits;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -39,4 +41,49 @@ public interface IngestConfig {
     /** How long to wait before reading again when Kafka refused a file's output or could not be reached. */
     @WithDefault("5s")
     Duration retryBackoff();
+
+    /**
+     * What one uploaded file may hold, {@code csr.ingest.limits.*}: the limits of core's {@link FileLimits} with its
+     * defaults, one setting each (sizes as {@code 1M}, {@code 16G}: binary units). A file over one is refused naming
+     * it: 413 for rows and bytes, 400 for a line or a cell. A mapping of its own, so that the settings above stay
+     * what a consumer of {@code transactions.raw} needs.
+     */
+    @ConfigMapping(prefix = "csr.ingest.limits")
+    interface Limits {
+
+        /** Longest line (a CSV record with its quoted line breaks; a workbook row's cells together), characters. */
+        @WithDefault("1M")
+        MemorySize maxLineChars();
+
+        /** Longest cell, characters. */
+        @WithDefault("1M")
+        MemorySize maxCellChars();
+
+        /** Most bytes a file may decompress to. */
+        @WithDefault("16G")
+        MemorySize maxDecompressedBytes();
+
+        /** Most data rows in a file. */
+        @WithDefault("100000000")
+        long maxRows();
+
+        /** Most bytes a workbook's sheet (any part but its shared strings) may decompress to. */
+        @WithDefault("2G")
+        MemorySize maxSheetBytes();
+
+        /** Most bytes a workbook's shared strings may decompress to; they are held on the heap as they are read. */
+        @WithDefault("128M")
+        MemorySize maxSharedStringsBytes();
+
+        /** These settings as core's limits. */
+        default FileLimits fileLimits() {
+            FileLimits limits = FileLimits.defaults();
+            limits = limits.with(FileLimits.Limit.LINE, maxLineChars().asLongValue());
+            limits = limits.with(FileLimits.Limit.CELL, maxCellChars().asLongValue());
+            limits = limits.with(FileLimits.Limit.DECOMPRESSED_BYTES, maxDecompressedBytes().asLongValue());
+            limits = limits.with(FileLimits.Limit.ROWS, maxRows());
+            limits = limits.with(FileLimits.Limit.SHEET_BYTES, maxSheetBytes().asLongValue());
+            return limits.with(FileLimits.Limit.SHARED_STRINGS_BYTES, maxSharedStringsBytes().asLongValue());
+        }
+    }
 }

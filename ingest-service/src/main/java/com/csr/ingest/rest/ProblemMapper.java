@@ -18,8 +18,8 @@ public class ProblemMapper {
     }
 
     /**
-     * Any other failure, as core's {@link Problems} answers it: 503 while a store cannot be reached, else a bare 500
-     * whose cause goes to the log.
+     * Any other failure, as core's {@link Problems} answers it: a file over a limit 413 (rows, bytes) or 400 (a line,
+     * a cell) naming it, 503 while a store cannot be reached, else a bare 500 whose cause goes to the log.
      */
     @ServerExceptionMapper
     public Response failed(Exception e, UriInfo uri) {

@@ -2,10 +2,13 @@ package com.csr.ingest.service;
 
 import com.csr.core.ingest.RawRowPublisher;
 import com.csr.core.transactions.ColumnMapping;
+import com.csr.core.transactions.FileLimitException;
+import com.csr.core.transactions.FileLimits;
 import com.csr.core.transactions.FilePreview;
 import com.csr.core.transactions.InvalidTransactionFileException;
 import com.csr.core.transactions.RowSource;
 import com.csr.core.transactions.TransactionFiles;
+import com.csr.ingest.config.IngestConfig;
 import com.csr.ingest.messaging.KafkaClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
@@ -23,7 +26,9 @@ import org.apache.kafka.common.KafkaException;
 /**
  * Takes a transaction file uploaded over HTTP and publishes it row by row to {@code transactions.raw}, as a data
  * engineer would. The whole file is read once first, so a file the reader refuses is refused before any row is
- * published: a file refused half-way would leave rows on the topic that never make a complete file.
+ * published: a file refused half-way would leave rows on the topic that never make a complete file. Files are read
+ * within the {@code csr.ingest.limits.*} settings: a file over one is refused with a {@link FileLimitException},
+ * which the problem mapper answers 413 (rows, bytes) or 400 (a line, a cell).
  */
 @ApplicationScoped
 public class FileUploads {
@@ -37,10 +42,12 @@ public class FileUploads {
 
     private final KafkaClients clients;
     private final ReportView reports;
+    private final FileLimits limits;
 
-    FileUploads(KafkaClients clients, ReportView reports) {
+    FileUploads(KafkaClients clients, ReportView reports, IngestConfig.Limits limits) {
         this.clients = clients;
         this.reports = reports;
+        this.limits = limits.fileLimits();
     }
 
     /**
@@ -60,6 +67,7 @@ public class FileUploads {
      * @param columns an explicit column mapping, or null for header aliases
      * @param asOf    the last known date (YYYY-MM-DD), or null for the file's last date
      * @throws BadRequestException         naming what makes the file or a parameter unusable
+     * @throws FileLimitException          naming the limit the file is over, and the row
      * @throws ServiceUnavailableException when Kafka does not take the rows
      */
     public Accepted accept(String tenantId, Path file, String fileId, String columns, String asOf) {
@@ -77,7 +85,8 @@ public class FileUploads {
         Map<String, Object> settings = new HashMap<>(RawRowPublisher.producerSettings());
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS);
         try (RawRowPublisher publisher = new RawRowPublisher(clients.producer(settings))) {
-            return new Accepted(id, publisher.publish(tenantId, file, id, columns, asOf).rows(), mapping.toDocument());
+            return new Accepted(id, publisher.publish(tenantId, file, id, columns, asOf, limits).rows(),
+                    mapping.toDocument());
         } catch (KafkaException | IllegalStateException e) {
             throw new ServiceUnavailableException("Kafka did not take the file's rows: " + e.getMessage());
         }
@@ -87,13 +96,16 @@ public class FileUploads {
      * The first rows of a file as ingestion would read them with {@code columns}; nothing is published.
      *
      * @throws BadRequestException naming what makes the file or the mapping unusable
+     * @throws FileLimitException  naming the limit the first rows (or a workbook's parts) are over
      */
     public FilePreview preview(Path file, String columns, int rows) {
         if (rows < 1 || rows > FilePreview.MAX_ROWS) {
             throw new BadRequestException("rows: 1 to " + FilePreview.MAX_ROWS);
         }
         try {
-            return FilePreview.of(file, mapping(columns), rows);
+            return FilePreview.of(file, mapping(columns), rows, limits);
+        } catch (FileLimitException e) {
+            throw e;
         } catch (InvalidTransactionFileException e) {
             throw new BadRequestException(e.getMessage());
         }
@@ -118,14 +130,16 @@ public class FileUploads {
     }
 
     /** Reads every row as ingestion will; returns how many there are. */
-    private static long readableRows(Path file, ColumnMapping mapping) {
-        try (RowSource source = TransactionFiles.open(file, mapping)) {
+    private long readableRows(Path file, ColumnMapping mapping) {
+        try (RowSource source = TransactionFiles.open(file, mapping, limits)) {
             requireUtf8(source.header(), 0);
             String[] cells;
             while ((cells = source.next()) != null) {
                 requireUtf8(List.of(cells), source.rowNumber());
             }
             return source.rowNumber();
+        } catch (FileLimitException e) {
+            throw e;
         } catch (InvalidTransactionFileException e) {
             throw new BadRequestException(e.getMessage());
         }

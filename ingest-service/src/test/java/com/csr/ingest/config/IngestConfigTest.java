@@ -1,0 +1,38 @@
+package com.csr.ingest.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.csr.core.transactions.FileLimits;
+import io.smallrye.config.WithDefault;
+import java.io.InputStream;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The ingest service's limits are core's: one setting per limit, with core's default, in code and in properties. */
+class IngestConfigTest {
+
+    @Test
+    void everyLimitHasASettingWhoseDefaultIsCores() throws Exception {
+        Properties properties = new Properties();
+        try (InputStream in = IngestConfigTest.class.getResourceAsStream("/application.properties")) {
+            properties.load(in);
+        }
+        FileLimits defaults = FileLimits.defaults();
+
+        for (FileLimits.Limit limit : FileLimits.Limit.values()) {
+            String method = toCamelCase(limit.key());
+            String annotated = IngestConfig.Limits.class.getMethod(method).getAnnotation(WithDefault.class).value();
+            assertThat(FileLimits.parse(limit, annotated, method)).as(method).isEqualTo(defaults.value(limit));
+            assertThat(FileLimits.parse(limit, properties.getProperty(limit.setting()), limit.setting()))
+                    .as(limit.setting()).isEqualTo(defaults.value(limit));
+        }
+    }
+
+    private static String toCamelCase(String key) {
+        StringBuilder name = new StringBuilder();
+        for (String word : key.split("-")) {
+            name.append(name.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return name.toString();
+    }
+}
