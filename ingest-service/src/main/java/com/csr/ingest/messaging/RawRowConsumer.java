@@ -5,6 +5,7 @@ import com.csr.core.events.RawRow;
 import com.csr.core.events.Topics;
 import com.csr.core.ingest.FileStateStore;
 import com.csr.core.tenants.TenantIds;
+import com.csr.core.transactions.FileLimits;
 import com.csr.ingest.config.IngestConfig;
 import com.csr.ingest.service.FilesInProgress;
 import com.csr.ingest.service.IngestionService;
@@ -42,13 +43,16 @@ public class RawRowConsumer extends ConsumerLoop {
     private final ReportView reports;
     private final IngestionService ingestion;
     private final IngestConfig config;
+    private final FileLimits limits;
 
-    RawRowConsumer(KafkaClients clients, ReportView reports, IngestionService ingestion, IngestConfig config) {
+    RawRowConsumer(KafkaClients clients, ReportView reports, IngestionService ingestion, IngestConfig config,
+                   IngestConfig.Limits limits) {
         super("raw-row-consumer", config.retryBackoff());
         this.clients = clients;
         this.reports = reports;
         this.ingestion = ingestion;
         this.config = config;
+        this.limits = limits.fileLimits();
     }
 
     @Override
@@ -72,7 +76,7 @@ public class RawRowConsumer extends ConsumerLoop {
         try (FileStateStore store = FileStateStore.open(Path.of(config.stateDir()));
              IngestOutput output = new IngestOutput(clients, config.instanceId())) {
             FilesInProgress files = new FilesInProgress(store, reports, output, IngestOutput.MAX_RECORD_BYTES / 2
-                    - 4096);
+                    - 4096, limits);
             consumer.subscribe(List.of(Topics.TRANSACTIONS_RAW), new Rebalance(consumer, files));
             while (running()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(config.pollTimeout());

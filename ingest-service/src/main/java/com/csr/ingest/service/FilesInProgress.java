@@ -7,6 +7,8 @@ import com.csr.core.events.RejectedRow;
 import com.csr.core.ingest.FileState;
 import com.csr.core.ingest.FileStateStore;
 import com.csr.core.ingest.IncomingFile;
+import com.csr.core.transactions.FileLimitException;
+import com.csr.core.transactions.FileLimits;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +42,7 @@ public final class FilesInProgress {
     private final Output output;
     private final Gate gate;
     private final int maxRowBytes;
+    private final FileLimits limits;
     /** Per partition, the files in progress by key and the offset of each one's first record. */
     private final Map<Integer, Map<String, Long>> open = new HashMap<>();
     /** Per partition, the offset from which records are live. */
@@ -62,13 +65,16 @@ public final class FilesInProgress {
     /**
      * @param output      where live records' output goes (inside the batch's transaction)
      * @param maxRowBytes the largest raw row record taken; a larger one ends its file as failed
+     * @param limits      what a file may hold (its cells, its lines, its rows); a row over one ends its file as failed
      */
-    public FilesInProgress(FileStateStore store, ReportView reports, Output output, int maxRowBytes) {
+    public FilesInProgress(FileStateStore store, ReportView reports, Output output, int maxRowBytes,
+                           FileLimits limits) {
         this.store = store;
         this.reports = reports;
         this.gate = new Gate(output);
         this.output = output;
         this.maxRowBytes = maxRowBytes;
+        this.limits = limits;
     }
 
     /**
@@ -142,11 +148,8 @@ public final class FilesInProgress {
         gate.live = live;
         IngestReport report;
         try {
-            report = rowBytes > maxRowBytes && !row.isStart() && !row.isEnd()
-                    ? file.file().cutAt(row.row(), String.format("the row is %,d bytes as a raw record; ingestion"
-                            + " takes rows of up to %,d bytes, so that its clean record fits in one Kafka record",
-                            rowBytes, maxRowBytes))
-                    : file.file().add(row).orElse(null);
+            String overLimit = overLimit(row, rowBytes);
+            report = overLimit != null ? file.file().cutAt(row.row(), overLimit) : file.file().add(row).orElse(null);
         } catch (RuntimeException e) {
             LOG.errorf(e, "cannot clean file %s of tenant %s", row.fileId(), row.tenantId());
             report = failed(row, "the file could not be cleaned at data row " + row.row() + ": " + e.getMessage());
@@ -206,6 +209,24 @@ public final class FilesInProgress {
         if (live) {
             output.report(report);
             reported.add(report);
+        }
+    }
+
+    /** Why a data row cannot be taken, or null: too large to publish cleaned, or over a file limit. */
+    private String overLimit(RawRow row, int rowBytes) {
+        if (row.isStart() || row.isEnd() || row.values() == null) {
+            return null;
+        }
+        if (rowBytes > maxRowBytes) {
+            return String.format("the row is %,d bytes as a raw record; ingestion takes rows of up to %,d bytes, so"
+                    + " that its clean record fits in one Kafka record", rowBytes, maxRowBytes);
+        }
+        try {
+            limits.requireRows(row.row());
+            limits.requireCells(row.row(), row.values());
+            return null;
+        } catch (FileLimitException e) {
+            return e.getMessage();
         }
     }
 

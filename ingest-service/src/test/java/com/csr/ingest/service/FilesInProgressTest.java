@@ -7,6 +7,7 @@ import com.csr.core.events.IngestReport;
 import com.csr.core.events.RawRow;
 import com.csr.core.events.RejectedRow;
 import com.csr.core.ingest.FileStateStore;
+import com.csr.core.transactions.FileLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,8 @@ class FilesInProgressTest {
     }
 
     private FilesInProgress files() {
-        return new FilesInProgress(store, new ReportView(), published, 10_000);
+        return new FilesInProgress(store, new ReportView(), published, 10_000,
+                FileLimits.defaults().with(FileLimits.Limit.ROWS, 5).with(FileLimits.Limit.CELL, 50));
     }
 
     private static RawRow row(String file, long n) {
@@ -143,6 +145,29 @@ class FilesInProgressTest {
         assertThat(published.reports.get(1).status()).isEqualTo("completed");
         assertThat(files.committed()).hasSize(2);
         assertThat(files.filesInProgress()).isZero();
+    }
+
+    @Test
+    void aRowOverAFileLimitEndsItsFileAsFailedNamingTheLimitAndTheRow() {
+        FilesInProgress files = files();
+        files.assigned(0, OptionalLong.empty(), null);
+        files.take(0, 0, RawRow.start("t1", "long-cell", null, null), 100);
+        files.take(0, 1, row("long-cell", 1), 100);
+        RawRow wide = RawRow.row("t1", "long-cell", 2, Map.of("Customer ID", "c".repeat(60),
+                "InvoiceDate", "2010-01-02 10:00", "Invoice", "i2", "StockCode", "85123A", "Quantity", "1",
+                "Price", "2"));
+        files.take(0, 2, wide, 200);
+        files.take(0, 10, RawRow.start("t1", "many-rows", null, null), 100);
+        for (long n = 1; n <= 6; n++) {
+            files.take(0, 10 + n, row("many-rows", n), 100);
+        }
+        files.offsetsToCommit();
+
+        assertThat(published.reports).extracting(IngestReport::fileId).containsExactly("long-cell", "many-rows");
+        assertThat(published.reports.get(0).error()).contains("data row 2").contains("csr.ingest.limits.max-cell-chars");
+        assertThat(published.reports.get(0).rowsRead()).isEqualTo(1);
+        assertThat(published.reports.get(1).error()).contains("data row 6").contains("csr.ingest.limits.max-rows");
+        assertThat(published.reports.get(1).rowsRead()).isEqualTo(5);
     }
 
     @Test
