@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A stand-in for the ingest service's {@code /files} endpoints, recording the last upload it was sent: what the
  * gateway forwards, and what it passes back. Uploads bigger than a megabyte are counted, not kept. It also records
- * the trace and request id each call came with.
+ * the trace and request id each call came with. File {@code big-report}'s report is larger than any request body the
+ * gateway takes.
  */
 final class IngestStub implements AutoCloseable {
 
@@ -22,6 +23,9 @@ final class IngestStub implements AutoCloseable {
     /** A call's request line and the headers that tie it to the gateway's request. */
     record Call(String method, String path, String traceparent, String requestId) {
     }
+
+    /** The note in the report of file {@code big-report}: more than any request body the gateway takes. */
+    static final int BIG_REPORT = 3 << 20;
 
     private final HttpServer server;
     private volatile Upload last;
@@ -65,6 +69,9 @@ final class IngestStub implements AutoCloseable {
         } else if (path.equals("/files/stub-file")) {
             answer(exchange, 200, "application/json", """
                     {"file_id": "stub-file", "status": "completed", "rows_read": 15, "rows_kept": 6}""");
+        } else if (path.equals("/files/big-report")) {
+            answer(exchange, 200, "application/json", "{\"file_id\": \"big-report\", \"note\": \""
+                    + "x".repeat(BIG_REPORT) + "\"}");
         } else if (path.equals("/files/broken")) {
             exchange.close();
         } else {

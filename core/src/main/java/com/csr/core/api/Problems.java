@@ -5,10 +5,14 @@ import com.csr.core.metadata.MetadataStoreException;
 import com.csr.core.transactions.FileLimitException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.lang.System.Logger.Level;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +26,12 @@ import java.util.stream.Collectors;
 public final class Problems {
 
     private static final System.Logger LOG = System.getLogger(Problems.class.getName());
+    /**
+     * What Jackson's messages say about itself: "(start marker at [Source: …])", ", from
+     * `StreamReadConstraints.getMaxNestingDepth()`", "enable `JsonReadFeature.…` to allow", a `class name`.
+     */
+    private static final Pattern PARSER_NAMES = Pattern.compile("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)"
+            + "|\\s*\\[Source:[^\\]]*\\]|, from `[^`]*`|[:;,]? *enable `[^`]*` to allow|`[^`]*`");
 
     private Problems() {
     }
@@ -77,7 +87,10 @@ public final class Problems {
         return path == null ? null : "/" + path.replaceFirst("^/", "");
     }
 
-    /** What is wrong with the JSON, in the request's own field names. */
+    /**
+     * What is wrong with the JSON, in the request's own field names and never the parser's: a limit it went beyond
+     * (nesting, lengths), where it is malformed, which field does not fit.
+     */
     static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + field(u) + "'";
@@ -86,9 +99,37 @@ public final class Problems {
             String field = field(m);
             return field.isEmpty() ? "the body must be a JSON object" : "field '" + field + "' has the wrong type";
         }
-        JsonLocation at = e.getLocation();
+        StreamConstraintsException limit = cause(e, StreamConstraintsException.class);
+        if (limit != null) {
+            String what = withoutParserNames(limit.getOriginalMessage());
+            return "the JSON is too large or too deeply nested: " + what.substring(0, 1).toLowerCase(Locale.ROOT)
+                    + what.substring(1);
+        }
+        StreamReadException malformed = cause(e, StreamReadException.class);
+        if (malformed == null && e instanceof JsonMappingException mapping) {
+            String field = field(mapping);
+            return field.isEmpty() ? "the body does not fit this request"
+                    : "field '" + field + "' has an invalid value";
+        }
+        JsonProcessingException syntax = malformed == null ? e : malformed;
+        JsonLocation at = syntax.getLocation();
         return "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                + ": " + e.getOriginalMessage();
+                + ": " + withoutParserNames(syntax.getOriginalMessage());
+    }
+
+    /** The failure itself or its first cause of this type, or null. */
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** Jackson's message without its source locations and the names of its own settings and classes. */
+    private static String withoutParserNames(String message) {
+        return PARSER_NAMES.matcher(message).replaceAll("").strip();
     }
 
     private static String field(JsonMappingException e) {

@@ -42,7 +42,9 @@ class ProblemsTest {
         "{\"customer_id\":\"1\",\"features\":[1,2]} | field 'features' has the wrong type",
         "{\"customers\":[{\"customer_id\":{\"a\":1}}]} | field 'customers[0].customer_id' has the wrong type",
         "[1] | the body must be a JSON object",
-        "customer 1 please | malformed JSON at line 1"})
+        "customer 1 please | malformed JSON at line 1",
+        "'{\"customer_id\": ' | malformed JSON at line 1",
+        "{\"customer_id\":\"1\",\"features\":{\"recency_days\":NaN}} | malformed JSON at line 1"})
     void anUnreadableBodyIsA400InTheRequestsOwnWords(String body, String detail) {
         JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class,
                 () -> REQUESTS.readValue(body, PredictRequest.class));
@@ -50,7 +52,20 @@ class ProblemsTest {
         Problem problem = Problems.of(e, "/predict");
 
         assertThat(problem.status()).isEqualTo(400);
-        assertThat(problem.detail()).startsWith(detail).doesNotContain("com.csr", "Source:");
+        assertThat(problem.detail()).startsWith(detail).doesNotContain("com.csr", "Source:", "`");
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheParserAllowsIsA400SayingSoWithoutTheParsersNames() {
+        String deep = "{\"customer_id\":\"1\",\"features\":" + "{\"a\":".repeat(1500) + "1" + "}".repeat(1501);
+        JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class,
+                () -> REQUESTS.readValue(deep, PredictRequest.class));
+
+        Problem problem = Problems.of(e, "/predict");
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.detail()).isEqualTo("the JSON is too large or too deeply nested: document nesting depth "
+                + "(1001) exceeds the maximum allowed (1000)");
     }
 
     @Test

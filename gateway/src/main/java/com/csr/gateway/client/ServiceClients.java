@@ -1,28 +1,49 @@
 package com.csr.gateway.client;
 
 import com.csr.gateway.config.GatewayConfig;
+import com.csr.gateway.config.JsonLimits;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
+import jakarta.ws.rs.ext.ContextResolver;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Builds the REST clients of the services from the configured addresses: one per service, over its instances. */
+/**
+ * Builds the REST clients of the services from the configured addresses: one per service, over its instances. Their
+ * answers are read without the length limit of request bodies ({@link JsonLimits#forServiceAnswers}).
+ */
 @ApplicationScoped
 public class ServiceClients {
 
-    private static <T> T client(List<URI> instances, Class<T> api) {
+    private final ServiceAnswers answers;
+
+    public ServiceClients(ObjectMapper json) {
+        this.answers = new ServiceAnswers(JsonLimits.forServiceAnswers(json));
+    }
+
+    private <T> T client(List<URI> instances, Class<T> api) {
         return client(instances, api, Duration.ofSeconds(30));
     }
 
     /** One client per instance of the service, taken in turn. */
-    private static <T> T client(List<URI> instances, Class<T> api, Duration readTimeout) {
+    private <T> T client(List<URI> instances, Class<T> api, Duration readTimeout) {
         return RoundRobin.of(api, instances.stream().map(uri -> QuarkusRestClientBuilder.newBuilder().baseUri(uri)
                 .connectTimeout(1, TimeUnit.SECONDS).readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .build(api)).toList());
+                .register(answers).build(api)).toList());
+    }
+
+    /** The mapper the clients read and write JSON with. */
+    record ServiceAnswers(ObjectMapper json) implements ContextResolver<ObjectMapper> {
+
+        @Override
+        public ObjectMapper getContext(Class<?> type) {
+            return json;
+        }
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package com.csr.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -9,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The gateway's own settings: where the services are, how long /predict waits for them and an upload for the ingest
- * service, and the currency of tenants that have none of their own.
+ * service, how large a request body may be, and the currency of tenants that have none of their own.
  */
 @ConfigMapping(prefix = "csr.gateway")
 public interface GatewayConfig {
@@ -54,6 +55,35 @@ public interface GatewayConfig {
 
     /** How tenants are told that trainings and batch jobs ended. */
     Notifications notifications();
+
+    /** The largest request bodies the gateway reads; a larger one is refused with a 413 before it is read. */
+    Limits limits();
+
+    /**
+     * Request body limits ({@code csr.gateway.limits.*}, sizes such as {@code 1M} = 1 MiB). The web server itself
+     * refuses anything larger than {@link #files()} ({@code quarkus.http.limits.max-body-size} is set to it), so no
+     * other limit may be larger.
+     */
+    interface Limits {
+
+        /** Every endpoint's body unless named below: JSON of a few KB, or a short form. */
+        @WithDefault("1M")
+        MemorySize body();
+
+        /**
+         * A {@code text/csv} list of customer ids on {@code POST /predictions}: up to 100,000 ids (a job's most), a
+         * line each, and an export may carry more columns on each line than the id.
+         */
+        @WithDefault("16M")
+        MemorySize customerIdList();
+
+        /**
+         * A transaction file on {@code POST /files} and {@code /files/preview}, written to disk as it arrives and
+         * sent on to the ingest service from there, never held in memory.
+         */
+        @WithDefault("512M")
+        MemorySize files();
+    }
 
     /** Notifications: mail (through {@code quarkus.mailer.*}) and webhooks. */
     interface Notifications {

@@ -38,6 +38,7 @@ public class FileResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @BodyLimit(BodyLimits.Kind.FILE)
     @Operation(summary = "Upload a transaction file (CSV, gzip CSV or XLSX; optional columns, as_of, file_id); it is "
             + "ingested in the background: 202 with the file id and a Location to follow its report")
     public Uni<Response> upload(@RestForm("file") FileUpload file, @RestForm("columns") String columns,
@@ -52,6 +53,7 @@ public class FileResource {
     @POST
     @Path("/preview")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @BodyLimit(BodyLimits.Kind.FILE)
     @Operation(summary = "The first rows of a transaction file as a column mapping reads them (columns: "
             + "customer=..,date=.. or the JSON document {\"customer_id\": .., \"order_datetime\": .., "
             + "\"order_total\": ..}); nothing is ingested")

@@ -17,9 +17,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -64,17 +71,33 @@ public class PredictionJobResource {
 
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @BodyLimit(BodyLimits.Kind.CUSTOMER_ID_LIST)
     @Operation(summary = "Start a batch prediction of the customers an uploaded list names: one id per line, an "
             + "optional customer_id header line")
-    public Response startFromList(String body, @QueryParam("model_id") String modelId) {
-        List<String> ids = new ArrayList<>();
-        for (String line : (body == null ? "" : body).split("\r?\n")) {
-            String id = line.split(",", 2)[0].strip().replace("\"", "");
-            if (!id.isEmpty() && !(ids.isEmpty() && id.equalsIgnoreCase("customer_id"))) {
-                ids.add(id);
+    public Response startFromList(InputStream body, @QueryParam("model_id") String modelId) throws IOException {
+        return accepted(predictions.submit(caller.get(), listed(body), modelId));
+    }
+
+    /**
+     * The ids of a list, each once, in order: the first column of each line, an optional {@code customer_id} header
+     * line skipped. Read a line at a time and stopped as soon as there are more ids than a job may list, so a long
+     * list costs no more memory than the ids a job can take.
+     */
+    private static List<String> listed(InputStream body) throws IOException {
+        Set<String> ids = new LinkedHashSet<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                String id = line.split(",", 2)[0].strip().replace("\"", "");
+                if (!id.isEmpty() && !(ids.isEmpty() && id.equalsIgnoreCase("customer_id"))) {
+                    ids.add(id);
+                }
+                if (ids.size() > BatchPredictions.MAX_LISTED) {
+                    throw new InvalidRequestException("a job may list at most " + BatchPredictions.MAX_LISTED
+                            + " customers; this list names more");
+                }
             }
         }
-        return accepted(predictions.submit(caller.get(), ids, modelId));
+        return List.copyOf(ids);
     }
 
     @GET

@@ -10,7 +10,9 @@ import com.csr.gateway.messaging.PortfolioStores;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,13 +20,21 @@ import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Every failure as an RFC 9457 problem: bad input 400, unknown things 404, a read model still loading 503 with
- * Retry-After, and anything unexpected a 500 that says so without a stack trace (which goes to the log).
+ * Every failure as an RFC 9457 problem: bad input 400 (JSON that cannot be read said in the request's own terms,
+ * never the parser's), a body over its limit 413 ({@link BodyLimits}), unknown things 404, a read model still
+ * loading 503 with Retry-After, and anything unexpected a 500 that says so without a stack trace (which goes to the
+ * log).
  */
 public class ProblemMappers {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final BodyLimits limits;
+
+    public ProblemMappers(BodyLimits limits) {
+        this.limits = limits;
+    }
 
     private static Response problem(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
@@ -45,10 +55,13 @@ public class ProblemMappers {
                 : answer;
     }
 
-    @ServerExceptionMapper
+    /**
+     * JSON that cannot be read, as core's {@link Problems} says it; {@link MismatchedInputException} named as well,
+     * or Quarkus' own mapper for it answers ({@code []} for an object) with an empty 400.
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response badJson(JsonProcessingException e, UriInfo uri) {
-        return problem(Problem.badRequest("the body is not valid JSON for this request: "
-                + e.getOriginalMessage(), uri.getPath()));
+        return problem(Problems.of(e, uri.getPath()));
     }
 
     @ServerExceptionMapper
@@ -59,11 +72,21 @@ public class ProblemMappers {
 
     /**
      * A service's own 4xx problem (too little history to train, an unknown customer), or its 503 while a store it
-     * needs is down, is passed on as it is, with this request's path; anything else from a service is a 502.
+     * needs is down, is passed on as it is, with this request's path; anything else from a service is a 502. Quarkus'
+     * own failures: JSON it could not read (malformed, nested too deep) as {@link #badJson}; a multipart upload over
+     * the web server's limit as {@link BodyLimits} says it.
      */
     @ServerExceptionMapper
-    public Response http(WebApplicationException e, UriInfo uri) {
+    public Response http(WebApplicationException e, ContainerRequestContext request) {
+        UriInfo uri = request.getUriInfo();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
+        if (status == 413 && !(e instanceof ClientWebApplicationException)) {
+            return limits.refused(request.getProperty(BodyLimits.KIND_PROPERTY) instanceof BodyLimits.Kind kind
+                    ? kind : BodyLimits.Kind.FILE, request.getMethod(), uri.getPath());
+        }
         Problem forwarded = downstreamProblem(e);
         if (forwarded != null && (status >= 400 && status < 500 || status == 503)) {
             return problem(new Problem(forwarded.type(), forwarded.title(), status, forwarded.detail(),
