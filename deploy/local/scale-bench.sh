@@ -32,7 +32,7 @@ export_of() {
   local size=$1 file="$DATA/retail-$1.csv.gz"
   mkdir -p "$DATA"
   if [[ ! -f $file || ! -f $file.json ]]; then
-    say "generating about $size rows ($(customers_for "$size") customers, 2 years)"
+    say "generating about $size rows ($(customers_for "$size") customers, 2 years)" >&2
     "$ROOT/csr" generate --customers "$(customers_for "$size")" --years 2 --seed 15 --out "$file" >"$file.json"
   fi
   echo "$file"
@@ -67,7 +67,7 @@ run() {
   sample_memory "$ROOT/.csr/scale-rss" & SAMPLER=$!
   c0=$(cpu); t0=$(now)
   local published file_id
-  published=$("$ROOT/csr" publish --tenant-id demo --data-path "$file" --bootstrap-servers "$BOOTSTRAP" 2>/dev/null)
+  published=$("$ROOT/csr" publish --tenant-id demo --data-path "$file" --bootstrap-servers "$BOOTSTRAP")
   t1=$(now)
   file_id=$(sed -n 's/^published file \([0-9a-f]*\):.*/\1/p' <<<"$published")
   until report=$(curl -fsS "${header[@]}" "http://127.0.0.1:$CSR_INGEST_PORT/files/$file_id" 2>/dev/null); do sleep 0.5; done

@@ -30,7 +30,6 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatchWithIndex;
-import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -47,8 +46,9 @@ import org.rocksdb.WriteOptions;
  */
 public final class FileStateStore implements Closeable {
 
-    static final long CACHE_BYTES = 32L << 20;
-    static final long MEMTABLE_BYTES = 32L << 20;
+    static final long CACHE_BYTES = 48L << 20;
+    static final long MEMTABLE_BYTES = 16L << 20;
+    static final int MEMTABLES = 2;
     /** Values read or written lately (a customer's products, the current invoice), so they need no native call. */
     static final int RECENT_VALUES = 50_000;
 
@@ -68,7 +68,6 @@ public final class FileStateStore implements Closeable {
     }
 
     private final Cache cache;
-    private final WriteBufferManager writeBuffers;
     private final Options options;
     private final RocksDB db;
     private final ReadOptions reads = new ReadOptions();
@@ -90,17 +89,15 @@ public final class FileStateStore implements Closeable {
     private FileStateStore(Path directory) throws RocksDBException, IOException {
         Files.createDirectories(directory);
         // index and filter blocks in a high-priority half of the cache, so lookups of new fingerprints (nearly all
-        // misses) are answered by a Bloom filter in memory; memtables have a budget of their own
+        // misses) are answered by a Bloom filter in memory; two memtables of 16 MB beside it
         cache = new LRUCache(CACHE_BYTES, -1, false, 0.5);
-        writeBuffers = new WriteBufferManager(MEMTABLE_BYTES, new LRUCache(0));
         BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache)
-                .setFilterPolicy(new BloomFilter(10, false)).setCacheIndexAndFilterBlocks(true)
-                .setCacheIndexAndFilterBlocksWithHighPriority(true).setPinL0FilterAndIndexBlocksInCache(true)
-                .setOptimizeFiltersForMemory(true);
-        // no write-ahead log: what a crash loses is read again from the partition (see apply)
+                .setFilterPolicy(new BloomFilter(10, false)).setCacheIndexAndFilterBlocks(false);
+        // no write-ahead log: what a crash loses is read again from the partition (see apply); no compression:
+        // the state lives for as long as a file arrives, and reading it back must be cheap
         options = new Options().setCreateIfMissing(true).setTableFormatConfig(table)
-                .setWriteBufferManager(writeBuffers).setWriteBufferSize(8L << 20).setMaxWriteBufferNumber(2)
-                .setMaxBackgroundJobs(2).setCompressionType(CompressionType.LZ4_COMPRESSION);
+                .setWriteBufferSize(MEMTABLE_BYTES).setMaxWriteBufferNumber(MEMTABLES).setMaxBackgroundJobs(2)
+                .setCompressionType(CompressionType.NO_COMPRESSION);
         db = RocksDB.open(options, directory.toString());
     }
 
@@ -228,7 +225,6 @@ public final class FileStateStore implements Closeable {
         batchOptions.close();
         writes.close();
         options.close();
-        writeBuffers.close();
         cache.close();
     }
 
@@ -251,18 +247,44 @@ public final class FileStateStore implements Closeable {
             return true;
         }
 
+        /** The earliest of the purchase keys {@code [customer\0product\0][time]}: the first in key order. */
         @Override
         public long firstPurchase(String customerId, String stockCode) {
-            byte[] value = remembered(sub(PURCHASE, text(customerId + '\u0000' + stockCode)));
-            return value == null ? NO_PURCHASE : ByteBuffer.wrap(value).getLong();
+            byte[] prefix = sub(PURCHASE, text(customerId + '\u0000' + stockCode + '\u0000'));
+            byte[] seen = recent.get(ByteBuffer.wrap(prefix));
+            if (seen != null) {
+                return ByteBuffer.wrap(seen).getLong();
+            }
+            long first = NO_PURCHASE;
+            try (RocksIterator it = pending.newIteratorWithBase(db.newIterator(reads))) {
+                it.seek(prefix);
+                if (it.isValid() && startsWith(it.key(), prefix) && it.key().length == prefix.length + 8) {
+                    first = ByteBuffer.wrap(it.key(), prefix.length, 8).getLong() ^ Long.MIN_VALUE;
+                }
+            }
+            recent.put(ByteBuffer.wrap(prefix), ByteBuffer.allocate(8).putLong(first).array());
+            return first;
         }
 
+        /**
+         * Written without reading (a key per purchase time, the earliest first in key order), so a purchase costs
+         * no lookup; the recent values skip the write when an earlier purchase of the pair is known.
+         */
         @Override
         public void purchased(String customerId, String stockCode, long epochSecond) {
-            byte[] key = sub(PURCHASE, text(customerId + '\u0000' + stockCode));
-            byte[] value = remembered(key);
-            if (value == null || ByteBuffer.wrap(value).getLong() > epochSecond) {
-                remember(key, ByteBuffer.allocate(8).putLong(epochSecond).array());
+            byte[] prefix = sub(PURCHASE, text(customerId + '\u0000' + stockCode + '\u0000'));
+            ByteBuffer pair = ByteBuffer.wrap(prefix);
+            // only the earliest purchase read from the store, or written since, is among the recent values
+            byte[] known = recent.get(pair);
+            if (known != null && ByteBuffer.wrap(known).getLong() <= epochSecond) {
+                return;
+            }
+            byte[] key = java.util.Arrays.copyOf(prefix, prefix.length + 8);
+            // the sign bit flipped, so that times sort as unsigned bytes in time order
+            ByteBuffer.wrap(key, prefix.length, 8).putLong(epochSecond ^ Long.MIN_VALUE);
+            write(key, NOTHING);
+            if (known != null) {
+                recent.put(pair, ByteBuffer.allocate(8).putLong(epochSecond).array());
             }
         }
 
@@ -361,7 +383,7 @@ public final class FileStateStore implements Closeable {
             if (pending.getFromBatch(batchOptions, key) != null) {
                 return true;
             }
-            return db.keyMayExist(key, null) && db.get(reads, key) != null;
+            return db.get(reads, key) != null;
         } catch (RocksDBException e) {
             throw new IllegalStateException("cannot read the ingest state: " + e.getMessage(), e);
         }
