@@ -5,7 +5,6 @@ import com.csr.core.tenants.Caller;
 import com.csr.core.web.CurrentCaller;
 import com.csr.feature.service.CustomerQueries;
 import com.csr.feature.service.FeatureLookup;
-import com.csr.feature.service.PeerApi;
 import com.csr.feature.service.Peers;
 import com.csr.feature.service.StoredLine;
 import com.csr.feature.service.TenantWide;
@@ -23,7 +22,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -82,35 +80,36 @@ public class CustomerResource {
     @GET
     @Path("/features")
     @Operation(summary = "The customer's features as of a date (default: the tenant's data clock); asked of the "
-            + "instance holding the customer")
+            + "instance running the active task of the customer's partition")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CustomerFeaturesView.class)))
     public Object features(@PathParam("customerId") String customerId, @QueryParam("as_of") String asOf,
                            @HeaderParam(Peers.OWN_PARTITIONS) String ownPartitions) {
         Caller who = caller.get();
         LocalDate date = Dates.optional("as_of", asOf);
-        Optional<PeerApi> holder = ownPartitions == null ? peers.holderOf(who.tenantId(), customerId)
-                : Optional.empty();
-        if (holder.isPresent()) {
-            return asked(customerId, () -> holder.get().features(who.authorization(), "true", customerId, asOf));
+        Peers.Holder holder = peers.holderOf(who.tenantId(), customerId);
+        if (ownPartitions == null && holder.peer().isPresent()) {
+            return asked(customerId, () -> holder.peer().get().features(who.authorization(), "true", customerId,
+                    asOf));
         }
-        FeatureLookup.DatedFeatures dated = features.features(who, customerId, date);
+        FeatureLookup.DatedFeatures dated = features.features(who, customerId, holder.partition(), date);
         return new CustomerFeaturesView(customerId, dated.asOf().toString(), FeatureVectors.toMap(dated.features()));
     }
 
     @GET
     @Path("/transactions")
-    @Operation(summary = "The customer's stored purchase lines, oldest first; asked of the instance holding the "
-            + "customer")
+    @Operation(summary = "The customer's stored purchase lines, oldest first; asked of the instance running the "
+            + "active task of the customer's partition")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PurchaseHistory.class)))
     public Object transactions(@PathParam("customerId") String customerId,
                                @HeaderParam(Peers.OWN_PARTITIONS) String ownPartitions) {
         Caller who = caller.get();
         String tenantId = who.tenantId();
-        Optional<PeerApi> holder = ownPartitions == null ? peers.holderOf(tenantId, customerId) : Optional.empty();
-        if (holder.isPresent()) {
-            return asked(customerId, () -> holder.get().transactions(who.authorization(), "true", customerId));
+        Peers.Holder holder = peers.holderOf(tenantId, customerId);
+        if (ownPartitions == null && holder.peer().isPresent()) {
+            return asked(customerId, () -> holder.peer().get().transactions(who.authorization(), "true",
+                    customerId));
         }
-        List<StoredLine> lines = queries.customer(tenantId, customerId)
+        List<StoredLine> lines = queries.customer(tenantId, customerId, holder.partition())
                 .orElseThrow(() -> new NotFoundException("no customer " + customerId)).lines();
         return new PurchaseHistory(customerId, lines.stream().sorted(Comparator.comparingLong(StoredLine::epochSecond))
                 .map(CustomerResource::line).toList());

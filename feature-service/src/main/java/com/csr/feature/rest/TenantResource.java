@@ -1,9 +1,9 @@
 package com.csr.feature.rest;
 
-import com.csr.core.features.CustomerHistory;
 import com.csr.core.tenants.Caller;
 import com.csr.core.web.CurrentCaller;
 import com.csr.feature.service.CustomerQueries;
+import com.csr.feature.service.OwnPartitions;
 import com.csr.feature.service.Peers;
 import com.csr.feature.service.TenantWide;
 import jakarta.ws.rs.GET;
@@ -12,8 +12,10 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tenant's data clock: the as-of date features default to. */
@@ -45,19 +47,24 @@ public class TenantResource {
     @GET
     @Path("/clock")
     @Operation(summary = "The date of the tenant's latest transaction: what features are as of by default; over "
-            + "every instance, or with " + Peers.OWN_PARTITIONS + " this instance's partitions only")
-    public TenantClock clock(@HeaderParam(Peers.OWN_PARTITIONS) String ownPartitions) {
+            + "every instance (503 while a partition is being restored), or with " + Peers.OWN_PARTITIONS
+            + " over the partitions this instance runs active, named")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TenantClock.class)))
+    public Object clock(@HeaderParam(Peers.OWN_PARTITIONS) String ownPartitions) {
         Caller who = caller.get();
-        return tenant.clock(who, ownPartitions != null)
-                .map(c -> new TenantClock(who.tenantId(), c.asOf().toString(), c.lines()))
+        if (ownPartitions != null) {
+            return queries.clock(who.tenantId());
+        }
+        return tenant.clock(who).map(c -> new TenantClock(who.tenantId(), c.asOf().toString(), c.lines()))
                 .orElseThrow(() -> new NotFoundException("no transactions for this tenant yet"));
     }
 
     @GET
     @Path("/histories")
     @Operation(summary = "For the other instances of this service: the purchase histories of the tenant's customers "
-            + "this instance holds, which a training set gathers from every instance")
-    public List<CustomerHistory.Parts> histories() {
-        return queries.customers(caller.tenantId()).stream().map(c -> c.history().parts()).toList();
+            + "in the partitions this instance runs active, and which partitions those are; a training set gathers "
+            + "them from every instance")
+    public OwnPartitions.Histories histories() {
+        return queries.histories(caller.tenantId());
     }
 }

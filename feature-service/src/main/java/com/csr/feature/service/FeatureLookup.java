@@ -6,6 +6,7 @@ import com.csr.core.tenants.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import java.time.LocalDate;
+import java.util.OptionalInt;
 
 /** A customer's features as of a date, from the stored transactions, with the same function as batch training. */
 @ApplicationScoped
@@ -22,13 +23,15 @@ public class FeatureLookup {
     /**
      * The features and the as-of date they are for.
      *
-     * @param asOf the as-of date, or null for the tenant's data clock (over every instance)
-     * @throws NotFoundException for a customer this instance does not hold, or who had not bought by then
+     * @param partition the customer's partition, whose active task runs here; empty for an instance on its own
+     *                  ({@link Peers#holderOf})
+     * @param asOf      the as-of date, or null for the tenant's data clock (over every instance)
+     * @throws NotFoundException for a customer the tenant does not have, or who had not bought by then
      */
-    public DatedFeatures features(Caller caller, String customerId, LocalDate asOf) {
-        CustomerTransactions customer = queries.customer(caller.tenantId(), customerId).orElseThrow(() ->
+    public DatedFeatures features(Caller caller, String customerId, OptionalInt partition, LocalDate asOf) {
+        CustomerTransactions customer = queries.customer(caller.tenantId(), customerId, partition).orElseThrow(() ->
                 new NotFoundException("no customer " + customerId));
-        LocalDate date = asOf != null ? asOf : tenant.clock(caller, false).map(TenantWide.Clock::asOf)
+        LocalDate date = asOf != null ? asOf : tenant.clock(caller).map(TenantWide.Clock::asOf)
                 .orElseThrow(() -> new NotFoundException("no transactions for this tenant yet"));
         CustomerFeatures features = FeatureCalculator.asOf(customer.history(), DataClock.cutoffOf(date));
         if (features == null) {

@@ -1,6 +1,5 @@
 package com.csr.feature.service;
 
-import com.csr.core.features.CustomerHistory;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -10,12 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 
 /**
  * Another instance of this service, asked for what only it holds. Every call carries the caller's key (the peer
- * checks it as it checks any request) and {@link Peers#OWN_PARTITIONS}, so the peer answers from its own partitions
- * and never asks on in turn.
+ * checks it as it checks any request) and {@link Peers#OWN_PARTITIONS}, so the peer answers from the partitions it
+ * runs active and never asks on in turn; a tenant-wide answer names those partitions ({@link OwnPartitions}).
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,11 +32,11 @@ public interface PeerApi {
 
     @GET
     @Path("tenants/current/clock")
-    JsonNode clock(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                   @HeaderParam(Peers.OWN_PARTITIONS) String ownPartitions);
+    OwnPartitions.Clock clock(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                              @HeaderParam(Peers.OWN_PARTITIONS) String ownPartitions);
 
     @GET
     @Path("tenants/current/histories")
-    List<CustomerHistory.Parts> histories(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                          @HeaderParam(Peers.OWN_PARTITIONS) String ownPartitions);
+    OwnPartitions.Histories histories(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                      @HeaderParam(Peers.OWN_PARTITIONS) String ownPartitions);
 }

@@ -2,7 +2,6 @@ package com.csr.feature.service;
 
 import com.csr.core.features.CustomerHistory;
 import com.csr.core.tenants.Caller;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.ServiceUnavailableException;
@@ -12,12 +11,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What spans a whole tenant, read from this instance's partitions and every other instance's: the data clock (the
- * latest of them all), the lines stored (their sum) and every customer's history, ordered by customer id so that a
- * training set is the same however many instances hold the customers.
+ * What spans a whole tenant, gathered from this instance and every other instance running an active task: the
+ * data clock (the latest of them all), the lines stored (their sum) and every customer's history, ordered by
+ * customer id so that a training set is the same however many instances hold the customers. Each instance answers
+ * for the partitions it runs active and names them, and a gathered answer stands only when every partition was
+ * read exactly once ({@link PartitionCoverage}).
  */
 @ApplicationScoped
 public class TenantWide {
@@ -30,46 +32,62 @@ public class TenantWide {
         this.peers = peers;
     }
 
-    /** A tenant's data clock and stored lines, over the partitions asked. */
+    /** A tenant's data clock and stored lines, over every partition. */
     public record Clock(LocalDate asOf, long lines) {
     }
 
     /**
-     * The tenant's clock over every instance, or over this one's partitions only.
+     * The tenant's clock over every instance.
      *
-     * @return empty while no instance holds a line of the tenant
+     * @return empty while no partition holds a line of the tenant
+     * @throws ServiceUnavailableException while a partition cannot be read (being restored, or moving)
      */
-    public Optional<Clock> clock(Caller caller, boolean ownPartitionsOnly) {
-        LocalDate latest = own.clock(caller.tenantId()).orElse(null);
-        long lines = latest == null ? 0 : own.lines(caller.tenantId());
-        if (!ownPartitionsOnly) {
-            for (PeerApi peer : peers.others()) {
-                JsonNode theirs = ask(() -> peer.clock(caller.authorization(), "true"));
-                if (theirs != null) {
-                    LocalDate date = LocalDate.parse(theirs.path("as_of").asText());
-                    latest = latest == null || date.isAfter(latest) ? date : latest;
-                    lines += theirs.path("lines").asLong();
-                }
+    public Optional<Clock> clock(Caller caller) {
+        LocalDate latest = null;
+        long lines = 0;
+        for (OwnPartitions.Clock part : gather(() -> own.clock(caller.tenantId()),
+                peer -> peer.clock(caller.authorization(), "true"))) {
+            if (part.asOf() != null) {
+                LocalDate date = LocalDate.parse(part.asOf());
+                latest = latest == null || date.isAfter(latest) ? date : latest;
             }
+            lines += part.lines();
         }
         return latest == null ? Optional.empty() : Optional.of(new Clock(latest, lines));
     }
 
     /** Every customer of the tenant on every instance, by customer id. */
     public List<CustomerHistory> histories(Caller caller) {
-        List<CustomerHistory> histories = new ArrayList<>(own.customers(caller.tenantId()).stream()
-                .map(CustomerTransactions::history).toList());
-        for (PeerApi peer : peers.others()) {
-            List<CustomerHistory.Parts> theirs = ask(() -> peer.histories(caller.authorization(), "true"));
-            if (theirs != null) {
-                theirs.forEach(parts -> histories.add(CustomerHistory.fromParts(parts)));
-            }
+        List<CustomerHistory> histories = new ArrayList<>();
+        for (OwnPartitions.Histories part : gather(() -> own.histories(caller.tenantId()),
+                peer -> peer.histories(caller.authorization(), "true"))) {
+            part.histories().forEach(parts -> histories.add(CustomerHistory.fromParts(parts)));
         }
         histories.sort(Comparator.comparing(CustomerHistory::customerId));
         return histories;
     }
 
-    /** A peer's answer; null when it holds nothing asked for (404). */
+    /** This instance's answer and every other active instance's, once they cover each partition exactly once. */
+    private <T extends OwnPartitions> List<T> gather(Supplier<T> here, Function<PeerApi, T> question) {
+        Peers.Gathering gathering = peers.gathering();
+        List<T> answers = new ArrayList<>();
+        answers.add(here.get());
+        for (PeerApi peer : gathering.others()) {
+            T answer = ask(() -> question.apply(peer));
+            // a 404 comes only from an instance of an earlier version: it names no partitions, so they count missing
+            if (answer != null) {
+                answers.add(answer);
+            }
+        }
+        PartitionCoverage.require(gathering.partitions(), answers.stream().map(OwnPartitions::partitions).toList());
+        return answers;
+    }
+
+    /**
+     * A peer's answer; null when it holds nothing asked for (404).
+     *
+     * @throws ServiceUnavailableException when the peer failed or did not answer
+     */
     public static <T> T ask(Supplier<T> question) {
         try {
             return question.get();

@@ -64,7 +64,7 @@ public class TrainingSets {
         if (histories.isEmpty()) {
             throw new NotFoundException("no transactions for this tenant yet");
         }
-        LocalDate date = asOf != null ? asOf : tenant.clock(caller, false).map(TenantWide.Clock::asOf)
+        LocalDate date = asOf != null ? asOf : tenant.clock(caller).map(TenantWide.Clock::asOf)
                 .orElseThrow(() -> new NotFoundException("no transactions for this tenant yet"));
         TrainingData data = TrainingData.build(histories, date, horizon);
         try {
