@@ -87,7 +87,7 @@ want = {k: v for k, v in expected["rejected"].items() if v}
 ok = (rows == expected["rows"] and report["rows_kept"] == expected["rows_kept"] and rejected == want
       and rows == report["rows_kept"] + sum(rejected.values()))
 print(f'  report {report["status"]}: read {rows:,} = kept {report["rows_kept"]:,} + rejected {sum(rejected.values()):,}'
-      f' — {"exactly what the generator put in" if ok else "NOT what the generator put in: " + json.dumps(expected)}')
+      f' — {"exactly what the generator put in" if ok else "NOT what the generator put in: report " + json.dumps(rejected) + ", generator " + json.dumps(want)}')
 busy = 100.0 * (c3[0] - c0[0]) / max(1, c3[1] - c0[1])
 print(f"  {n} instance(s): published in {t1 - t0:7.1f} s ({rows / (t1 - t0):9,.0f} rows/s); report {t2 - t0:7.1f} s"
       f" after publishing began ({rows / (t2 - t0):9,.0f} rows/s); every clean line read by the features"
