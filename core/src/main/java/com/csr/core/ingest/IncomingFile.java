@@ -160,9 +160,17 @@ public final class IncomingFile {
         }
     }
 
+    /**
+     * The row's cells in the file's column order, as far as its last column present: a row the publisher cut short
+     * (fewer cells than the header) stays short, so cleaning rejects it as malformed, as it does reading the file.
+     */
     private String[] cells(RawRow record) {
-        String[] cells = new String[header.size()];
-        for (int i = 0; i < cells.length; i++) {
+        int width = header.size();
+        while (width > 0 && !record.values().containsKey(header.get(width - 1))) {
+            width--;
+        }
+        String[] cells = new String[width];
+        for (int i = 0; i < width; i++) {
             String value = record.values().get(header.get(i));
             cells[i] = value == null ? "" : value;
         }

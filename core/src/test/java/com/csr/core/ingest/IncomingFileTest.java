@@ -292,4 +292,28 @@ class IncomingFileTest {
                 .isEqualTo(5);
         assertThat(events.clean.size() + events.rejected.size()).isEqualTo(5);
     }
+
+    @Test
+    void aRowCutShortByItsPublisherIsMalformedAsInTheFile() {
+        Events events = new Events();
+        IncomingFile file = newFile("short", events);
+        file.add(RawRow.start("t1", "short", null, null));
+        Map<String, String> full = new LinkedHashMap<>();
+        full.put("Invoice", "1");
+        full.put("StockCode", "A");
+        full.put("Quantity", "2");
+        full.put("InvoiceDate", "2010-01-01 10:00");
+        full.put("Price", "5");
+        full.put("Customer ID", "7");
+        file.add(RawRow.row("t1", "short", 1, full));
+        Map<String, String> cut = new LinkedHashMap<>();
+        cut.put("Invoice", "2");
+        cut.put("StockCode", "A");
+        cut.put("Quantity", "2");
+        file.add(RawRow.row("t1", "short", 2, cut));
+
+        IngestReport report = file.add(RawRow.end("t1", "short", 2, null, null)).orElseThrow();
+        assertThat(report.rejected()).containsExactly(Map.entry("malformed_row", 1L));
+        assertThat(report.rowsKept()).isEqualTo(1);
+    }
 }
