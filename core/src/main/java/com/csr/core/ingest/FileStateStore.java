@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,7 +199,7 @@ public final class FileStateStore implements Closeable {
         try (RocksIterator it = db.newIterator(reads)) {
             it.seek(prefix);
             while (it.isValid() && startsWith(it.key(), prefix)) {
-                byte[] filePrefix = java.util.Arrays.copyOf(it.key(), prefix.length + 8);
+                byte[] filePrefix = Arrays.copyOf(it.key(), prefix.length + 8);
                 long hash = ByteBuffer.wrap(filePrefix, prefix.length, 8).getLong();
                 if (get(stateKey(partition, hash)) == null) {
                     db.deleteRange(writes, filePrefix, successor(filePrefix));
@@ -279,7 +280,7 @@ public final class FileStateStore implements Closeable {
             if (known != null && ByteBuffer.wrap(known).getLong() <= epochSecond) {
                 return;
             }
-            byte[] key = java.util.Arrays.copyOf(prefix, prefix.length + 8);
+            byte[] key = Arrays.copyOf(prefix, prefix.length + 8);
             // the sign bit flipped, so that times sort as unsigned bytes in time order
             ByteBuffer.wrap(key, prefix.length, 8).putLong(epochSecond ^ Long.MIN_VALUE);
             write(key, NOTHING);
@@ -449,7 +450,7 @@ public final class FileStateStore implements Closeable {
         for (int i = next.length - 1; i >= 0; i--) {
             if (next[i] != (byte) 0xFF) {
                 next[i]++;
-                return java.util.Arrays.copyOf(next, i + 1);
+                return Arrays.copyOf(next, i + 1);
             }
         }
         throw new IllegalArgumentException("no key follows a prefix of 0xFF bytes");

@@ -14,7 +14,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,14 +117,6 @@ public final class IncomingFile {
         return report("failed", outcome.report(), dateText(outcome.asOf()), error);
     }
 
-    public String tenantId() {
-        return tenantId;
-    }
-
-    public String fileId() {
-        return fileId;
-    }
-
     private boolean firstArrival(long row) {
         if (row <= rowsInOrder) {
             return false;
@@ -221,12 +212,9 @@ public final class IncomingFile {
     }
 
     private IngestReport report(String status, QualityReport q, String asOf, String error) {
-        Map<String, Long> rejected = new LinkedHashMap<>();
-        Map<String, Double> revenue = new LinkedHashMap<>();
-        q.rejected().forEach((reason, count) -> rejected.put(reason.code(), count));
-        q.rejectedRevenue().forEach((reason, value) -> revenue.put(reason.code(), value));
+        FileState.Accounting figures = FileState.Accounting.of(q);
         return new IngestReport(tenantId, fileId, status, q.rowsRead(), q.rowsKept(), q.cancellationsKept(),
-                q.keptRevenue(), rejected, revenue, asOf, Instant.now().toString(),
+                q.keptRevenue(), figures.rejected(), figures.rejectedRevenue(), asOf, Instant.now().toString(),
                 error, error == null || q.rowsRead() > 0 ? mapping() : null);
     }
 

@@ -26,6 +26,8 @@ final class IngestOutput implements FilesInProgress.Output, AutoCloseable {
 
     /** What one record may hold: the producer's and the broker's default of 1 MiB, less room for key and headers. */
     static final int MAX_RECORD_BYTES = (1 << 20) - 4096;
+    /** The largest raw row taken: a clean record repeats the invoice, so it may be twice the row, and more. */
+    static final int MAX_RAW_ROW_BYTES = MAX_RECORD_BYTES / 2 - 4096;
 
     private final KafkaProducer<String, byte[]> producer;
 

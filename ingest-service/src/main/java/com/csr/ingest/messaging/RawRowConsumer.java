@@ -75,8 +75,8 @@ public class RawRowConsumer extends ConsumerLoop {
         }
         try (FileStateStore store = FileStateStore.open(Path.of(config.stateDir()));
              IngestOutput output = new IngestOutput(clients, config.instanceId())) {
-            FilesInProgress files = new FilesInProgress(store, reports, output, IngestOutput.MAX_RECORD_BYTES / 2
-                    - 4096, limits);
+            FilesInProgress files = new FilesInProgress(store, reports, output, IngestOutput.MAX_RAW_ROW_BYTES,
+                    limits);
             consumer.subscribe(List.of(Topics.TRANSACTIONS_RAW), new Rebalance(consumer, files));
             while (running()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(config.pollTimeout());
