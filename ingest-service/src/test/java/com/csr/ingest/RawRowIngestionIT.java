@@ -126,6 +126,20 @@ class RawRowIngestionIT {
         assertThat(failed.rowsRead()).as("the row before it was ingested").isEqualTo(1);
         assertThat(failed.rowsKept()).isEqualTo(1);
 
+        // the same row in a block of rows, as csr publish sends them: the row is held to the same limit
+        String inBlock = "poison-600k-in-a-block";
+        try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+            send(producer, RawRow.start(tenant, inBlock, null, null));
+            send(producer, RawRow.block(tenant, inBlock, 1, List.of("Invoice", "StockCode", "Quantity", "InvoiceDate",
+                    "Price", "Customer ID"), List.of(List.of("1", "85123A", "1", "2010-12-01 08:26:00", "2.5", "555"),
+                    List.of("A".repeat(600_000), "P1", "1", "2010-12-01 08:26:00", "2.5", "555"))));
+            send(producer, RawRow.end(tenant, inBlock, 2, null, null));
+        }
+        IngestReport failedInBlock = awaitReport(tenant, inBlock);
+        assertThat(failedInBlock.status()).isEqualTo("failed");
+        assertThat(failedInBlock.error()).contains("data row 2").contains("bytes");
+        assertThat(failedInBlock.rowsKept()).isEqualTo(1);
+
         String next;
         try (RawRowPublisher publisher = RawRowPublisher.connect(TopicContents.bootstrapServers())) {
             next = publisher.publish(tenant, TestFiles.fixture("tiny.csv"), null, null, "2010-01-31").fileId();

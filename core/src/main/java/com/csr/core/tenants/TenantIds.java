@@ -1,20 +1,30 @@
 package com.csr.core.tenants;
 
-import java.util.regex.Pattern;
-
 /**
  * Tenant ids name directories, Kafka keys and URLs, so they are restricted to a safe alphabet: 1-64 letters, digits,
  * {@code _} or {@code -}, starting with a letter or digit. No path can be smuggled through one.
  */
 public final class TenantIds {
 
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-
     private TenantIds() {
     }
 
     public static boolean isValid(String tenantId) {
-        return tenantId != null && VALID.matcher(tenantId).matches();
+        if (tenantId == null || tenantId.isEmpty() || tenantId.length() > 64 || !letterOrDigit(tenantId.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < tenantId.length(); i++) {
+            char c = tenantId.charAt(i);
+            if (!letterOrDigit(c) && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ASCII only: {@link Character#isLetterOrDigit} would let other scripts' letters in. */
+    private static boolean letterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /**

@@ -262,7 +262,8 @@ class IncomingFileTest {
         for (int from = 0; from < records.size(); from += 1000) {
             IncomingFile file = new IncomingFile(state, store.memory(0, "t1", "f2"), resumed);
             for (RawRow record : records.subList(from, Math.min(records.size(), from + 1000))) {
-                RawRow row = new RawRow("t1", "f2", record.row(), record.values(), record.start(), record.end());
+                RawRow row = new RawRow("t1", "f2", record.row(), record.values(), record.start(), record.end(),
+                        record.block());
                 report = file.add(row).orElse(report);
             }
             state = file.state();

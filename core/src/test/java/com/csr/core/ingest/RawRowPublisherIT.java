@@ -7,6 +7,8 @@ import com.csr.core.events.EventJson;
 import com.csr.core.events.RawRow;
 import com.csr.core.events.Topics;
 import com.csr.core.testing.EmbeddedKafka;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,19 +47,30 @@ class RawRowPublisherIT {
     }
 
     @Test
-    void publishesTheStartMarkerEveryRowAndTheEndMarkerOnOnePartition(@TempDir Path directory) {
+    void publishesTheStartMarkerTheRowsInBlocksAndTheEndMarkerOnOnePartition(@TempDir Path directory)
+            throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(TestFiles.fixture("tiny.csv")));
+        List<String> rows = lines.subList(1, lines.size());
+        List<String> file = new ArrayList<>(List.of(lines.get(0)));
+        while (file.size() <= 1_201) {
+            file.addAll(rows);
+        }
+        file = file.subList(0, 1_202);
+        Path csv = Files.write(directory.resolve("rows.csv"), file);
         RawRowPublisher.Published published;
         try (RawRowPublisher publisher = RawRowPublisher.connect(kafka.bootstrapServers())) {
-            published = publisher.publish("t1", TestFiles.fixture("tiny.csv"), null, null, null);
+            published = publisher.publish("t1", csv, null, null, null);
         }
-        assertThat(published.rows()).isEqualTo(15);
+        assertThat(published.rows()).isEqualTo(1_201);
         assertThat(published.fileId()).hasSize(64);
 
-        List<ConsumerRecord<String, byte[]>> records = consumeAll(17);
+        // start, blocks of 500, 500 and 201 rows, end
+        List<ConsumerRecord<String, byte[]>> records = consumeAll(5);
+        assertThat(records).hasSize(5);
         Set<Integer> partitions = new HashSet<>();
         List<CleanTransaction> clean = new ArrayList<>();
-        FileStateStore store = FileStateStore.open(directory);
-        IncomingFile file = new IncomingFile(FileState.opened("t1", published.fileId(), 0),
+        FileStateStore store = FileStateStore.open(directory.resolve("state"));
+        IncomingFile incoming = new IncomingFile(FileState.opened("t1", published.fileId(), 0),
                 store.memory(0, "t1", published.fileId()), new IncomingFile.Output() {
             @Override
             public void clean(CleanTransaction transaction) {
@@ -69,20 +82,30 @@ class RawRowPublisherIT {
             }
         });
         Optional<IngestReport> report = Optional.empty();
-        long previousRow = -1;
+        List<Integer> blockSizes = new ArrayList<>();
+        long previousRow = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
             partitions.add(record.partition());
-            RawRow row = EventJson.read(record.value(), RawRow.class);
-            assertThat(row.isEnd() || row.row() == previousRow + 1).isTrue();
-            assertThat(row.isStart()).isEqualTo(previousRow == -1);
-            previousRow = row.row();
+            RawRow raw = EventJson.read(record.value(), RawRow.class);
             assertThat(new String(record.headers().lastHeader(Topics.TENANT_HEADER).value())).isEqualTo("t1");
-            report = file.add(row);
+            if (raw.isBlock()) {
+                assertThat(raw.row()).isEqualTo(previousRow + 1);
+                assertThat(raw.block().columns()).isEqualTo(List.of(lines.get(0).split(",")));
+                blockSizes.add(raw.block().rows().size());
+                previousRow += raw.block().rows().size();
+            }
+            for (RawRow one : raw.unpacked()) {
+                report = incoming.add(one);
+            }
         }
+        assertThat(blockSizes).containsExactly(500, 500, 201);
+        assertThat(EventJson.read(records.get(0).value(), RawRow.class).isStart()).isTrue();
+        assertThat(EventJson.read(records.get(4).value(), RawRow.class).end().rowCount()).isEqualTo(1_201);
         assertThat(partitions).hasSize(1);
-        assertThat(file.state().heldRows()).isFalse();
+        assertThat(incoming.state().heldRows()).isFalse();
         store.close();
-        assertThat(report).get().extracting(IngestReport::rowsRead).isEqualTo(15L);
+        assertThat(report).get().extracting(IngestReport::rowsRead).isEqualTo(1_201L);
+        // the same 15 rows over and over: each repeat of a kept line is an exact duplicate
         assertThat(clean).hasSize(7);
     }
 

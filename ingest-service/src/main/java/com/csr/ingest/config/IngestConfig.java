@@ -26,7 +26,10 @@ public interface IngestConfig {
      */
     String instanceId();
 
-    /** Most raw rows in one batch (one Kafka transaction). */
+    /**
+     * Most raw records in one batch (one Kafka transaction); a block of rows counts once, and a batch also holds at
+     * most 4 MiB of (compressed) records, about 20,000 rows of a block-published file.
+     */
     @WithDefault("20000")
     int batchRows();
 

@@ -28,7 +28,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code transactions.raw} a batch at a time: hands each row to its file (kept on disk by
+ * Consumes {@code transactions.raw} a batch at a time: hands each row (a block's one by one) to its file (kept on disk by
  * {@link FilesInProgress}), and publishes what the batch gave — clean transactions, rejected rows, reports of the
  * files it completed — in one Kafka transaction with the batch's offsets. A row of a file already reported is passed
  * over. Nothing is consumed before the report view has caught up, so a file reported before a restart is
@@ -62,7 +62,7 @@ public class RawRowConsumer extends ConsumerLoop {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchRows(),
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 << 20,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 << 20,
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000));
     }
 
@@ -96,6 +96,10 @@ public class RawRowConsumer extends ConsumerLoop {
                 RawRow row = EventRecords.read(record, RawRow.class).orElse(null);
                 if (row == null || !TenantIds.isValid(row.tenantId()) || row.fileId() == null) {
                     EventRecords.skip(record, "not a raw row of a valid tenant and file");
+                } else if (row.isBlock()) {
+                    for (RawRow one : row.unpacked()) {
+                        files.take(record.partition(), record.offset(), one, one.approximateBytes());
+                    }
                 } else {
                     files.take(record.partition(), record.offset(), row, record.serializedValueSize());
                 }
