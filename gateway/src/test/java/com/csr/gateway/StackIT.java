@@ -18,6 +18,9 @@ import com.csr.core.features.CustomerFeatures;
 import com.csr.core.features.CustomerHistory;
 import com.csr.core.features.FeatureCalculator;
 import com.csr.core.features.FeatureVectors;
+import com.csr.core.generate.ExportAccounting;
+import com.csr.core.generate.ExportGenerator;
+import com.csr.core.generate.ExportSpec;
 import com.csr.core.ingest.RawRowPublisher;
 import com.csr.core.labels.Horizon;
 import com.csr.core.metadata.EmbeddedMetadataStore;
@@ -51,6 +54,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end on the real sample, every service a real process on a real broker: the file's rows published to
@@ -597,6 +601,50 @@ class StackIT {
                 .statusCode(200).body("churn.available", equalTo(false)).body("segment.available", equalTo(true))
                 .body("ltv.available", equalTo(true));
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_500);
+    }
+
+    @Test
+    @Order(10)
+    void aMillionRowExportIsIngestedExactlyAsTheGeneratorSaysAndEveryKeptLineReachesTheFeatures(@TempDir Path dir)
+            throws IOException {
+        Assumptions.assumeTrue(fileId != null);
+        Path file = dir.resolve("retail-1m.csv.gz");
+        // ~160 rows a customer over two years: 989,400 rows, as ./csr bench-scale's 1M
+        ExportAccounting generated = ExportGenerator.generate(new ExportSpec(6_250, 2, 15, ExportSpec.DEFAULT_AS_OF),
+                file);
+        String retailer = createTenant("retailer-1m");
+        RawRowPublisher.Published published;
+        try (RawRowPublisher publisher = RawRowPublisher.connect(StackResource.kafka.bootstrapServers())) {
+            published = publisher.publish("retailer-1m", file, null, null, null);
+        }
+        assertThat(published.rows()).isEqualTo(generated.rows());
+
+        JsonPath report = await().atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions()
+                .until(() -> given().header("Authorization", retailer).get("/files/" + published.fileId()),
+                        r -> r.statusCode() == 200 && !"in_progress".equals(r.jsonPath().getString("status")))
+                .jsonPath();
+        assertThat(report.getString("status")).isEqualTo("completed");
+        assertThat(report.getLong("rows_read")).isEqualTo(generated.rows());
+        assertThat(report.getLong("rows_kept")).isEqualTo(generated.rowsKept());
+        Map<String, Long> rejected = new java.util.HashMap<>();
+        generated.rejected().forEach((reason, count) -> {
+            if (count > 0) {
+                rejected.put(reason.code(), count);
+            }
+        });
+        Map<String, Long> reported = new java.util.HashMap<>();
+        report.getMap("rejected", String.class, Number.class).forEach((reason, count) -> {
+            if (count.longValue() > 0) {
+                reported.put(reason, count.longValue());
+            }
+        });
+        assertThat(reported).isEqualTo(rejected);
+        await().atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            var clock = given().header("Authorization", retailer).get(service("feature-service")
+                    + "/tenants/current/clock");
+            return clock.statusCode() == 200 ? clock.jsonPath().getLong("lines") : 0;
+        }, lines -> lines == generated.rowsKept());
     }
 
     private static boolean ready(String name) {
