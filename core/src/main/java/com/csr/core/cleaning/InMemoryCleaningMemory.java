@@ -1,9 +1,6 @@
 package com.csr.core.cleaning;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,11 +11,8 @@ public final class InMemoryCleaningMemory implements CleaningMemory {
 
     private final FingerprintSet seen = new FingerprintSet();
     private final Map<String, Long> firstPurchase = new HashMap<>(1 << 16);
-    private final List<Awaiting> awaiting = new ArrayList<>();
+    private final AwaitingCancellations awaiting = new AwaitingCancellations();
     private final Map<String, String> strings = new HashMap<>(1 << 16);
-
-    private record Awaiting(long row, String[] cells) {
-    }
 
     @Override
     public boolean firstSighting(long fingerprint) {
@@ -37,16 +31,12 @@ public final class InMemoryCleaningMemory implements CleaningMemory {
 
     @Override
     public void awaitPurchase(long row, String[] cells) {
-        awaiting.add(new Awaiting(row, cells));
+        awaiting.add(row, cells);
     }
 
     @Override
     public void forEachAwaiting(RowVisitor visitor) {
-        awaiting.sort(Comparator.comparingLong(Awaiting::row));
-        for (Awaiting a : awaiting) {
-            visitor.row(a.row(), a.cells());
-        }
-        awaiting.clear();
+        awaiting.forEach(visitor);
     }
 
     @Override
