@@ -4,20 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@link CleaningMemory} on the heap, for a file read in one go (the batch pipeline, a preview): fingerprints in an
- * open-addressing set of longs, and the many repeated codes, names and ids shared so a million rows stay small.
+ * {@link CleaningMemory} on the heap, for a file whose kept transactions are all held in a list (a preview, a test):
+ * fingerprints in an open-addressing set of longs, and the many repeated codes, names and ids shared so a million
+ * rows stay small. The batch run streams instead ({@link StreamingCleaningMemory}).
  */
-public final class InMemoryCleaningMemory implements CleaningMemory {
+public final class InMemoryCleaningMemory extends HeapCleaningMemory {
 
-    private final FingerprintSet seen = new FingerprintSet();
     private final Map<String, Long> firstPurchase = new HashMap<>(1 << 16);
-    private final AwaitingCancellations awaiting = new AwaitingCancellations();
     private final Map<String, String> strings = new HashMap<>(1 << 16);
-
-    @Override
-    public boolean firstSighting(long fingerprint) {
-        return seen.add(fingerprint);
-    }
 
     @Override
     public long firstPurchase(String customerId, String stockCode) {
@@ -27,16 +21,6 @@ public final class InMemoryCleaningMemory implements CleaningMemory {
     @Override
     public void purchased(String customerId, String stockCode, long epochSecond) {
         firstPurchase.merge(key(customerId, stockCode), epochSecond, Math::min);
-    }
-
-    @Override
-    public void awaitPurchase(long row, String[] cells) {
-        awaiting.add(row, cells);
-    }
-
-    @Override
-    public void forEachAwaiting(RowVisitor visitor) {
-        awaiting.forEach(visitor);
     }
 
     @Override
