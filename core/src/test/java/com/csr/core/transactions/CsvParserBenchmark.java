@@ -23,7 +23,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * A benchmark, not a test: it runs only with {@code -Dcsv-parser-benchmark=FILE} (docs/decisions.md, "Reading a
- * retailer's export fast"). Reads a semicolon- or comma-separated export with commons-csv (the product's parser)
+ * retailer's export fast"). Reads a semicolon- or comma-separated export with commons-csv (the parser before)
  * and with FastCSV, every cell made a {@code String[]} as the cleaner needs it, bare and under the
  * {@link LineLimitReader} every file is read through, then through {@link TransactionFiles#open} as the pipeline
  * does; prints rows per second (best and median of {@code -Dcsv-parser-benchmark.runs}, default 3) and a checksum
