@@ -1,6 +1,9 @@
 package com.csr.core.cleaning;
 
-/** The fingerprints of the rows seen so far: an open-addressing set of longs, no boxing, 8 bytes a row. */
+/**
+ * The fingerprints of the rows seen so far: an open-addressing set of longs, no boxing, at most three quarters full,
+ * so 8 to 16 bytes a row (10.7 to 21 at the moment it grows: the old table and the new are both held).
+ */
 final class FingerprintSet {
 
     private long[] slots = new long[1 << 16];
@@ -14,11 +17,11 @@ final class FingerprintSet {
             hasZero = true;
             return added;
         }
-        if (size * 2 >= slots.length) {
+        if ((size + 1) * 4L > slots.length * 3L) {
             grow();
         }
         int mask = slots.length - 1;
-        int i = (int) (fingerprint ^ (fingerprint >>> 32)) & mask;
+        int i = slot(fingerprint, mask);
         while (slots[i] != 0) {
             if (slots[i] == fingerprint) {
                 return false;
@@ -30,14 +33,27 @@ final class FingerprintSet {
         return true;
     }
 
+    /** Fingerprints held. */
+    long size() {
+        return size + (hasZero ? 1 : 0);
+    }
+
     private void grow() {
         long[] old = slots;
         slots = new long[old.length * 2];
-        size = 0;
+        int mask = slots.length - 1;
         for (long f : old) {
             if (f != 0) {
-                add(f);
+                int i = slot(f, mask);
+                while (slots[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = f;
             }
         }
+    }
+
+    private static int slot(long fingerprint, int mask) {
+        return (int) (fingerprint ^ (fingerprint >>> 32)) & mask;
     }
 }

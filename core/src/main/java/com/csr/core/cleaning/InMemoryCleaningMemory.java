@@ -1,29 +1,17 @@
 package com.csr.core.cleaning;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * {@link CleaningMemory} on the heap, for a file read in one go (the batch pipeline, a preview): fingerprints in an
- * open-addressing set of longs, and the many repeated codes, names and ids shared so a million rows stay small.
+ * {@link CleaningMemory} on the heap, for a file whose kept transactions are all held in a list (a preview, a test):
+ * fingerprints in an open-addressing set of longs, and the many repeated codes, names and ids shared so a million
+ * rows stay small. The batch run streams instead ({@link StreamingCleaningMemory}).
  */
-public final class InMemoryCleaningMemory implements CleaningMemory {
+public final class InMemoryCleaningMemory extends HeapCleaningMemory {
 
-    private final FingerprintSet seen = new FingerprintSet();
     private final Map<String, Long> firstPurchase = new HashMap<>(1 << 16);
-    private final List<Awaiting> awaiting = new ArrayList<>();
     private final Map<String, String> strings = new HashMap<>(1 << 16);
-
-    private record Awaiting(long row, String[] cells) {
-    }
-
-    @Override
-    public boolean firstSighting(long fingerprint) {
-        return seen.add(fingerprint);
-    }
 
     @Override
     public long firstPurchase(String customerId, String stockCode) {
@@ -33,20 +21,6 @@ public final class InMemoryCleaningMemory implements CleaningMemory {
     @Override
     public void purchased(String customerId, String stockCode, long epochSecond) {
         firstPurchase.merge(key(customerId, stockCode), epochSecond, Math::min);
-    }
-
-    @Override
-    public void awaitPurchase(long row, String[] cells) {
-        awaiting.add(new Awaiting(row, cells));
-    }
-
-    @Override
-    public void forEachAwaiting(RowVisitor visitor) {
-        awaiting.sort(Comparator.comparingLong(Awaiting::row));
-        for (Awaiting a : awaiting) {
-            visitor.row(a.row(), a.cells());
-        }
-        awaiting.clear();
     }
 
     @Override

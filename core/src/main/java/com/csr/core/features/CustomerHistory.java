@@ -42,9 +42,12 @@ public final class CustomerHistory {
         return histories;
     }
 
-    /** The history of one customer from their transactions (in any order). */
+    /**
+     * The history of one customer from their transactions (in any order). Invoices at the same time keep the order
+     * in which the list first names them, returns at the same time the list's order.
+     */
     public static CustomerHistory of(String customerId, List<Transaction> transactions) {
-        Map<String, Long> invoiceTimes = new HashMap<>();
+        Map<String, Long> invoiceTimes = new LinkedHashMap<>();
         Map<String, double[]> invoiceValues = new HashMap<>();
         Map<String, Long> productFirstTimes = new HashMap<>();
         List<long[]> returns = new ArrayList<>();
@@ -84,6 +87,13 @@ public final class CustomerHistory {
         long[] firstProductTimes = productFirstTimes.values().stream().mapToLong(Long::longValue).sorted().toArray();
         return new CustomerHistory(customerId, purchaseTimes, purchaseValues, returnTimes, returnValues,
                 firstProductTimes);
+    }
+
+    /** A history from arrays already sorted by time, held as they are (the streaming build's). */
+    static CustomerHistory of(String customerId, long[] purchaseTimes, double[] purchaseValues, long[] returnTimes,
+                              double[] returnValues, long[] firstProductPurchaseTimes) {
+        return new CustomerHistory(customerId, purchaseTimes, purchaseValues, returnTimes, returnValues,
+                firstProductPurchaseTimes);
     }
 
     /**

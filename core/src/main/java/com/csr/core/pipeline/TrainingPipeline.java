@@ -2,11 +2,13 @@ package com.csr.core.pipeline;
 
 import com.csr.core.churn.ChurnSelection;
 import com.csr.core.churn.ChurnTrainer;
-import com.csr.core.cleaning.CleanTransactions;
+import com.csr.core.cleaning.FileCleaner;
+import com.csr.core.cleaning.QualityReport;
 import com.csr.core.cleaning.RejectReason;
 import com.csr.core.cleaning.RejectedRowListener;
 import com.csr.core.cleaning.TransactionCleaner;
 import com.csr.core.features.CustomerFeatures;
+import com.csr.core.features.CustomerHistories;
 import com.csr.core.features.CustomerHistory;
 import com.csr.core.labels.LabelledCustomer;
 import com.csr.core.ltv.LtvSelection;
@@ -35,6 +37,10 @@ import java.util.stream.Collectors;
  * T - 2H with labels in (T - 2H, T - H] and judged on features at T - H with labels in (T - H, T]; final models are
  * refitted on that later set — the newest labels there are — and score features at T. Rows after the as-of date
  * are rejected on reading, so nothing after T can reach any output.
+ *
+ * <p>Kept transactions go straight into per-customer histories as they are cleaned ({@link CustomerHistories}), so
+ * no row is held after it is read: memory grows with customers and their invoices, products and returns, plus the
+ * 8 to 16 bytes a kept row of the cleaner's duplicate fingerprints.
  */
 public final class TrainingPipeline {
 
@@ -62,14 +68,16 @@ public final class TrainingPipeline {
         Stopwatch watch = new Stopwatch(timings);
 
         progress.stage("reading and cleaning " + config.dataPath());
-        CleanTransactions clean = read(config);
+        CustomerHistories kept = new CustomerHistories();
+        FileCleaner.Outcome clean = read(config, kept);
         watch.lap("read_and_clean");
-        if (clean.transactions().isEmpty()) {
-            throw new IllegalArgumentException(noDataMessage(clean));
+        if (clean.report().rowsKept() == 0) {
+            throw new IllegalArgumentException(noDataMessage(clean.report()));
         }
 
-        progress.stage("computing features of " + clean.report().rowsKept() + " transactions");
-        Map<String, CustomerHistory> histories = CustomerHistory.byCustomer(clean.transactions());
+        progress.stage("computing features of " + kept.size() + " customers from " + clean.report().rowsKept()
+                + " transactions");
+        Map<String, CustomerHistory> histories = kept.histories();
         TrainingData data = TrainingData.build(histories.values(), clean.asOf(), config.horizon());
         List<CustomerFeatures> features = data.scoring().rows().stream().map(LabelledCustomer::features).toList();
         List<String> customerIds = data.scoring().rows().stream().map(LabelledCustomer::customerId).toList();
@@ -105,20 +113,20 @@ public final class TrainingPipeline {
                 data.validationDate(), customerIds, features, segments, churn, ltv, plan, timings);
     }
 
-    private CleanTransactions read(PipelineConfig config) {
+    private FileCleaner.Outcome read(PipelineConfig config, CustomerHistories kept) {
         try (RowSource rows = TransactionFiles.open(config.dataPath(), config.mapping(), limits)) {
-            return new TransactionCleaner(config.asOf(), RejectedRowListener.NONE).clean(new Counting(rows));
+            return new TransactionCleaner(config.asOf(), RejectedRowListener.NONE).clean(new Counting(rows), kept);
         }
     }
 
-    private static String noDataMessage(CleanTransactions clean) {
-        if (clean.report().rowsRead() == 0) {
+    private static String noDataMessage(QualityReport report) {
+        if (report.rowsRead() == 0) {
             return "no transactions: the file has a header but no data rows";
         }
-        String reasons = clean.report().rejected().entrySet().stream()
+        String reasons = report.rejected().entrySet().stream()
                 .sorted(Map.Entry.<RejectReason, Long>comparingByValue().reversed()).limit(3)
                 .map(e -> e.getKey().code() + "=" + e.getValue()).collect(Collectors.joining(", "));
-        return "no usable transactions: all " + clean.report().rowsRead() + " rows were rejected (" + reasons + ")";
+        return "no usable transactions: all " + report.rowsRead() + " rows were rejected (" + reasons + ")";
     }
 
     /** Reports reading progress every {@value #PROGRESS_EVERY} rows. */
