@@ -77,6 +77,15 @@ small_upload_during_load() {
   python3 -c "print(f'another tenant uploaded 15 rows 20 s into the load: its report came {$t1 - $t0:.1f} s later')"
 }
 
+# CPU seconds each service instance has used since it started (user + system)
+cpu_by_service() {
+  local f pid ticks; ticks=$(getconf CLK_TCK)
+  for f in "$CSR_RUN_DIR"/pids/*.pid; do
+    pid=$(<"$f") || continue
+    awk -v n="$(basename "$f" .pid)" -v t="$ticks" '{printf "%s %.0f\n", n, ($14 + $15) / t}' "/proc/$pid/stat" 2>/dev/null
+  done | sort
+}
+
 run() {
   local size=$1 replicas=$2 file key header t0 t1 t2 t3 report c0 c3
   file=$(export_of "$size")
@@ -102,6 +111,7 @@ run() {
   "$ROOT/csr" await-consumed --group feature-service --topic transactions.clean --bootstrap-servers "$BOOTSTRAP" \
     --timeout 7200 >/dev/null
   t3=$(now); c3=$(cpu)
+  cpu_by_service >"$ROOT/.csr/scale-cpu"
   sleep 1.5; kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true
   echo "  $small"
   python3 - "$report" "$file.json" "$replicas" "$t0" "$t1" "$t2" "$t3" "$c0" "$c3" "$ROOT/.csr/scale-rss" <<'PY'
@@ -122,6 +132,8 @@ print(f"  {n} instance(s): published in {t1 - t0:7.1f} s ({rows / (t1 - t0):9,.0
       f" {t3 - t0:7.1f} s ({rows / (t3 - t0):9,.0f} rows/s); CPU {busy:3.0f} % of the cores")
 peaks = [line.split() for line in open(sys.argv[10])]
 print("  peak resident memory (MB): " + ", ".join(f"{name} {mb}" for name, mb in peaks))
+cpu = [line.split() for line in open(sys.argv[10].replace("scale-rss", "scale-cpu"))]
+print("  CPU seconds used since start: " + ", ".join(f"{name} {s}" for name, s in cpu))
 sys.exit(0 if ok else 1)
 PY
 }

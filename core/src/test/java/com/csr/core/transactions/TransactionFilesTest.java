@@ -629,7 +629,7 @@ class TransactionFilesTest {
         assertThat(report.keptRevenue()).isCloseTo(goodRevenue, within(goodRevenue * 1e-9));
         assertThat(result.transactions().stream().map(Transaction::customerId).distinct().count())
                 .isEqualTo(goodCustomers.size()).isEqualTo(customers);
-        assertThat(readSeconds).isLessThan(30);
+        // how fast is for the benchmarks (docs/benchmarks.md), not for a timed test
     }
 
     /** gzip at the fastest level: the test is about reading, not about compressing well. */

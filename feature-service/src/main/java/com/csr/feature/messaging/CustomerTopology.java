@@ -1,7 +1,6 @@
 package com.csr.feature.messaging;
 
 import com.csr.core.events.CleanTransaction;
-import com.csr.core.events.CleanTransactionJson;
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.Topics;
 import com.csr.feature.config.FeatureConfig;
@@ -9,10 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -77,7 +73,7 @@ public class CustomerTopology {
                 Consumed.with(Serdes.String(), Serdes.Long()), PartitionClocks::new);
         // the updater sends features out, and its partition's clock whenever it moves to a new day
         Map<String, KStream<String, Object>> out = builder.stream(Topics.TRANSACTIONS_CLEAN,
-                        Consumed.with(Serdes.String(), cleanTransactions()))
+                        Consumed.with(Serdes.String(), new JsonSerde<>(CleanTransaction.class)))
                 .process(() -> new CustomerUpdater(publishInterval), CUSTOMER_LINES_STORE, TENANT_CLOCKS_STORE,
                         FEATURES_DUE_STORE, TENANT_LINES_STORE, TENANT_PUBLISHED_STORE)
                 .split(Named.as("out-"))
@@ -89,12 +85,5 @@ public class CustomerTopology {
         out.get("out-clocks").mapValues(value -> (Long) value)
                 .to(Topics.TENANT_CLOCKS, Produced.with(Serdes.String(), Serdes.Long()));
         return builder.build();
-    }
-
-    /** Clean lines as ingestion writes them ({@link CleanTransactionJson}, not bound through reflection). */
-    private static Serde<CleanTransaction> cleanTransactions() {
-        Serializer<CleanTransaction> write = (topic, line) -> line == null ? null : CleanTransactionJson.write(line);
-        Deserializer<CleanTransaction> read = (topic, bytes) -> bytes == null ? null : CleanTransactionJson.read(bytes);
-        return Serdes.serdeFrom(write, read);
     }
 }

@@ -1,7 +1,6 @@
 package com.csr.ingest.messaging;
 
 import com.csr.core.events.CleanTransaction;
-import com.csr.core.events.CleanTransactionJson;
 import com.csr.core.events.EventJson;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.IngestReport;
@@ -73,22 +72,23 @@ final class IngestOutput implements FilesInProgress.Output, AutoCloseable {
     @Override
     public void clean(CleanTransaction clean) {
         send(Topics.TRANSACTIONS_CLEAN, EventKeys.customer(clean.tenantId(), clean.transaction().customerId()),
-                clean.tenantId(), "clean transaction", CleanTransactionJson.write(clean));
+                clean.tenantId(), "clean transaction", clean);
     }
 
     @Override
     public void rejected(RejectedRow rejected) {
         send(Topics.TRANSACTIONS_REJECTED, EventKeys.row(rejected.tenantId(), rejected.fileId(), rejected.row()),
-                rejected.tenantId(), "rejected row", EventJson.write(rejected));
+                rejected.tenantId(), "rejected row", rejected);
     }
 
     @Override
     public void report(IngestReport report) {
         send(Topics.INGEST_REPORTS, EventKeys.file(report.tenantId(), report.fileId()), report.tenantId(),
-                "report", EventJson.write(report));
+                "report", report);
     }
 
-    private void send(String topic, String key, String tenantId, String what, byte[] value) {
+    private void send(String topic, String key, String tenantId, String what, Object event) {
+        byte[] value = EventJson.write(event);
         int bytes = value.length + key.length() * 4;
         if (bytes > MAX_RECORD_BYTES) {
             throw new RecordTooLarge(what, bytes);
