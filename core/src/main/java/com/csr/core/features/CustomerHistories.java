@@ -38,7 +38,8 @@ public final class CustomerHistories implements KeptTransactions {
     @Override
     public long firstPurchase(String customerId, String stockCode) {
         Ledger ledger = customers.get(customerId);
-        long first = ledger == null ? LongLongMap.ABSENT : ledger.firstProductTimes.get(RowFingerprint.ofCode(stockCode));
+        long first = ledger == null ? LongLongMap.ABSENT
+                : ledger.firstProductTimes.get(RowFingerprint.ofCode(stockCode));
         return first == LongLongMap.ABSENT ? CleaningMemory.NO_PURCHASE : first;
     }
 

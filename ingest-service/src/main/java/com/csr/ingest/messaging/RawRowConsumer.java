@@ -28,8 +28,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code transactions.raw} a batch at a time: hands each row (a block's one by one) to its file (kept on disk by
- * {@link FilesInProgress}), and publishes what the batch gave — clean transactions, rejected rows, reports of the
+ * Consumes {@code transactions.raw} a batch at a time: hands each row (a block's one by one) to its file (kept on
+ * disk by {@link FilesInProgress}), and publishes what the batch gave — clean transactions, rejected rows, reports of the
  * files it completed — in one Kafka transaction with the batch's offsets. A row of a file already reported is passed
  * over. Nothing is consumed before the report view has caught up, so a file reported before a restart is
  * recognised after it.
