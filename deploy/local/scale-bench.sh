@@ -5,7 +5,10 @@
 # gateway (CSR_SCALE_REPLICAS, default "1"). It times publishing, ingestion (the file's report) and the features
 # (the feature service has read every clean line), samples each service's resident memory (the peak is printed) and
 # the machine's CPU, and checks the report against what the generator says it put in. 20 s into each load another
-# tenant uploads a 15-row file through the gateway, and the time to its report is printed. ./csr bench-scale runs it.
+# tenant uploads a 15-row file through the gateway, and the time to its report is printed. Then (unless
+# CSR_SCALE_TRAIN=off) the tenant trains: time to its models being active and to every customer scored; then
+# POST /predict at 300/s settled, and again while another tenant's 1M-row export ingests (vegeta, p50/p99/max).
+# ./csr bench-scale runs it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 say() { printf '[scale %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
@@ -86,6 +89,74 @@ cpu_by_service() {
   done | sort
 }
 
+VEGETA="$ROOT/.csr/tools/vegeta"
+
+# POST /predict at $1 requests/s for $2 (vegeta): one line with p50, p99, max and the share answered 200
+predict_at() {
+  local rate=$1 duration=$2 key
+  key=$(<"$CSR_RUN_DIR/demo.key")
+  [[ -x $VEGETA ]] || GOBIN="$ROOT/.csr/tools" go install github.com/tsenart/vegeta/v12@v12.13.0
+  printf '%s' '{"customer_id": 13085, "features": {"recency_days": 10, "frequency": 5, "monetary": 500, "avg_basket_value": 100, "unique_products": 12, "avg_interpurchase_days": 20, "purchase_span_days": 80}}' \
+    >"$CSR_RUN_DIR/predict.json"
+  printf 'POST http://127.0.0.1:%s/predict\nContent-Type: application/json\nAuthorization: Bearer %s\n@%s\n' \
+      "$CSR_GATEWAY_PORT" "$key" "$CSR_RUN_DIR/predict.json" |
+    "$VEGETA" attack -rate="$rate/s" -duration="$duration" | "$VEGETA" report -type=json |
+    python3 -c "import json,sys; r=json.load(sys.stdin); l=r['latencies']; print(f'{r[\"rate\"]:5.0f}/s: p50 {l[\"50th\"]/1e6:6.2f} ms, p99 {l[\"99th\"]/1e6:7.2f} ms, max {l[\"max\"]/1e6:7.1f} ms, {r[\"success\"]*100:5.1f} % answered 200')"
+}
+
+# waits (at most 180 s) until the machine's cores are less than a third busy over 5 s: the load has settled
+quiet_machine() {
+  local a b busy i
+  for ((i = 0; i < 36; i++)); do
+    a=$(cpu); sleep 5; b=$(cpu)
+    busy=$(python3 -c "a, b = map(int, '$a'.split()), map(int, '$b'.split()); a, b = list(a), list(b); print(int(100 * (b[0] - a[0]) / max(1, b[1] - a[1])))")
+    ((busy < 33)) && { echo "  the machine settled ($busy % busy over 5 s) $((i * 5 + 5)) s after scoring"; return; }
+  done
+  echo "  the machine was still busy ($busy %) 180 s after scoring"
+}
+
+# every customer the gateway lists, once the count has held for two polls 2 s apart
+scored_customers() {
+  local key total last=""
+  key=$(<"$CSR_RUN_DIR/demo.key")
+  while true; do
+    total=$(curl -fsS -H "Authorization: Bearer $key" "http://127.0.0.1:$CSR_GATEWAY_PORT/customers?size=1" 2>/dev/null |
+      sed -n 's/.*"total":\([0-9]*\).*/\1/p') || total=""
+    [[ -n $total && $total -gt 0 && $total == "$last" ]] && { echo "$total"; return; }
+    last=$total; sleep 2
+  done
+}
+
+# After the load: a training of the tenant timed to its models being active and to every customer scored; then
+# /predict at 300/s settled, and again while another tenant's 1M-row export ingests (CSR_SCALE_TRAIN=off skips it)
+train_then_predict() {
+  local key dataset id t0 t1 t2 customers admin secret other published
+  key=$(<"$CSR_RUN_DIR/demo.key")
+  t0=$(now)
+  dataset=$(curl -fsS -X POST -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d '{}' \
+    "http://127.0.0.1:$CSR_GATEWAY_PORT/train") || { echo "  POST /train failed"; return 1; }
+  id=$(sed -n 's/.*"dataset_id":"\([^"]*\)".*/\1/p' <<<"$dataset")
+  until curl -fsS -H "Authorization: Bearer $key" "http://127.0.0.1:$CSR_GATEWAY_PORT/train/$id" 2>/dev/null |
+      grep -q '"status":"\(active\|finished\)"'; do sleep 1; done
+  t1=$(now)
+  customers=$(scored_customers)
+  t2=$(now)
+  python3 -c "print(f'  training set, three models trained and active: {$t1 - $t0:.1f} s; every customer scored ($customers): {$t2 - $t0:.1f} s after POST /train')"
+  quiet_machine
+  predict_at 200 10s >/dev/null # warm-up
+  echo "  /predict settled, $(predict_at 300 20s)"
+  admin=$(<"$CSR_RUN_DIR/admin.key")
+  curl -fsS -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d '{"tenant_id":"second-shop"}' \
+    "http://127.0.0.1:$CSR_GATEWAY_PORT/admin/tenants" >/dev/null || { echo "  could not create second-shop"; return 1; }
+  other=$(export_of 1M)
+  "$ROOT/csr" publish --tenant-id second-shop --data-path "$other" --bootstrap-servers "$BOOTSTRAP" \
+    >"$ROOT/.csr/scale-published-2" &
+  published=$!
+  sleep 5
+  echo "  /predict while another tenant's 1M-row export ingests, $(predict_at 300 30s)"
+  wait "$published"
+}
+
 run() {
   local size=$1 replicas=$2 file key header t0 t1 t2 t3 report c0 c3
   file=$(export_of "$size")
@@ -136,6 +207,7 @@ cpu = [line.split() for line in open(sys.argv[10].replace("scale-rss", "scale-cp
 print("  CPU seconds used since start: " + ", ".join(f"{name} {s}" for name, s in cpu))
 sys.exit(0 if ok else 1)
 PY
+  [[ ${CSR_SCALE_TRAIN:-on} == off ]] || train_then_predict
 }
 
 for size in ${CSR_SCALE_ROWS:-1M 10M 50M}; do

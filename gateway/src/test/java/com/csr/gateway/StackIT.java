@@ -29,13 +29,21 @@ import com.csr.core.pipeline.TrainingDataFiles;
 import com.csr.core.testing.EndpointSweep;
 import com.csr.core.testing.TestKeys;
 import com.csr.gateway.notify.WebhookSignature;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -43,8 +51,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -74,6 +85,8 @@ class StackIT {
     private static final String TENANT = "e2e";
     private static final String AS_OF = "2010-12-09";
     private static final String ADMIN = "Bearer test-admin-key";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static String fileId;
     private static String datasetId;
     private static String key;
@@ -190,24 +203,47 @@ class StackIT {
     private static void everyCustomerHasItsBatchFeatures(String... instances) {
         SampleData sample = SampleData.get();
         long cutoff = sample.clean.cutoffEpochSecond();
-        List<String> pending = new ArrayList<>(sample.histories.keySet());
+        Set<String> pending = ConcurrentHashMap.newKeySet();
+        pending.addAll(sample.histories.keySet());
         await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(3)).until(() -> {
-            pending.removeIf(id -> matches(instances[Math.floorMod(id.hashCode(), instances.length)], id,
-                    FeatureCalculator.asOf(sample.histories.get(id), cutoff)));
+            // many requests in flight: one at a time, a round over the sample's 4,285 customers took a minute
+            List<CompletableFuture<Void>> asked = new ArrayList<>();
+            Semaphore inFlight = new Semaphore(16);
+            for (String id : List.copyOf(pending)) {
+                inFlight.acquireUninterruptibly();
+                String instance = instances[Math.floorMod(id.hashCode(), instances.length)];
+                asked.add(streamedFeatures(instance, id).whenComplete((features, failure) -> inFlight.release())
+                        .thenAccept(features -> {
+                            if (features.map(f -> f.equals(FeatureCalculator.asOf(sample.histories.get(id), cutoff)))
+                                    .orElse(false)) {
+                                pending.remove(id);
+                            }
+                        }));
+            }
+            CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).join();
             return pending.isEmpty();
         });
     }
 
-    private static boolean matches(String instance, String customerId, CustomerFeatures batch) {
-        var response = given().header("Authorization", key).queryParam("as_of", AS_OF)
-                .get(service(instance) + "/customers/" + customerId + "/features");
-        if (response.statusCode() != 200) {
-            return false;
-        }
-        // doubles, not REST Assured's default floats: the comparison is exact
-        Map<String, Double> streamed = response.jsonPath(JsonPathConfig.jsonPathConfig()
-                .numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE)).getMap("features", String.class, Double.class);
-        return FeatureVectors.fromComputed(streamed).equals(batch);
+    /** What the instance streamed for the customer, or nothing when it does not answer 200 yet. */
+    private static CompletableFuture<Optional<CustomerFeatures>> streamedFeatures(String instance, String customerId) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(service(instance) + "/customers/"
+                        + URLEncoder.encode(customerId, StandardCharsets.UTF_8).replace("+", "%20")
+                        + "/features?as_of=" + AS_OF))
+                .header("Authorization", key).timeout(Duration.ofSeconds(30)).build();
+        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            if (response.statusCode() != 200) {
+                return Optional.<CustomerFeatures>empty();
+            }
+            try {
+                // Jackson reads JSON numbers as doubles: the comparison is exact
+                Map<String, Double> streamed = JSON.convertValue(JSON.readTree(response.body()).get("features"),
+                        new TypeReference<Map<String, Double>>() { });
+                return Optional.of(FeatureVectors.fromComputed(streamed));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).exceptionally(failure -> Optional.empty());
     }
 
     @Test

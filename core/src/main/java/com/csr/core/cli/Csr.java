@@ -79,7 +79,7 @@ public final class Csr {
         }
     }
 
-    /** The one line for a run that ran out of heap: what it was reading, the heap, and a heap twice as large. */
+    /** The one line for a run that ran out of heap, reading or training: its file, the heap, and a heap twice as large. */
     static String outOfMemory(String command, List<String> args, long maxHeapBytes) {
         String data = null;
         for (int i = 0; i < args.size(); i++) {
@@ -90,7 +90,7 @@ public final class Csr {
             }
         }
         long gib = 1L << 30;
-        return String.format(Locale.ROOT, "csr %s: error: out of memory reading %s (the heap is %,d MiB); raise the "
+        return String.format(Locale.ROOT, "csr %s: error: out of memory on %s (the heap is %,d MiB); raise the "
                         + "heap with CSR_JAVA_OPTS=-Xmx%dg", command, data == null ? "the data" : data,
                 maxHeapBytes >> 20, Math.max(1, (2 * maxHeapBytes + gib - 1) / gib));
     }

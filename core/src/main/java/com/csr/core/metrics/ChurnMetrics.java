@@ -58,7 +58,7 @@ public record ChurnMetrics(double rocAuc, double prAuc, double brier, double ece
                 rankSum += ranks[i];
             }
         }
-        return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+        return (rankSum - (double) positives * (positives + 1) / 2.0) / ((double) positives * negatives);
     }
 
     private static double averagePrecision(double[] score, int[] positive, int positives) {

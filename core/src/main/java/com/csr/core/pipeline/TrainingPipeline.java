@@ -9,7 +9,6 @@ import com.csr.core.cleaning.RejectedRowListener;
 import com.csr.core.cleaning.TransactionCleaner;
 import com.csr.core.features.CustomerFeatures;
 import com.csr.core.features.CustomerHistories;
-import com.csr.core.features.CustomerHistory;
 import com.csr.core.labels.LabelledCustomer;
 import com.csr.core.ltv.LtvSelection;
 import com.csr.core.ltv.LtvTrainer;
@@ -21,6 +20,7 @@ import com.csr.core.segment.SegmentTrainer;
 import com.csr.core.segment.SegmentTraining;
 import com.csr.core.transactions.ColumnLayout;
 import com.csr.core.transactions.FileLimits;
+import com.csr.core.transactions.ReadAheadRowSource;
 import com.csr.core.transactions.RowSource;
 import com.csr.core.transactions.TransactionFiles;
 import java.util.ArrayList;
@@ -67,18 +67,9 @@ public final class TrainingPipeline {
         Map<String, Long> timings = new LinkedHashMap<>();
         Stopwatch watch = new Stopwatch(timings);
 
-        progress.stage("reading and cleaning " + config.dataPath());
-        CustomerHistories kept = new CustomerHistories();
-        FileCleaner.Outcome clean = read(config, kept);
-        watch.lap("read_and_clean");
-        if (clean.report().rowsKept() == 0) {
-            throw new IllegalArgumentException(noDataMessage(clean.report()));
-        }
-
-        progress.stage("computing features of " + kept.size() + " customers from " + clean.report().rowsKept()
-                + " transactions");
-        Map<String, CustomerHistory> histories = kept.histories();
-        TrainingData data = TrainingData.build(histories.values(), clean.asOf(), config.horizon());
+        Prepared prepared = prepare(config, watch);
+        FileCleaner.Outcome clean = prepared.clean();
+        TrainingData data = prepared.data();
         List<CustomerFeatures> features = data.scoring().rows().stream().map(LabelledCustomer::features).toList();
         List<String> customerIds = data.scoring().rows().stream().map(LabelledCustomer::customerId).toList();
         watch.lap("features");
@@ -113,8 +104,32 @@ public final class TrainingPipeline {
                 data.validationDate(), customerIds, features, segments, churn, ltv, plan, timings);
     }
 
+    /** The file cleaned and its customers' labelled features at every cutoff. */
+    private record Prepared(FileCleaner.Outcome clean, TrainingData data) {
+    }
+
+    /**
+     * Reads and cleans the file into per-customer histories and cuts the training sets from them. The histories and
+     * the cleaner's ledgers die with this frame: the model stages hold only features (a 50M-row file's histories
+     * took a gigabyte and more of the heap the trainers needed).
+     */
+    private Prepared prepare(PipelineConfig config, Stopwatch watch) {
+        progress.stage("reading and cleaning " + config.dataPath());
+        CustomerHistories kept = new CustomerHistories();
+        FileCleaner.Outcome clean = read(config, kept);
+        watch.lap("read_and_clean");
+        if (clean.report().rowsKept() == 0) {
+            throw new IllegalArgumentException(noDataMessage(clean.report()));
+        }
+        progress.stage("computing features of " + kept.size() + " customers from " + clean.report().rowsKept()
+                + " transactions");
+        return new Prepared(clean, TrainingData.build(kept.histories().values(), clean.asOf(), config.horizon()));
+    }
+
+    /** Cleans as the rows come, the file read ahead on a second core. */
     private FileCleaner.Outcome read(PipelineConfig config, CustomerHistories kept) {
-        try (RowSource rows = TransactionFiles.open(config.dataPath(), config.mapping(), limits)) {
+        try (RowSource rows = new ReadAheadRowSource(TransactionFiles.open(config.dataPath(), config.mapping(),
+                limits))) {
             return new TransactionCleaner(config.asOf(), RejectedRowListener.NONE).clean(new Counting(rows), kept);
         }
     }

@@ -121,10 +121,10 @@ class FileLimitCommandsTest {
     @Test
     void runningOutOfMemoryNamesTheFileTheHeapAndABiggerOne() {
         assertThat(Csr.outOfMemory("train", List.of("--tenant-id", "t", "--data-path", "big.csv.gz"), 3L << 30))
-                .isEqualTo("csr train: error: out of memory reading big.csv.gz (the heap is 3,072 MiB); raise the heap "
+                .isEqualTo("csr train: error: out of memory on big.csv.gz (the heap is 3,072 MiB); raise the heap "
                         + "with CSR_JAVA_OPTS=-Xmx6g");
         assertThat(Csr.outOfMemory("publish", List.of("--data-path=x.xlsx"), 256L << 20))
-                .isEqualTo("csr publish: error: out of memory reading x.xlsx (the heap is 256 MiB); raise the heap "
+                .isEqualTo("csr publish: error: out of memory on x.xlsx (the heap is 256 MiB); raise the heap "
                         + "with CSR_JAVA_OPTS=-Xmx1g");
     }
 
@@ -142,7 +142,7 @@ class FileLimitCommandsTest {
 
         assertThat(process.exitValue()).as(stderr).isEqualTo(1);
         assertThat(stderr.lines().filter(l -> l.startsWith("csr "))).singleElement().asString()
-                .startsWith("csr train: error: out of memory reading " + TestFiles.onlineRetailSample())
+                .startsWith("csr train: error: out of memory on " + TestFiles.onlineRetailSample())
                 .endsWith("raise the heap with CSR_JAVA_OPTS=-Xmx1g");
         assertThat(stderr).doesNotContain("Exception", "at com.", "\tat ");
     }

@@ -39,6 +39,19 @@ class ChurnMetricsTest {
     }
 
     @Test
+    void rocAucStaysInRangeWithAMillionCustomers() {
+        // 700,000 churners: their rank sum's correction (n(n+1)/2) overflows an int; a 50M-row export gave 2.05
+        int n = 1_000_000;
+        double[] score = new double[n];
+        int[] churned = new int[n];
+        for (int i = 0; i < n; i++) {
+            score[i] = i;
+            churned[i] = i >= 300_000 ? 1 : 0;
+        }
+        assertThat(ChurnMetrics.rocAuc(score, churned, 700_000)).isEqualTo(1.0);
+    }
+
+    @Test
     void rocAucWhenEveryScoreIsTiedIsOneHalf() {
         ChurnMetrics m = ChurnMetrics.of(new double[] {0.5, 0.5, 0.5, 0.5, 0.5}, new int[] {0, 1, 0, 1, 1});
 
