@@ -20,7 +20,8 @@ unset CSR_ADMIN_KEY MLFLOW_TRACKING_URI
 STACK="$ROOT/deploy/local/stack.sh"
 DATA="$ROOT/.csr/scale-data"
 BOOTSTRAP="127.0.0.1:$CSR_KAFKA_PORT"
-trap '"$STACK" down --reset >/dev/null 2>&1 || true; kill "${SAMPLER:-0}" 2>/dev/null || true' EXIT
+# CSR_SCALE_KEEP=1 leaves the last stack running, to look into it (./csr down with CSR_RUN_DIR=.csr/scale stops it)
+trap '[[ ${CSR_SCALE_KEEP:-} == 1 ]] || "$STACK" down --reset >/dev/null 2>&1 || true; kill "${SAMPLER:-0}" 2>/dev/null || true' EXIT
 
 # busy and total jiffies of all cores since boot
 cpu() { awk '/^cpu /{busy=$2+$3+$4+$7+$8; total=busy+$5+$6; print busy, total}' /proc/stat; }
@@ -143,7 +144,7 @@ train_then_predict() {
   t2=$(now)
   python3 -c "print(f'  training set, three models trained and active: {$t1 - $t0:.1f} s; every customer scored ($customers): {$t2 - $t0:.1f} s after POST /train')"
   quiet_machine
-  predict_at 200 10s >/dev/null # warm-up
+  predict_at 300 30s >/dev/null # warm-up: the first seconds after a big load are JIT and GC (p99 1–5 s)
   echo "  /predict settled, $(predict_at 300 20s)"
   admin=$(<"$CSR_RUN_DIR/admin.key")
   curl -fsS -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d '{"tenant_id":"second-shop"}' \

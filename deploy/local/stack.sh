@@ -223,6 +223,13 @@ port_of() { local instance=$1 n=1; [[ $instance =~ -([0-9]+)$ ]] && n=${BASH_REM
 # every instance's address, comma-separated, as the gateway takes them
 urls_of() { local s=$1 list="" i; for i in $(instances "$s"); do list+="${list:+,}http://127.0.0.1:$(port_of "$i")"; done; echo "$list"; }
 
+# The services that do bulk work — cleaning files, folding lines into features — yield the CPU to those answering
+# requests: on one machine an export being ingested must not slow /predict (CSR_BULK_NICE, default 10; 0 turns it
+# off). In Kubernetes each has CPU requests of its own instead (deploy/k8s).
+niceness() {
+  case $1 in ingest-service|feature-service) echo "${CSR_BULK_NICE:-10}" ;; *) echo 0 ;; esac
+}
+
 start_service() {
   local instance=$1 s=${1%-[0-9]*} port
   port=$(port_of "$instance")
@@ -237,7 +244,7 @@ start_service() {
     CSR_LTV_URL="$(urls_of ltv-service)" CSR_ADMIN_KEY="$ADMIN_KEY" MLFLOW_TRACKING_URI="$MLFLOW_URI" \
     CSR_ALLOW_PRIVATE_WEBHOOKS="${CSR_ALLOW_PRIVATE_WEBHOOKS:-true}" MALLOC_ARENA_MAX=2 \
     QUARKUS_OTEL_SDK_DISABLED="$([[ ${CSR_OTEL:-on} == off ]] && echo true || echo false)" \
-    setsid nohup java $(heap "$s") $SERVICE_JVM -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >>"$LOGS/$instance.log" 2>&1 </dev/null &
+    setsid nohup nice -n "$(niceness "$s")" java $(heap "$s") $SERVICE_JVM -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >>"$LOGS/$instance.log" 2>&1 </dev/null &
   echo $! >"$PIDS/$instance.pid"
 }
 
