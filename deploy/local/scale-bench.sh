@@ -107,10 +107,10 @@ predict_at() {
 
 # waits (at most 180 s) until the machine's cores are less than a third busy over 5 s: the load has settled
 quiet_machine() {
-  local a b busy i
+  local busy0 total0 busy1 total1 busy i
   for ((i = 0; i < 36; i++)); do
-    a=$(cpu); sleep 5; b=$(cpu)
-    busy=$(python3 -c "a, b = map(int, '$a'.split()), map(int, '$b'.split()); a, b = list(a), list(b); print(int(100 * (b[0] - a[0]) / max(1, b[1] - a[1])))")
+    read -r busy0 total0 < <(cpu); sleep 5; read -r busy1 total1 < <(cpu)
+    busy=$(( 100 * (busy1 - busy0) / (total1 - total0 > 0 ? total1 - total0 : 1) ))
     ((busy < 33)) && { echo "  the machine settled ($busy % busy over 5 s) $((i * 5 + 5)) s after scoring"; return; }
   done
   echo "  the machine was still busy ($busy %) 180 s after scoring"

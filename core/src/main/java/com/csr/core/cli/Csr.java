@@ -79,7 +79,7 @@ public final class Csr {
         }
     }
 
-    /** The one line for a run that ran out of heap, reading or training: its file, the heap, and a heap twice as large. */
+    /** The one line for a run out of heap, reading or training: its file, the heap, and a heap twice as large. */
     static String outOfMemory(String command, List<String> args, long maxHeapBytes) {
         String data = null;
         for (int i = 0; i < args.size(); i++) {
