@@ -230,6 +230,10 @@ niceness() {
   case $1 in ingest-service|feature-service) echo "${CSR_BULK_NICE:-10}" ;; *) echo 0 ;; esac
 }
 
+# CSR_JFR_DIR=DIR records each service instance with Java Flight Recorder (profile settings) to DIR/INSTANCE.jfr,
+# written as it stops: what docs/benchmarks.md's profiles were taken with.
+recording() { [[ -n ${CSR_JFR_DIR:-} ]] && echo "-XX:StartFlightRecording=filename=$CSR_JFR_DIR/$1.jfr,settings=profile,dumponexit=true"; return 0; }
+
 start_service() {
   local instance=$1 s=${1%-[0-9]*} port
   port=$(port_of "$instance")
@@ -244,7 +248,7 @@ start_service() {
     CSR_LTV_URL="$(urls_of ltv-service)" CSR_ADMIN_KEY="$ADMIN_KEY" MLFLOW_TRACKING_URI="$MLFLOW_URI" \
     CSR_ALLOW_PRIVATE_WEBHOOKS="${CSR_ALLOW_PRIVATE_WEBHOOKS:-true}" MALLOC_ARENA_MAX=2 \
     QUARKUS_OTEL_SDK_DISABLED="$([[ ${CSR_OTEL:-on} == off ]] && echo true || echo false)" \
-    setsid nohup nice -n "$(niceness "$s")" java $(heap "$s") $SERVICE_JVM -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >>"$LOGS/$instance.log" 2>&1 </dev/null &
+    setsid nohup nice -n "$(niceness "$s")" java $(heap "$s") $SERVICE_JVM $(recording "$instance") -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >>"$LOGS/$instance.log" 2>&1 </dev/null &
   echo $! >"$PIDS/$instance.pid"
 }
 

@@ -60,15 +60,21 @@ class RawRowIngestionIT {
         assertThat(report.asOf()).isEqualTo("2010-01-31");
 
         List<ConsumerRecord<String, byte[]>> clean = recordsOf(Topics.TRANSACTIONS_CLEAN, fileId);
-        assertThat(clean).hasSize(6).allSatisfy(record -> {
-            CleanTransaction t = EventJson.read(record.value(), CleanTransaction.class);
-            assertThat(record.key()).isEqualTo(EventKeys.customer(TENANT, t.transaction().customerId()));
+        assertThat(cleanLines(clean)).hasSize(6);
+        assertThat(clean).as("a block of each customer's lines, keyed by the customer").allSatisfy(record -> {
+            CleanTransaction block = EventJson.read(record.value(), CleanTransaction.class);
+            assertThat(block.isBlock()).isTrue();
+            assertThat(block.unpacked()).allSatisfy(t -> assertThat(record.key())
+                    .isEqualTo(EventKeys.customer(TENANT, t.transaction().customerId())));
             assertThat(tenantHeader(record)).isEqualTo(TENANT);
         });
+        assertThat(clean).extracting(ConsumerRecord::key).doesNotHaveDuplicates();
         List<ConsumerRecord<String, byte[]>> rejected = recordsOf(Topics.TRANSACTIONS_REJECTED, fileId);
-        assertThat(rejected).hasSize(9).allSatisfy(record -> {
-            RejectedRow row = EventJson.read(record.value(), RejectedRow.class);
-            assertThat(record.key()).isEqualTo(EventKeys.row(TENANT, fileId, row.row()));
+        assertThat(rejectedRows(rejected)).hasSize(9).extracting(RejectedRow::row).doesNotHaveDuplicates();
+        assertThat(rejected).as("the file's rejected rows in a block, keyed by its first").allSatisfy(record -> {
+            RejectedRow block = EventJson.read(record.value(), RejectedRow.class);
+            assertThat(block.isBlock()).isTrue();
+            assertThat(record.key()).isEqualTo(EventKeys.row(TENANT, fileId, block.row()));
             assertThat(tenantHeader(record)).isEqualTo(TENANT);
         });
 
@@ -77,8 +83,8 @@ class RawRowIngestionIT {
 
         assertThat(TopicContents.records(Topics.INGEST_REPORTS))
                 .filteredOn(r -> r.key().equals(EventKeys.file(TENANT, fileId))).hasSize(1);
-        assertThat(recordsOf(Topics.TRANSACTIONS_CLEAN, fileId)).hasSize(6);
-        assertThat(recordsOf(Topics.TRANSACTIONS_REJECTED, fileId)).hasSize(9);
+        assertThat(cleanLines(recordsOf(Topics.TRANSACTIONS_CLEAN, fileId))).hasSize(6);
+        assertThat(rejectedRows(recordsOf(Topics.TRANSACTIONS_REJECTED, fileId))).hasSize(9);
     }
 
     @Test
@@ -209,6 +215,16 @@ class RawRowIngestionIT {
     private static List<ConsumerRecord<String, byte[]>> recordsOf(String topic, String fileId) {
         return TopicContents.records(topic).stream()
                 .filter(r -> EventJson.read(r.value(), FileOf.class).equals(new FileOf(TENANT, fileId))).toList();
+    }
+
+    private static List<CleanTransaction> cleanLines(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().flatMap(r -> EventJson.read(r.value(), CleanTransaction.class).unpacked().stream())
+                .toList();
+    }
+
+    private static List<RejectedRow> rejectedRows(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().flatMap(r -> EventJson.read(r.value(), RejectedRow.class).unpacked().stream())
+                .toList();
     }
 
     private static String tenantHeader(ConsumerRecord<String, byte[]> record) {

@@ -4,6 +4,7 @@ import com.csr.core.events.CleanTransaction;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.Topics;
 import com.csr.core.tenants.TenantIds;
+import com.csr.core.transactions.Transaction;
 import com.csr.feature.service.CustomerLines;
 import com.csr.feature.service.DataClock;
 import com.csr.feature.service.StoredLine;
@@ -18,7 +19,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 /**
- * Stores a clean transaction's line unless its transaction id is already stored, moves the tenant's data clock and
+ * Stores each clean transaction's line (a block's one by one) unless its transaction id is already stored, moves the tenant's data clock and
  * marks the customer's features due; a {@link FeaturePublication} on the wall clock publishes them. The work per
  * line is the same however long the customer's history.
  */
@@ -52,30 +53,55 @@ final class CustomerUpdater implements Processor<String, CleanTransaction, Strin
     @Override
     public void process(Record<String, CleanTransaction> record) {
         CleanTransaction event = record.value();
-        if (event == null || event.transaction() == null || !TenantIds.isValid(event.tenantId())
-                || event.transactionId() == null || event.transaction().customerId() == null) {
-            LOG.warnf("skipping a record on %s that is not a clean transaction of a valid tenant (key %s)",
-                    Topics.TRANSACTIONS_CLEAN, record.key());
+        if (event == null || !TenantIds.isValid(event.tenantId())) {
+            skip(record);
             return;
         }
         String tenantId = event.tenantId();
-        String customerId = event.transaction().customerId();
-        String customerKey = EventKeys.customer(tenantId, customerId);
-        if (lines.putIfAbsent(CustomerLines.key(customerKey, event.transactionId()), StoredLine.of(event)) == null) {
-            Long stored = lineCounts.get(tenantId);
-            lineCounts.put(tenantId, stored == null ? 1 : stored + 1);
+        long added = 0;
+        long latest = Long.MIN_VALUE;
+        String marked = null;
+        for (CleanTransaction line : event.unpacked()) {
+            Transaction t = line.transaction();
+            if (t == null || line.transactionId() == null || t.customerId() == null) {
+                skip(record);
+                continue;
+            }
+            String customerKey = EventKeys.customer(tenantId, t.customerId());
+            if (lines.putIfAbsent(CustomerLines.key(customerKey, line.transactionId()), StoredLine.of(line)) == null) {
+                added++;
+            }
+            latest = Math.max(latest, t.epochSecond());
+            // a line already stored marks its customer too: after a crash under at-least-once processing, a line
+            // can be in the store while the mark, still in the cache, was lost; the repeat then publishes the same
+            // features. A block's lines are one customer's, so it is marked once.
+            if (!customerKey.equals(marked)) {
+                due.put(customerKey, record.timestamp());
+                marked = customerKey;
+            }
         }
+        if (added > 0) {
+            Long stored = lineCounts.get(tenantId);
+            lineCounts.put(tenantId, stored == null ? added : stored + added);
+        }
+        if (marked != null) {
+            moveClock(tenantId, latest, record.timestamp());
+        }
+    }
+
+    private static void skip(Record<String, CleanTransaction> record) {
+        LOG.warnf("skipping a record on %s that is not a clean transaction of a valid tenant (key %s)",
+                Topics.TRANSACTIONS_CLEAN, record.key());
+    }
+
+    private void moveClock(String tenantId, long time, long timestamp) {
         Long clock = clocks.get(tenantId);
-        long time = event.transaction().epochSecond();
         if (clock == null || time > clock) {
             clocks.put(tenantId, time);
             if (clock == null || DataClock.dateOf(time).isAfter(DataClock.dateOf(clock))) {
-                announce(tenantId, time, record.timestamp());
+                announce(tenantId, time, timestamp);
             }
         }
-        // a line already stored marks its customer too: after a crash under at-least-once processing, a line can
-        // be in the store while the mark, still in the cache, was lost; the repeat then publishes the same features
-        due.put(customerKey, record.timestamp());
     }
 
     /** This partition's clock moved to a new day: every partition learns it ({@link PartitionClocks}). */

@@ -153,6 +153,42 @@ class CustomerTopologyTest {
     }
 
     @Test
+    void blocksOfACustomersLinesGiveWhatTheLinesOneByOneGive() {
+        List<CleanTransaction> shop = CleanFixtures.shop("t1", 20, LocalDate.parse("2011-01-01"));
+        Map<String, List<CleanTransaction.Line>> byCustomer = new LinkedHashMap<>();
+        shop.forEach(e -> byCustomer.computeIfAbsent(e.transaction().customerId(), c -> new ArrayList<>())
+                .add(new CleanTransaction.Line(e.transactionId(), e.transaction())));
+        // each customer's lines in blocks of at most three, and one block sent twice (a repeat after a crash)
+        byCustomer.forEach((customer, customerLines) -> {
+            for (int from = 0; from < customerLines.size(); from += 3) {
+                clean.pipeInput(EventKeys.customer("t1", customer), CleanTransaction.block("t1", "f1",
+                        customerLines.subList(from, Math.min(from + 3, customerLines.size()))));
+            }
+        });
+        String first = byCustomer.keySet().iterator().next();
+        clean.pipeInput(EventKeys.customer("t1", first), CleanTransaction.block("t1", "f1",
+                byCustomer.get(first).subList(0, 1)));
+        publishDue();
+        Map<String, CustomerFeaturesUpdate> fromBlocks = new LinkedHashMap<>();
+        features.readKeyValuesToList().forEach(kv -> fromBlocks.put(kv.key, kv.value));
+        List<KeyValue<String, StoredLine>> storedFromBlocks = storedLines();
+        Long clockFromBlocks = clocks.get("t1");
+        Object countedFromBlocks = driver.getKeyValueStore(CustomerTopology.TENANT_LINES_STORE).get("t1");
+        driver.close();
+        startTopology();
+
+        shop.forEach(this::send);
+        publishDue();
+        Map<String, CustomerFeaturesUpdate> oneByOne = new LinkedHashMap<>();
+        features.readKeyValuesToList().forEach(kv -> oneByOne.put(kv.key, kv.value));
+
+        assertThat(storedFromBlocks).hasSize(shop.size()).containsExactlyInAnyOrderElementsOf(storedLines());
+        assertThat(fromBlocks).hasSize(byCustomer.size()).isEqualTo(oneByOne);
+        assertThat(clockFromBlocks).isEqualTo(clocks.get("t1"));
+        assertThat(countedFromBlocks).as("lines counted once each").isEqualTo((long) shop.size());
+    }
+
+    @Test
     void aCustomerReadsOnlyTheirOwnLinesEvenWhenAnotherCustomersIdStartsLikeTheirKey() {
         send(purchase("t1", "7", "1", "2010-01-01", 10));
         send(purchase("t1", "7:1", "2", "2010-01-02", 20));

@@ -6,9 +6,11 @@ import com.csr.core.events.EventKeys;
 import com.csr.core.events.IngestReport;
 import com.csr.core.events.RejectedRow;
 import com.csr.core.events.Topics;
+import com.csr.core.transactions.Transaction;
 import com.csr.ingest.service.FilesInProgress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -21,6 +23,9 @@ import org.apache.kafka.common.TopicPartition;
  * Publishes what files give — clean transactions, rejected rows, reports — in Kafka transactions that also commit
  * the raw rows they came from, so each raw row's output is on the topics exactly once, whatever stops when (readers
  * read {@code read_committed}). One transaction per batch of raw rows: its output and its offsets together.
+ *
+ * <p>Clean lines go out in blocks, one customer's lines of one file in a record, and rejected rows in blocks of a
+ * file's: they wait here ({@link WaitingBlocks}, a bounded number) and go out within the batch's transaction.
  */
 final class IngestOutput implements FilesInProgress.Output, AutoCloseable {
 
@@ -29,7 +34,26 @@ final class IngestOutput implements FilesInProgress.Output, AutoCloseable {
     /** The largest raw row taken: a clean record repeats the invoice, so it may be twice the row, and more. */
     static final int MAX_RAW_ROW_BYTES = MAX_RECORD_BYTES / 2 - 4096;
 
+    /** The most lines (or rejected rows) in one block: about 250 KB of JSON, a quarter of a record. */
+    static final int BLOCK_LINES = 1_000;
+    /** The most lines waiting for their block across customers, so a batch holds a few megabytes at most. */
+    static final int WAITING_LINES = 20_000;
+
     private final KafkaProducer<String, byte[]> producer;
+    /** Clean lines waiting to go out, by customer and file. */
+    private final WaitingBlocks<BlockKey, CleanTransaction.Line> lines =
+            new WaitingBlocks<>(BLOCK_LINES, WAITING_LINES, this::sendLines);
+    /** Rejected rows waiting to go out, by file. */
+    private final WaitingBlocks<FileKey, RejectedRow.Rejected> rejects =
+            new WaitingBlocks<>(BLOCK_LINES, WAITING_LINES, this::sendRejected);
+
+    /** A block's customer key ({@code tenant:customer}, the record key) and file. */
+    private record BlockKey(String customerKey, String tenantId, String fileId) {
+    }
+
+    /** A file's tenant and id. */
+    private record FileKey(String tenantId, String fileId) {
+    }
 
     /** A record too large for Kafka, refused before it is sent (a sent one would fail the whole transaction). */
     static final class RecordTooLarge extends RuntimeException {
@@ -59,6 +83,8 @@ final class IngestOutput implements FilesInProgress.Output, AutoCloseable {
 
     /** Commits everything sent since {@link #begin} with the raw rows' next offsets. */
     void commit(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
+        lines.sendAll();
+        rejects.sendAll();
         if (!offsets.isEmpty()) {
             producer.sendOffsetsToTransaction(offsets, group);
         }
@@ -66,19 +92,71 @@ final class IngestOutput implements FilesInProgress.Output, AutoCloseable {
     }
 
     void abort() {
+        lines.clear();
+        rejects.clear();
         producer.abortTransaction();
     }
 
     @Override
     public void clean(CleanTransaction clean) {
-        send(Topics.TRANSACTIONS_CLEAN, EventKeys.customer(clean.tenantId(), clean.transaction().customerId()),
-                clean.tenantId(), "clean transaction", clean);
+        Transaction t = clean.transaction();
+        BlockKey key = new BlockKey(EventKeys.customer(clean.tenantId(), t.customerId()), clean.tenantId(),
+                clean.fileId());
+        CleanTransaction.Line line = new CleanTransaction.Line(clean.transactionId(), t);
+        if (large(length(clean.transactionId()) + length(t.invoice()) + length(t.stockCode())
+                + length(t.description()) + length(t.customerId()) + length(t.country()))) {
+            // out at once and alone, so a line too large for a record fails the row that gave it, not the batch
+            sendLines(key, List.of(line));
+        } else {
+            lines.add(key, line);
+        }
     }
 
     @Override
     public void rejected(RejectedRow rejected) {
-        send(Topics.TRANSACTIONS_REJECTED, EventKeys.row(rejected.tenantId(), rejected.fileId(), rejected.row()),
-                rejected.tenantId(), "rejected row", rejected);
+        FileKey key = new FileKey(rejected.tenantId(), rejected.fileId());
+        RejectedRow.Rejected row = new RejectedRow.Rejected(rejected.row(), rejected.reason(), rejected.cells());
+        long chars = 0;
+        for (String cell : rejected.cells() == null ? List.<String>of() : rejected.cells()) {
+            chars += length(cell) + 3;
+        }
+        if (large(chars)) {
+            sendRejected(key, List.of(row));
+        } else {
+            rejects.add(key, row);
+        }
+    }
+
+    /** Text that could make up more than a sixteenth of a record (UTF-8 takes up to 3 bytes a char). */
+    private static boolean large(long chars) {
+        return chars * 3 > MAX_RECORD_BYTES / 16;
+    }
+
+    private static long length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    /** A block in one record, or in two halves (each again if need be) when its lines are too large for one. */
+    private void sendLines(BlockKey key, List<CleanTransaction.Line> block) {
+        byte[] value = EventJson.write(CleanTransaction.block(key.tenantId(), key.fileId(), block));
+        if (value.length + key.customerKey().length() * 4 > MAX_RECORD_BYTES && block.size() > 1) {
+            sendLines(key, block.subList(0, block.size() / 2));
+            sendLines(key, block.subList(block.size() / 2, block.size()));
+        } else {
+            send(Topics.TRANSACTIONS_CLEAN, key.customerKey(), key.tenantId(), "clean transaction", value);
+        }
+    }
+
+    /** Rejected rows in one record keyed by the first, or in halves as {@link #sendLines} does. */
+    private void sendRejected(FileKey key, List<RejectedRow.Rejected> block) {
+        String recordKey = EventKeys.row(key.tenantId(), key.fileId(), block.get(0).row());
+        byte[] value = EventJson.write(RejectedRow.block(key.tenantId(), key.fileId(), block));
+        if (value.length + recordKey.length() * 4 > MAX_RECORD_BYTES && block.size() > 1) {
+            sendRejected(key, block.subList(0, block.size() / 2));
+            sendRejected(key, block.subList(block.size() / 2, block.size()));
+        } else {
+            send(Topics.TRANSACTIONS_REJECTED, recordKey, key.tenantId(), "rejected row", value);
+        }
     }
 
     @Override
@@ -88,7 +166,10 @@ final class IngestOutput implements FilesInProgress.Output, AutoCloseable {
     }
 
     private void send(String topic, String key, String tenantId, String what, Object event) {
-        byte[] value = EventJson.write(event);
+        send(topic, key, tenantId, what, EventJson.write(event));
+    }
+
+    private void send(String topic, String key, String tenantId, String what, byte[] value) {
         int bytes = value.length + key.length() * 4;
         if (bytes > MAX_RECORD_BYTES) {
             throw new RecordTooLarge(what, bytes);
