@@ -8,6 +8,7 @@
 # tenant uploads a 15-row file through the gateway, and the time to its report is printed. Then (unless
 # CSR_SCALE_TRAIN=off) the tenant trains: time to its models being active and to every customer scored; then
 # POST /predict at 300/s settled, and again while another tenant's 1M-row export ingests (vegeta, p50/p99/max).
+# CSR_SCALE_GROW=on then adds a second ingest and feature instance to the running stack and times its joining.
 # ./csr bench-scale runs it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -158,6 +159,50 @@ train_then_predict() {
   wait "$published"
 }
 
+# status codes of a tenant-wide read of the feature service (its clock) on instance 1 and instance 2, once
+tenant_reads() {
+  local key=$1 port
+  for port in "$CSR_FEATURES_PORT" $((CSR_FEATURES_PORT + 10)); do
+    curl -s -o /dev/null -w '%{http_code} ' --max-time 5 -H "Authorization: Bearer $key" \
+      "http://127.0.0.1:$port/tenants/current/clock" || true
+  done
+}
+
+# CSR_SCALE_GROW=on: after the load, a second instance of the ingest and feature services joins the running stack;
+# times it to live, to its first answer of a tenant-wide read, and counts the reads (both instances, every 0.5 s
+# for 150 s: two probing rebalances) that were not 200
+grow() {
+  local key t0 t_live="" t_first="" t_last_bad="" n=0 bad=0 codes code i
+  key=$(<"$CSR_RUN_DIR/demo.key")
+  t0=$(now)
+  "$STACK" start ingest-service-2 >/dev/null 2>&1 &
+  "$STACK" start feature-service-2 >/dev/null 2>&1 &
+  while python3 -c "import sys; sys.exit(0 if $(now) - $t0 < 150 else 1)"; do
+    codes=$(tenant_reads "$key")
+    i=0
+    for code in $codes; do
+      i=$((i + 1))
+      if (( i == 2 )) && [[ -z $t_live && $code != 000 ]]; then t_live=$(python3 -c "print($(now) - $t0)"); fi
+      [[ $i == 2 && $code == 000 ]] && continue # instance 2 not listening yet
+      n=$((n + 1))
+      if [[ $code == 200 ]]; then
+        (( i == 2 )) && [[ -z $t_first ]] && t_first=$(python3 -c "print($(now) - $t0)")
+      else
+        bad=$((bad + 1)); t_last_bad=$(python3 -c "print($(now) - $t0)")
+      fi
+    done
+    sleep 0.5
+  done
+  wait
+  python3 - "${t_live:-nan}" "${t_first:-nan}" "$bad" "$n" "${t_last_bad:-nan}" <<'PY'
+import sys
+live, first, bad, n, last = sys.argv[1:]
+print(f"  a second ingest and feature instance joined: listening {float(live):.1f} s after its start, its first 200"
+      f" to a tenant-wide read {float(first):.1f} s; {bad} of {n} tenant-wide reads (both instances, 150 s) not 200,"
+      f" the last {float(last):.1f} s after the start")
+PY
+}
+
 run() {
   local size=$1 replicas=$2 file key header t0 t1 t2 t3 report c0 c3
   file=$(export_of "$size")
@@ -209,6 +254,7 @@ print("  CPU seconds used since start: " + ", ".join(f"{name} {s}" for name, s i
 sys.exit(0 if ok else 1)
 PY
   [[ ${CSR_SCALE_TRAIN:-on} == off ]] || train_then_predict
+  [[ ${CSR_SCALE_GROW:-off} == off || $replicas != 1 ]] || grow
 }
 
 for size in ${CSR_SCALE_ROWS:-1M 10M 50M}; do
