@@ -172,7 +172,7 @@ tenant_reads() {
 # times it to live, to its first answer of a tenant-wide read, and counts the reads (both instances, every 0.5 s
 # for 150 s: two probing rebalances) that were not 200
 grow() {
-  local key t0 t_live="" t_first="" t_last_bad="" n=0 bad=0 codes code i
+  local key t0 t_live="" t_first="" t_last_bad="" n=0 bad=0 codes code i statuses=""
   key=$(<"$CSR_RUN_DIR/demo.key")
   t0=$(now)
   "$STACK" start ingest-service-2 >/dev/null 2>&1 &
@@ -188,18 +188,19 @@ grow() {
       if [[ $code == 200 ]]; then
         (( i == 2 )) && [[ -z $t_first ]] && t_first=$(python3 -c "print($(now) - $t0)")
       else
-        bad=$((bad + 1)); t_last_bad=$(python3 -c "print($(now) - $t0)")
+        bad=$((bad + 1)); t_last_bad=$(python3 -c "print($(now) - $t0)"); statuses+="${statuses:+,}$code"
       fi
     done
     sleep 0.5
   done
   wait
-  python3 - "${t_live:-nan}" "${t_first:-nan}" "$bad" "$n" "${t_last_bad:-nan}" <<'PY'
-import sys
-live, first, bad, n, last = sys.argv[1:]
+  python3 - "${t_live:-nan}" "${t_first:-nan}" "$bad" "$n" "${t_last_bad:-nan}" "$statuses" <<'PY'
+import collections, sys
+live, first, bad, n, last, statuses = sys.argv[1:]
+codes = collections.Counter(c for c in statuses.split(",") if c)
 print(f"  a second ingest and feature instance joined: listening {float(live):.1f} s after its start, its first 200"
       f" to a tenant-wide read {float(first):.1f} s; {bad} of {n} tenant-wide reads (both instances, 150 s) not 200,"
-      f" the last {float(last):.1f} s after the start")
+      f" the last {float(last):.1f} s after the start" + (" (" + ", ".join(f"{c} x{k}" for c, k in sorted(codes.items())) + ")" if codes else ""))
 PY
 }
 
