@@ -19,8 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 /**
- * Stores each clean transaction's line (a block's one by one) unless its transaction id is already stored, moves the tenant's data clock and
- * marks the customer's features due; a {@link FeaturePublication} on the wall clock publishes them. The work per
+ * Stores each clean transaction's line (a block's one by one) unless its transaction id is already stored, moves
+ * the tenant's data clock and marks the customer's features due; a {@link FeaturePublication} on the wall clock publishes them. The work per
  * line is the same however long the customer's history.
  */
 final class CustomerUpdater implements Processor<String, CleanTransaction, String, Object> {

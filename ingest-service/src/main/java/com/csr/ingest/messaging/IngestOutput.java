@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -136,26 +137,28 @@ final class IngestOutput implements FilesInProgress.Output, AutoCloseable {
         return s == null ? 0 : s.length();
     }
 
-    /** A block in one record, or in two halves (each again if need be) when its lines are too large for one. */
     private void sendLines(BlockKey key, List<CleanTransaction.Line> block) {
-        byte[] value = EventJson.write(CleanTransaction.block(key.tenantId(), key.fileId(), block));
-        if (value.length + key.customerKey().length() * 4 > MAX_RECORD_BYTES && block.size() > 1) {
-            sendLines(key, block.subList(0, block.size() / 2));
-            sendLines(key, block.subList(block.size() / 2, block.size()));
-        } else {
-            send(Topics.TRANSACTIONS_CLEAN, key.customerKey(), key.tenantId(), "clean transaction", value);
-        }
+        sendBlock(Topics.TRANSACTIONS_CLEAN, key.tenantId(), "clean transaction", block, lines -> key.customerKey(),
+                lines -> CleanTransaction.block(key.tenantId(), key.fileId(), lines));
     }
 
-    /** Rejected rows in one record keyed by the first, or in halves as {@link #sendLines} does. */
+    /** Keyed by the block's first row. */
     private void sendRejected(FileKey key, List<RejectedRow.Rejected> block) {
-        String recordKey = EventKeys.row(key.tenantId(), key.fileId(), block.get(0).row());
-        byte[] value = EventJson.write(RejectedRow.block(key.tenantId(), key.fileId(), block));
-        if (value.length + recordKey.length() * 4 > MAX_RECORD_BYTES && block.size() > 1) {
-            sendRejected(key, block.subList(0, block.size() / 2));
-            sendRejected(key, block.subList(block.size() / 2, block.size()));
+        sendBlock(Topics.TRANSACTIONS_REJECTED, key.tenantId(), "rejected row", block,
+                rows -> EventKeys.row(key.tenantId(), key.fileId(), rows.get(0).row()),
+                rows -> RejectedRow.block(key.tenantId(), key.fileId(), rows));
+    }
+
+    /** A block in one record, or in two halves (each again if need be) when its items are too large for one. */
+    private <T> void sendBlock(String topic, String tenantId, String what, List<T> items,
+                               Function<List<T>, String> keyOf, Function<List<T>, Object> blockOf) {
+        String key = keyOf.apply(items);
+        byte[] value = EventJson.write(blockOf.apply(items));
+        if (value.length + key.length() * 4 > MAX_RECORD_BYTES && items.size() > 1) {
+            sendBlock(topic, tenantId, what, items.subList(0, items.size() / 2), keyOf, blockOf);
+            sendBlock(topic, tenantId, what, items.subList(items.size() / 2, items.size()), keyOf, blockOf);
         } else {
-            send(Topics.TRANSACTIONS_REJECTED, recordKey, key.tenantId(), "rejected row", value);
+            send(topic, key, tenantId, what, value);
         }
     }
 
