@@ -8,7 +8,9 @@
 # tenant uploads a 15-row file through the gateway, and the time to its report is printed. Then (unless
 # CSR_SCALE_TRAIN=off) the tenant trains: time to its models being active and to every customer scored; then
 # POST /predict at 300/s settled, and again while another tenant's 1M-row export ingests (vegeta, p50/p99/max).
-# CSR_SCALE_GROW=on then adds a second ingest and feature instance to the running stack and times its joining.
+# CSR_SCALE_GROW=on then adds a second ingest and feature instance to the running stack and times its joining;
+# CSR_SCALE_SHRINK=on then stops the second instances (started by the growth step, or CSR_SCALE_REPLICAS=2) and
+# times the first instance's tenant-wide reads until they answer again.
 # ./csr bench-scale runs it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -93,7 +95,8 @@ cpu_by_service() {
 
 VEGETA="$ROOT/.csr/tools/vegeta"
 
-# POST /predict at $1 requests/s for $2 (vegeta): one line with p50, p99, max and the share answered 200
+# POST /predict at $1 requests/s for $2 (vegeta): one line with p50, p99, max, the share answered 200 and the share
+# whose three parts (segment, churn, LTV) were all available: a 200 with a part missing is a miss, not a success
 predict_at() {
   local rate=$1 duration=$2 key
   key=$(<"$CSR_RUN_DIR/demo.key")
@@ -102,8 +105,20 @@ predict_at() {
     >"$CSR_RUN_DIR/predict.json"
   printf 'POST http://127.0.0.1:%s/predict\nContent-Type: application/json\nAuthorization: Bearer %s\n@%s\n' \
       "$CSR_GATEWAY_PORT" "$key" "$CSR_RUN_DIR/predict.json" |
-    "$VEGETA" attack -rate="$rate/s" -duration="$duration" | "$VEGETA" report -type=json |
-    python3 -c "import json,sys; r=json.load(sys.stdin); l=r['latencies']; print(f'{r[\"rate\"]:5.0f}/s: p50 {l[\"50th\"]/1e6:6.2f} ms, p99 {l[\"99th\"]/1e6:7.2f} ms, max {l[\"max\"]/1e6:7.1f} ms, {r[\"success\"]*100:5.1f} % answered 200')"
+    "$VEGETA" attack -rate="$rate/s" -duration="$duration" >"$CSR_RUN_DIR/predict.bin"
+  "$VEGETA" encode <"$CSR_RUN_DIR/predict.bin" | python3 -c "
+import base64, json, sys
+whole = 0
+for line in sys.stdin:
+    body = base64.b64decode(json.loads(line).get('body') or b'')
+    try:
+        answer = json.loads(body)
+        whole += all(answer[part]['available'] for part in ('segment', 'churn', 'ltv'))
+    except (ValueError, KeyError, TypeError):
+        pass
+print(whole)" >"$CSR_RUN_DIR/predict.whole"
+  "$VEGETA" report -type=json <"$CSR_RUN_DIR/predict.bin" |
+    python3 -c "import json,sys; r=json.load(sys.stdin); l=r['latencies']; w=int(open(sys.argv[1]).read()); print(f'{r[\"rate\"]:5.0f}/s: p50 {l[\"50th\"]/1e6:6.2f} ms, p99 {l[\"99th\"]/1e6:7.2f} ms, max {l[\"max\"]/1e6:7.1f} ms, {r[\"success\"]*100:5.1f} % answered 200, {100*w/max(1,r[\"requests\"]):5.1f} % with all three parts')" "$CSR_RUN_DIR/predict.whole"
 }
 
 # waits (at most 180 s) until the machine's cores are less than a third busy over 5 s: the load has settled
@@ -204,6 +219,33 @@ print(f"  a second ingest and feature instance joined: listening {float(live):.1
 PY
 }
 
+# CSR_SCALE_SHRINK=on: after the load (and the growth step, if any), the second ingest and feature instances are
+# stopped (TERM, as Kubernetes stops a pod); every half second for 120 s the first feature instance is asked for the
+# tenant's clock, a tenant-wide read that needs every partition's active task. Times the last read that was not 200
+shrink() {
+  local key t0 n=0 bad=0 code t_last_bad="" statuses=""
+  key=$(<"$CSR_RUN_DIR/demo.key")
+  [[ -f $CSR_RUN_DIR/pids/feature-service-2.pid ]] || { echo "  no second instance to stop"; return; }
+  t0=$(now)
+  "$STACK" kill ingest-service-2 TERM >/dev/null 2>&1 &
+  "$STACK" kill feature-service-2 TERM >/dev/null 2>&1 &
+  while python3 -c "import sys; sys.exit(0 if $(now) - $t0 < 120 else 1)"; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -H "Authorization: Bearer $key" \
+      "http://127.0.0.1:$CSR_FEATURES_PORT/tenants/current/clock" || true)
+    n=$((n + 1))
+    [[ $code == 200 ]] || { bad=$((bad + 1)); t_last_bad=$(python3 -c "print($(now) - $t0)"); statuses+="${statuses:+,}$code"; }
+    sleep 0.5
+  done
+  wait
+  python3 - "$bad" "$n" "${t_last_bad:-nan}" "$statuses" <<'PY'
+import collections, sys
+bad, n, last, statuses = sys.argv[1:]
+codes = collections.Counter(c for c in statuses.split(",") if c)
+print(f"  the second ingest and feature instances stopped: {bad} of {n} tenant-wide reads of the first instance (120 s)"
+      f" not 200, the last {float(last):.1f} s after the stop" + (" (" + ", ".join(f"{c} x{k}" for c, k in sorted(codes.items())) + ")" if codes else ""))
+PY
+}
+
 run() {
   local size=$1 replicas=$2 file key header t0 t1 t2 t3 report c0 c3
   file=$(export_of "$size")
@@ -256,6 +298,7 @@ sys.exit(0 if ok else 1)
 PY
   [[ ${CSR_SCALE_TRAIN:-on} == off ]] || train_then_predict
   [[ ${CSR_SCALE_GROW:-off} == off || $replicas != 1 ]] || grow
+  [[ ${CSR_SCALE_SHRINK:-off} == off ]] || shrink
 }
 
 for size in ${CSR_SCALE_ROWS:-1M 10M 50M}; do
