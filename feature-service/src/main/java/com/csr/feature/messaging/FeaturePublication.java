@@ -50,6 +50,8 @@ final class FeaturePublication implements Punctuator {
      * marks pile up between publications instead, so each customer is read back once for many new lines.
      */
     static final int REST_PER_PUBLISHING = 4;
+    /** Due customers taken from the store at a time: what a publication holds on the heap. */
+    static final int DUE_CHUNK = 10_000;
 
     private final ProcessorContext<String, Object> context;
     private final KeyValueStore<String, StoredLine> lines;
@@ -82,14 +84,19 @@ final class FeaturePublication implements Punctuator {
         }
         long started = System.currentTimeMillis();
         markEveryCustomerOfTenantsOnANewDay(now);
-        List<KeyValue<String, Long>> customers = new ArrayList<>();
-        try (KeyValueIterator<String, Long> marks = due.all()) {
-            marks.forEachRemaining(customers::add);
-        }
-        for (KeyValue<String, Long> customer : customers) {
-            publish(customer.key, customer.value);
-            due.delete(customer.key);
-        }
+        List<KeyValue<String, Long>> customers;
+        do { // in chunks: a tenant's every customer can be due at once, more than the heap holds
+            customers = new ArrayList<>(DUE_CHUNK);
+            try (KeyValueIterator<String, Long> marks = due.all()) {
+                while (marks.hasNext() && customers.size() < DUE_CHUNK) {
+                    customers.add(marks.next());
+                }
+            }
+            for (KeyValue<String, Long> customer : customers) {
+                publish(customer.key, customer.value);
+                due.delete(customer.key);
+            }
+        } while (customers.size() == DUE_CHUNK);
         long finished = System.currentTimeMillis();
         restUntil = finished + REST_PER_PUBLISHING * (finished - started);
     }
@@ -112,9 +119,7 @@ final class FeaturePublication implements Punctuator {
                     : seen.day() == day ? seen : new NewDay(day, now, seen.firstMoveAt());
             newDays.put(tenant.key, newDay);
             if (now - newDay.seenAt() >= SETTLED.toMillis() || now - newDay.firstMoveAt() >= AT_MOST_STALE.toMillis()) {
-                for (String customerKey : CustomerLines.customerKeys(lines, tenant.key)) {
-                    due.put(customerKey, now);
-                }
+                CustomerLines.forEachCustomerKey(lines, tenant.key, customerKey -> due.put(customerKey, now));
                 published.put(tenant.key, day);
                 newDays.remove(tenant.key);
             }

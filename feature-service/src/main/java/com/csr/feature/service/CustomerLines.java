@@ -4,11 +4,11 @@ import com.csr.core.events.EventKeys;
 import com.csr.core.tenants.TenantIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -67,15 +67,24 @@ public final class CustomerLines {
         return customers;
     }
 
-    /** The keys ({@code tenant:customer}) of every customer of the tenant with a line in the store. */
-    public static Set<String> customerKeys(ReadOnlyKeyValueStore<String, StoredLine> store, String tenantId) {
+    /**
+     * The key ({@code tenant:customer}) of every customer of the tenant with a line in the store, walked from the
+     * store without holding them: a customer whose lines are not contiguous (see above) may be given twice.
+     */
+    public static void forEachCustomerKey(ReadOnlyKeyValueStore<String, StoredLine> store, String tenantId,
+                                          Consumer<String> action) {
         String prefix = TenantIds.require(tenantId) + ":";
-        Set<String> keys = new LinkedHashSet<>();
+        String previous = null;
         try (KeyValueIterator<String, StoredLine> entries = store.prefixScan(prefix, KEYS)) {
-            entries.forEachRemaining(entry -> keys.add(entry.key.substring(0,
-                    entry.key.length() - entry.value.transactionId().length() - 1)));
+            while (entries.hasNext()) {
+                KeyValue<String, StoredLine> entry = entries.next();
+                String customerKey = entry.key.substring(0, entry.key.length() - entry.value.transactionId().length() - 1);
+                if (!customerKey.equals(previous)) {
+                    action.accept(customerKey);
+                    previous = customerKey;
+                }
+            }
         }
-        return keys;
     }
 
     private static String customerPrefix(String tenantId, String customerId) {

@@ -143,6 +143,20 @@ class CustomerTopologyTest {
     }
 
     @Test
+    void moreCustomersDueThanOneChunkArePublishedEachOnce() {
+        int customers = FeaturePublication.DUE_CHUNK + 7;
+        for (int c = 0; c < customers; c++) {
+            send(purchase("t1", "c" + c, "i" + c, "2011-01-01", 10));
+        }
+
+        publishDue();
+
+        List<String> published = features.readKeyValuesToList().stream().map(kv -> kv.key).toList();
+        assertThat(published).hasSize(customers).doesNotHaveDuplicates();
+        assertThat(due.approximateNumEntries()).isZero();
+    }
+
+    @Test
     void theLineStoreHoldsOneEntryPerLine() {
         List<CleanTransaction> shop = CleanFixtures.shop("t1", 5, LocalDate.parse("2011-01-01"));
         shop.forEach(this::send);
