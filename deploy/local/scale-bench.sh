@@ -95,21 +95,20 @@ cpu_by_service() {
 
 VEGETA="$ROOT/.csr/tools/vegeta"
 
-# the one customer /predict is asked about, with their features
-predict_body() {
+# vegeta's target: POST /predict of one customer with their features, under the tenant's key
+predict_target() {
+  [[ -x $VEGETA ]] || GOBIN="$ROOT/.csr/tools" go install github.com/tsenart/vegeta/v12@v12.13.0
   printf '%s' '{"customer_id": 13085, "features": {"recency_days": 10, "frequency": 5, "monetary": 500, "avg_basket_value": 100, "unique_products": 12, "avg_interpurchase_days": 20, "purchase_span_days": 80}}' \
     >"$CSR_RUN_DIR/predict.json"
+  printf 'POST http://127.0.0.1:%s/predict\nContent-Type: application/json\nAuthorization: Bearer %s\n@%s\n' \
+    "$CSR_GATEWAY_PORT" "$(<"$CSR_RUN_DIR/demo.key")" "$CSR_RUN_DIR/predict.json"
 }
 
 # POST /predict at $1 requests/s for $2 (vegeta): one line with p50, p99, max, the share answered 200 and the share
 # whose three parts (segment, churn, LTV) were all available: a 200 with a part missing is a miss, not a success
 predict_at() {
-  local rate=$1 duration=$2 key
-  key=$(<"$CSR_RUN_DIR/demo.key")
-  [[ -x $VEGETA ]] || GOBIN="$ROOT/.csr/tools" go install github.com/tsenart/vegeta/v12@v12.13.0
-  predict_body
-  printf 'POST http://127.0.0.1:%s/predict\nContent-Type: application/json\nAuthorization: Bearer %s\n@%s\n' \
-      "$CSR_GATEWAY_PORT" "$key" "$CSR_RUN_DIR/predict.json" |
+  local rate=$1 duration=$2
+  predict_target |
     "$VEGETA" attack -rate="$rate/s" -duration="$duration" >"$CSR_RUN_DIR/predict.bin"
   "$VEGETA" encode <"$CSR_RUN_DIR/predict.bin" | python3 -c "
 import base64, json, sys
@@ -130,12 +129,7 @@ print(whole)" >"$CSR_RUN_DIR/predict.whole"
 # (a closed loop): after a large load their serving code is not compiled yet, and 300/s against cold services
 # (5-10x the CPU a request costs warm) times calls out, opens the circuit breakers and keeps them cold
 warm_up() {
-  local key
-  key=$(<"$CSR_RUN_DIR/demo.key")
-  [[ -x $VEGETA ]] || GOBIN="$ROOT/.csr/tools" go install github.com/tsenart/vegeta/v12@v12.13.0
-  predict_body
-  printf 'POST http://127.0.0.1:%s/predict\nContent-Type: application/json\nAuthorization: Bearer %s\n@%s\n' \
-      "$CSR_GATEWAY_PORT" "$key" "$CSR_RUN_DIR/predict.json" |
+  predict_target |
     "$VEGETA" attack -rate=0 -max-workers=2 -duration="$1" | "$VEGETA" report -type=json |
     python3 -c "import json,sys; r=json.load(sys.stdin); print(f'  warm-up, two callers for $1: {r[\"throughput\"]:.0f} answers/s')"
 }

@@ -78,7 +78,8 @@ public final class CustomerLines {
         try (KeyValueIterator<String, StoredLine> entries = store.prefixScan(prefix, KEYS)) {
             while (entries.hasNext()) {
                 KeyValue<String, StoredLine> entry = entries.next();
-                String customerKey = entry.key.substring(0, entry.key.length() - entry.value.transactionId().length() - 1);
+                String customerKey = entry.key.substring(0,
+                        entry.key.length() - entry.value.transactionId().length() - 1);
                 if (!customerKey.equals(previous)) {
                     action.accept(customerKey);
                     previous = customerKey;
