@@ -15,27 +15,35 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 /**
  * Stores each clean transaction's line (a block's one by one) unless its transaction id is already stored, moves
- * the tenant's data clock and marks the customer's features due; a {@link FeaturePublication} on the wall clock publishes them. The work per
- * line is the same however long the customer's history.
+ * the tenant's data clock, indexes the customer among the tenant's and marks their features due; a
+ * {@link FeaturePublication} on the wall clock publishes them. The work per line is the same however long the
+ * customer's history.
  */
 final class CustomerUpdater implements Processor<String, CleanTransaction, String, Object> {
 
     private static final Logger LOG = Logger.getLogger(CustomerUpdater.class);
 
+    /** The index's value for customers indexed from lines stored before it: when their newest record came is lost. */
+    static final long UNKNOWN_TIMESTAMP = 0L;
+
     private final Duration publishInterval;
+    private final int dueChunk;
     private KeyValueStore<String, StoredLine> lines;
+    private KeyValueStore<String, Long> customers;
     private KeyValueStore<String, Long> clocks;
     private KeyValueStore<String, Long> lineCounts;
     private KeyValueStore<String, Long> due;
     private ProcessorContext<String, Object> context;
 
-    CustomerUpdater(Duration publishInterval) {
+    CustomerUpdater(Duration publishInterval, int dueChunk) {
         this.publishInterval = publishInterval;
+        this.dueChunk = dueChunk;
     }
 
     @Override
@@ -45,9 +53,27 @@ final class CustomerUpdater implements Processor<String, CleanTransaction, Strin
         clocks = context.getStateStore(CustomerTopology.TENANT_CLOCKS_STORE);
         due = context.getStateStore(CustomerTopology.FEATURES_DUE_STORE);
         lineCounts = context.getStateStore(CustomerTopology.TENANT_LINES_STORE);
+        customers = context.getStateStore(CustomerTopology.TENANT_CUSTOMERS_STORE);
+        indexCustomersOfLinesStoredBeforeTheIndex();
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, new FeaturePublication(context, lines,
-                clocks, context.getStateStore(CustomerTopology.PARTITION_CLOCKS_STORE), due,
-                context.getStateStore(CustomerTopology.TENANT_PUBLISHED_STORE)));
+                customers, clocks, context.getStateStore(CustomerTopology.PARTITION_CLOCKS_STORE), due,
+                context.getStateStore(CustomerTopology.TENANT_PUBLISHED_STORE), dueChunk));
+    }
+
+    /**
+     * A store written by a version without the customer index holds lines but no customers: they are indexed once,
+     * when the task starts (its stores restored by then), so a new day republishes them too.
+     */
+    private void indexCustomersOfLinesStoredBeforeTheIndex() {
+        try (KeyValueIterator<String, Long> indexed = customers.all();
+             KeyValueIterator<String, StoredLine> stored = lines.all()) {
+            if (indexed.hasNext() || !stored.hasNext()) {
+                return;
+            }
+        }
+        long indexedCustomers = CustomerLines.forEachCustomerKey(lines, customerKey ->
+                customers.put(customerKey, UNKNOWN_TIMESTAMP));
+        LOG.infof("indexed the %d customers of the lines stored before the customer index", indexedCustomers);
     }
 
     @Override
@@ -77,6 +103,7 @@ final class CustomerUpdater implements Processor<String, CleanTransaction, Strin
             // features. A block's lines are one customer's, so it is marked once.
             if (!customerKey.equals(marked)) {
                 due.put(customerKey, record.timestamp());
+                customers.put(customerKey, record.timestamp());
                 marked = customerKey;
             }
         }

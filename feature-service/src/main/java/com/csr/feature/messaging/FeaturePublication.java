@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -52,13 +53,16 @@ final class FeaturePublication implements Punctuator {
     static final int REST_PER_PUBLISHING = 4;
     /** Due customers taken from the store at a time: what a publication holds on the heap. */
     static final int DUE_CHUNK = 10_000;
+    private static final StringSerializer KEYS = new StringSerializer();
 
     private final ProcessorContext<String, Object> context;
     private final KeyValueStore<String, StoredLine> lines;
+    private final KeyValueStore<String, Long> customers;
     private final KeyValueStore<String, Long> clocks;
     private final ReadOnlyKeyValueStore<String, Long> partitionClocks;
     private final KeyValueStore<String, Long> due;
     private final KeyValueStore<String, Long> published;
+    private final int dueChunk;
     private final Map<String, NewDay> newDays = new HashMap<>();
     private long restUntil;
 
@@ -67,14 +71,17 @@ final class FeaturePublication implements Punctuator {
     }
 
     FeaturePublication(ProcessorContext<String, Object> context, KeyValueStore<String, StoredLine> lines,
-                       KeyValueStore<String, Long> clocks, ReadOnlyKeyValueStore<String, Long> partitionClocks,
-                       KeyValueStore<String, Long> due, KeyValueStore<String, Long> published) {
+                       KeyValueStore<String, Long> customers, KeyValueStore<String, Long> clocks,
+                       ReadOnlyKeyValueStore<String, Long> partitionClocks, KeyValueStore<String, Long> due,
+                       KeyValueStore<String, Long> published, int dueChunk) {
         this.context = context;
         this.lines = lines;
+        this.customers = customers;
         this.clocks = clocks;
         this.partitionClocks = partitionClocks;
         this.due = due;
         this.published = published;
+        this.dueChunk = dueChunk;
     }
 
     @Override
@@ -84,19 +91,19 @@ final class FeaturePublication implements Punctuator {
         }
         long started = System.currentTimeMillis();
         markEveryCustomerOfTenantsOnANewDay(now);
-        List<KeyValue<String, Long>> customers;
+        List<KeyValue<String, Long>> dueCustomers;
         do { // in chunks: a tenant's every customer can be due at once, more than the heap holds
-            customers = new ArrayList<>(DUE_CHUNK);
+            dueCustomers = new ArrayList<>(dueChunk);
             try (KeyValueIterator<String, Long> marks = due.all()) {
-                while (marks.hasNext() && customers.size() < DUE_CHUNK) {
-                    customers.add(marks.next());
+                while (marks.hasNext() && dueCustomers.size() < dueChunk) {
+                    dueCustomers.add(marks.next());
                 }
             }
-            for (KeyValue<String, Long> customer : customers) {
+            for (KeyValue<String, Long> customer : dueCustomers) {
                 publish(customer.key, customer.value);
                 due.delete(customer.key);
             }
-        } while (customers.size() == DUE_CHUNK);
+        } while (dueCustomers.size() == dueChunk);
         long finished = System.currentTimeMillis();
         restUntil = finished + REST_PER_PUBLISHING * (finished - started);
     }
@@ -119,10 +126,17 @@ final class FeaturePublication implements Punctuator {
                     : seen.day() == day ? seen : new NewDay(day, now, seen.firstMoveAt());
             newDays.put(tenant.key, newDay);
             if (now - newDay.seenAt() >= SETTLED.toMillis() || now - newDay.firstMoveAt() >= AT_MOST_STALE.toMillis()) {
-                CustomerLines.forEachCustomerKey(lines, tenant.key, customerKey -> due.put(customerKey, now));
+                markEveryCustomerOf(tenant.key, now);
                 published.put(tenant.key, day);
                 newDays.remove(tenant.key);
             }
+        }
+    }
+
+    /** Marks every customer of the tenant due, walking the customer index (not their lines). */
+    private void markEveryCustomerOf(String tenantId, long now) {
+        try (KeyValueIterator<String, Long> tenantCustomers = customers.prefixScan(tenantId + ":", KEYS)) {
+            tenantCustomers.forEachRemaining(customer -> due.put(customer.key, now));
         }
     }
 

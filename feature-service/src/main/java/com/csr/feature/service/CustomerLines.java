@@ -68,24 +68,27 @@ public final class CustomerLines {
     }
 
     /**
-     * The key ({@code tenant:customer}) of every customer of the tenant with a line in the store, walked from the
+     * The key ({@code tenant:customer}) of every customer with a line in the store, of every tenant, walked from the
      * store without holding them: a customer whose lines are not contiguous (see above) may be given twice.
+     *
+     * @return how many keys were given
      */
-    public static void forEachCustomerKey(ReadOnlyKeyValueStore<String, StoredLine> store, String tenantId,
-                                          Consumer<String> action) {
-        String prefix = TenantIds.require(tenantId) + ":";
+    public static long forEachCustomerKey(ReadOnlyKeyValueStore<String, StoredLine> store, Consumer<String> action) {
+        long given = 0;
         String previous = null;
-        try (KeyValueIterator<String, StoredLine> entries = store.prefixScan(prefix, KEYS)) {
+        try (KeyValueIterator<String, StoredLine> entries = store.all()) {
             while (entries.hasNext()) {
                 KeyValue<String, StoredLine> entry = entries.next();
                 String customerKey = entry.key.substring(0,
                         entry.key.length() - entry.value.transactionId().length() - 1);
                 if (!customerKey.equals(previous)) {
                     action.accept(customerKey);
+                    given++;
                     previous = customerKey;
                 }
             }
         }
+        return given;
     }
 
     private static String customerPrefix(String tenantId, String customerId) {

@@ -45,6 +45,8 @@ import org.junit.jupiter.api.Test;
 class CustomerTopologyTest {
 
     private static final Duration PUBLISH_INTERVAL = Duration.ofSeconds(1);
+    /** Small, so that publications of more due customers than a chunk are what these tests make. */
+    private static final int DUE_CHUNK = 3;
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, CleanTransaction> clean;
@@ -60,7 +62,7 @@ class CustomerTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "feature-service-test");
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
-        driver = new TopologyTestDriver(CustomerTopology.build(PUBLISH_INTERVAL), config);
+        driver = new TopologyTestDriver(CustomerTopology.build(PUBLISH_INTERVAL, DUE_CHUNK), config);
         clean = driver.createInputTopic(Topics.TRANSACTIONS_CLEAN, Serdes.String().serializer(),
                 new JsonSerde<>(CleanTransaction.class).serializer());
         cleanBytes = driver.createInputTopic(Topics.TRANSACTIONS_CLEAN, Serdes.String().serializer(),
@@ -144,7 +146,7 @@ class CustomerTopologyTest {
 
     @Test
     void moreCustomersDueThanOneChunkArePublishedEachOnce() {
-        int customers = FeaturePublication.DUE_CHUNK + 7;
+        int customers = 3 * DUE_CHUNK + 1;
         for (int c = 0; c < customers; c++) {
             send(purchase("t1", "c" + c, "i" + c, "2011-01-01", 10));
         }
@@ -267,6 +269,25 @@ class CustomerTopologyTest {
 
         driver.advanceWallClockTime(FeaturePublication.SETTLED);
         assertThat(features.isEmpty()).as("once per new day").isTrue();
+    }
+
+    @Test
+    void aNewDayRepublishesEveryCustomerOfItsTenantAndNoOtherTenants() {
+        for (int c = 0; c < 2 * DUE_CHUNK; c++) {
+            send(purchase("t1", "c" + c, "1" + c, "2010-01-01", 10));
+        }
+        send(purchase("t10", "x", "9001", "2010-01-01", 10));
+        publishDue();
+        driver.advanceWallClockTime(FeaturePublication.SETTLED);
+        features.readValuesToList();
+
+        send(purchase("t1", "c0", "2001", "2010-01-31", 20));
+        publishDue();
+        driver.advanceWallClockTime(FeaturePublication.SETTLED);
+
+        assertThat(features.readKeyValuesToList()).extracting(kv -> kv.key).as("t1's customers, each once, not t10's")
+                .containsOnly("t1:c0", "t1:c1", "t1:c2", "t1:c3", "t1:c4", "t1:c5")
+                .hasSize(2 * DUE_CHUNK + 1); // c0 for its new line, then as of the new day with everyone
     }
 
     @Test
