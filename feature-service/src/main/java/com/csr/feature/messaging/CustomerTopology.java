@@ -37,8 +37,8 @@ public class CustomerTopology {
     /** Per tenant, the data-clock day (epoch day) as of which every one of its customers was last published. */
     public static final String TENANT_PUBLISHED_STORE = "tenant-published";
     /**
-     * Key {@code tenant:customer}, value the timestamp of the customer's newest record (0 when indexed from lines
-     * stored before this store existed): the tenant's customers
+     * Key {@code tenant:customer}, value the timestamp of the record that first made the customer's features due (0
+     * when indexed from lines stored before this store existed): the tenant's customers
      * without their lines, walked when a new day makes every customer's features due.
      */
     public static final String TENANT_CUSTOMERS_STORE = "tenant-customers";
@@ -58,11 +58,11 @@ public class CustomerTopology {
 
     /** The topology, publishing the features of customers with new lines every {@code publishInterval}. */
     public static Topology build(Duration publishInterval) {
-        return build(publishInterval, FeaturePublication.DUE_CHUNK);
+        return build(publishInterval, PublicationLimits.DEFAULT);
     }
 
-    /** The same, a publication taking {@code dueChunk} due customers from the store at a time. */
-    static Topology build(Duration publishInterval, int dueChunk) {
+    /** The same, each publication within the limits given. */
+    static Topology build(Duration publishInterval, PublicationLimits limits) {
         StreamsBuilder builder = new StreamsBuilder();
         // no cache: every key is new, so a cache would merge no writes, and reads go straight to the store
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_LINES_STORE),
@@ -72,9 +72,9 @@ public class CustomerTopology {
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TENANT_LINES_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
-        // cached: a customer's many blocks within a commit reach the store and its changelog once
+        // not cached: written once per customer, it would only crowd the clocks and due marks out of the cache
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TENANT_CUSTOMERS_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
+                Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TENANT_PUBLISHED_STORE),
                 Serdes.String(), Serdes.Long()));
         // a handful of keys between publications: in memory, restored from its changelog after a crash, cached so
@@ -88,7 +88,7 @@ public class CustomerTopology {
         // the updater sends features out, and its partition's clock whenever it moves to a new day
         Map<String, KStream<String, Object>> out = builder.stream(Topics.TRANSACTIONS_CLEAN,
                         Consumed.with(Serdes.String(), new JsonSerde<>(CleanTransaction.class)))
-                .process(() -> new CustomerUpdater(publishInterval, dueChunk), CUSTOMER_LINES_STORE,
+                .process(() -> new CustomerUpdater(publishInterval, limits), CUSTOMER_LINES_STORE,
                         TENANT_CLOCKS_STORE, FEATURES_DUE_STORE, TENANT_LINES_STORE, TENANT_CUSTOMERS_STORE,
                         TENANT_PUBLISHED_STORE)
                 .split(Named.as("out-"))

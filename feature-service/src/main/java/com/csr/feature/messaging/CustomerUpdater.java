@@ -21,19 +21,19 @@ import org.jboss.logging.Logger;
 
 /**
  * Stores each clean transaction's line (a block's one by one) unless its transaction id is already stored, moves
- * the tenant's data clock, indexes the customer among the tenant's and marks their features due; a
- * {@link FeaturePublication} on the wall clock publishes them. The work per line is the same however long the
- * customer's history.
+ * the tenant's data clock and marks the customer's features due; a {@link FeaturePublication} on the wall clock
+ * publishes them (and indexes the customers it publishes the first time). The work per line is the same however
+ * long the customer's history.
  */
 final class CustomerUpdater implements Processor<String, CleanTransaction, String, Object> {
 
     private static final Logger LOG = Logger.getLogger(CustomerUpdater.class);
 
-    /** The index's value for customers indexed from lines stored before it: when their newest record came is lost. */
+    /** The index's value for customers indexed from lines stored before it: when they were first due is lost. */
     static final long UNKNOWN_TIMESTAMP = 0L;
 
     private final Duration publishInterval;
-    private final int dueChunk;
+    private final PublicationLimits limits;
     private KeyValueStore<String, StoredLine> lines;
     private KeyValueStore<String, Long> customers;
     private KeyValueStore<String, Long> clocks;
@@ -41,9 +41,9 @@ final class CustomerUpdater implements Processor<String, CleanTransaction, Strin
     private KeyValueStore<String, Long> due;
     private ProcessorContext<String, Object> context;
 
-    CustomerUpdater(Duration publishInterval, int dueChunk) {
+    CustomerUpdater(Duration publishInterval, PublicationLimits limits) {
         this.publishInterval = publishInterval;
-        this.dueChunk = dueChunk;
+        this.limits = limits;
     }
 
     @Override
@@ -57,7 +57,7 @@ final class CustomerUpdater implements Processor<String, CleanTransaction, Strin
         indexCustomersOfLinesStoredBeforeTheIndex();
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, new FeaturePublication(context, lines,
                 customers, clocks, context.getStateStore(CustomerTopology.PARTITION_CLOCKS_STORE), due,
-                context.getStateStore(CustomerTopology.TENANT_PUBLISHED_STORE), dueChunk));
+                context.getStateStore(CustomerTopology.TENANT_PUBLISHED_STORE), limits));
     }
 
     /**
@@ -103,7 +103,6 @@ final class CustomerUpdater implements Processor<String, CleanTransaction, Strin
             // features. A block's lines are one customer's, so it is marked once.
             if (!customerKey.equals(marked)) {
                 due.put(customerKey, record.timestamp());
-                customers.put(customerKey, record.timestamp());
                 marked = customerKey;
             }
         }

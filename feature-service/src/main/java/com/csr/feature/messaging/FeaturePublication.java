@@ -51,8 +51,6 @@ final class FeaturePublication implements Punctuator {
      * marks pile up between publications instead, so each customer is read back once for many new lines.
      */
     static final int REST_PER_PUBLISHING = 4;
-    /** Due customers taken from the store at a time: what a publication holds on the heap. */
-    static final int DUE_CHUNK = 10_000;
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final ProcessorContext<String, Object> context;
@@ -62,9 +60,11 @@ final class FeaturePublication implements Punctuator {
     private final ReadOnlyKeyValueStore<String, Long> partitionClocks;
     private final KeyValueStore<String, Long> due;
     private final KeyValueStore<String, Long> published;
-    private final int dueChunk;
+    private final PublicationLimits limits;
     private final Map<String, NewDay> newDays = new HashMap<>();
     private long restUntil;
+    /** The due customer the last publication stopped at, when its time was up; null to start at the first. */
+    private String resumeFrom;
 
     /** A day a tenant's clock moved to, not yet published for all its customers: since when, and the first move's. */
     private record NewDay(long day, long seenAt, long firstMoveAt) {
@@ -73,7 +73,7 @@ final class FeaturePublication implements Punctuator {
     FeaturePublication(ProcessorContext<String, Object> context, KeyValueStore<String, StoredLine> lines,
                        KeyValueStore<String, Long> customers, KeyValueStore<String, Long> clocks,
                        ReadOnlyKeyValueStore<String, Long> partitionClocks, KeyValueStore<String, Long> due,
-                       KeyValueStore<String, Long> published, int dueChunk) {
+                       KeyValueStore<String, Long> published, PublicationLimits limits) {
         this.context = context;
         this.lines = lines;
         this.customers = customers;
@@ -81,7 +81,7 @@ final class FeaturePublication implements Punctuator {
         this.partitionClocks = partitionClocks;
         this.due = due;
         this.published = published;
-        this.dueChunk = dueChunk;
+        this.limits = limits;
     }
 
     @Override
@@ -91,21 +91,52 @@ final class FeaturePublication implements Punctuator {
         }
         long started = System.currentTimeMillis();
         markEveryCustomerOfTenantsOnANewDay(now);
-        List<KeyValue<String, Long>> dueCustomers;
-        do { // in chunks: a tenant's every customer can be due at once, more than the heap holds
-            dueCustomers = new ArrayList<>(dueChunk);
-            try (KeyValueIterator<String, Long> marks = due.all()) {
-                while (marks.hasNext() && dueCustomers.size() < dueChunk) {
-                    dueCustomers.add(marks.next());
-                }
-            }
-            for (KeyValue<String, Long> customer : dueCustomers) {
-                publish(customer.key, customer.value);
-                due.delete(customer.key);
-            }
-        } while (dueCustomers.size() == dueChunk);
+        publishDueUntil(started + limits.budget().toMillis());
         long finished = System.currentTimeMillis();
         restUntil = finished + REST_PER_PUBLISHING * (finished - started);
+    }
+
+    /**
+     * Publishes the due customers in key order from where the last publication stopped, round to it again, until
+     * none is due or the deadline has passed (publishing at least one): a publication of a tenant's every customer
+     * does not hold up the lines of every other tenant on the partition, and customers whose marks come back between
+     * publications do not keep the others waiting.
+     */
+    private void publishDueUntil(long deadline) {
+        boolean wrapped = resumeFrom == null;
+        int publishedNow = 0;
+        while (true) {
+            List<KeyValue<String, Long>> chunk = dueFrom(resumeFrom);
+            for (KeyValue<String, Long> customer : chunk) {
+                if (publishedNow > 0 && System.currentTimeMillis() >= deadline) {
+                    resumeFrom = customer.key;
+                    return;
+                }
+                publish(customer.key, customer.value);
+                due.delete(customer.key);
+                publishedNow++;
+            }
+            if (chunk.size() == limits.dueChunk()) {
+                resumeFrom = chunk.get(chunk.size() - 1).key; // deleted: the next chunk starts after it
+            } else if (!wrapped) {
+                resumeFrom = null;
+                wrapped = true;
+            } else {
+                resumeFrom = null;
+                return;
+            }
+        }
+    }
+
+    /** At most a chunk of due marks, from the key given (or the first) on: what a publication holds on the heap. */
+    private List<KeyValue<String, Long>> dueFrom(String from) {
+        List<KeyValue<String, Long>> chunk = new ArrayList<>(limits.dueChunk());
+        try (KeyValueIterator<String, Long> marks = from == null ? due.all() : due.range(from, null)) {
+            while (marks.hasNext() && chunk.size() < limits.dueChunk()) {
+                chunk.add(marks.next());
+            }
+        }
+        return chunk;
     }
 
     private void markEveryCustomerOfTenantsOnANewDay(long now) {
@@ -148,6 +179,10 @@ final class FeaturePublication implements Punctuator {
         Long clock = PartitionClocks.tenantClock(tenantId, clocks.get(tenantId), partitionClocks);
         if (transactions == null || clock == null) {
             return;
+        }
+        // indexed here, not for each line: once per customer, where every customer with lines comes through
+        if (customers.get(customerKey) == null) {
+            customers.put(customerKey, timestamp);
         }
         LocalDate asOf = DataClock.dateOf(clock);
         CustomerFeatures features = FeatureCalculator.asOf(transactions.history(), DataClock.cutoffOf(asOf));

@@ -47,6 +47,7 @@ class CustomerTopologyTest {
     private static final Duration PUBLISH_INTERVAL = Duration.ofSeconds(1);
     /** Small, so that publications of more due customers than a chunk are what these tests make. */
     private static final int DUE_CHUNK = 3;
+    private static final PublicationLimits LIMITS = new PublicationLimits(DUE_CHUNK, Duration.ofMinutes(1));
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, CleanTransaction> clean;
@@ -58,11 +59,18 @@ class CustomerTopologyTest {
 
     @BeforeEach
     void startTopology() {
+        start(LIMITS);
+    }
+
+    private void start(PublicationLimits limits) {
+        if (driver != null) {
+            driver.close();
+        }
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "feature-service-test");
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
-        driver = new TopologyTestDriver(CustomerTopology.build(PUBLISH_INTERVAL, DUE_CHUNK), config);
+        driver = new TopologyTestDriver(CustomerTopology.build(PUBLISH_INTERVAL, limits), config);
         clean = driver.createInputTopic(Topics.TRANSACTIONS_CLEAN, Serdes.String().serializer(),
                 new JsonSerde<>(CleanTransaction.class).serializer());
         cleanBytes = driver.createInputTopic(Topics.TRANSACTIONS_CLEAN, Serdes.String().serializer(),
@@ -159,6 +167,29 @@ class CustomerTopologyTest {
     }
 
     @Test
+    void aPublicationWhoseTimeIsUpLeavesTheRestToTheNextAndCustomersMarkedAgainDoNotKeepOthersWaiting() {
+        start(new PublicationLimits(DUE_CHUNK, Duration.ZERO)); // time up after each customer
+        int customers = 3 * DUE_CHUNK + 1;
+        for (int c = 0; c < customers; c++) {
+            send(purchase("t1", "c" + c, "i" + c, "2011-01-01", 10));
+        }
+
+        List<String> published = new ArrayList<>();
+        for (int publication = 1; publication <= customers; publication++) {
+            publishDue();
+            List<String> now = features.readKeyValuesToList().stream().map(kv -> kv.key).toList();
+            assertThat(now).as("publication %d", publication).hasSize(1);
+            published.addAll(now);
+            // the first customers are marked again before every publication
+            send(purchase("t1", "c0", "again" + publication, "2011-01-01", 10));
+            send(purchase("t1", "c1", "again" + publication, "2011-01-01", 10));
+        }
+
+        assertThat(published).as("each of the first %d publications another customer", customers)
+                .doesNotHaveDuplicates().hasSize(customers);
+    }
+
+    @Test
     void theLineStoreHoldsOneEntryPerLine() {
         List<CleanTransaction> shop = CleanFixtures.shop("t1", 5, LocalDate.parse("2011-01-01"));
         shop.forEach(this::send);
@@ -190,8 +221,7 @@ class CustomerTopologyTest {
         List<KeyValue<String, StoredLine>> storedFromBlocks = storedLines();
         Long clockFromBlocks = clocks.get("t1");
         Object countedFromBlocks = driver.getKeyValueStore(CustomerTopology.TENANT_LINES_STORE).get("t1");
-        driver.close();
-        startTopology();
+        start(LIMITS);
 
         shop.forEach(this::send);
         publishDue();

@@ -50,7 +50,7 @@ class CustomerUpdaterTest {
         lines.put(CustomerLines.key("t1:7", "3#1"), line("7", "3#1"));
         lines.put(CustomerLines.key("t2:8", "4#1"), line("8", "4#1"));
 
-        new CustomerUpdater(Duration.ofSeconds(1), 10).init(context);
+        new CustomerUpdater(Duration.ofSeconds(1), PublicationLimits.DEFAULT).init(context);
 
         List<String> indexed = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = customers.all()) {
@@ -71,7 +71,7 @@ class CustomerUpdaterTest {
         lines.put(CustomerLines.key("t1:7", "1#1"), line("7", "1#1"));
         customers.put("t1:7", 5L);
 
-        new CustomerUpdater(Duration.ofSeconds(1), 10).init(context);
+        new CustomerUpdater(Duration.ofSeconds(1), PublicationLimits.DEFAULT).init(context);
 
         assertThat(customers.get("t1:7")).isEqualTo(5L);
         assertThat(customers.approximateNumEntries()).isEqualTo(1);
