@@ -38,7 +38,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * through hundreds of days in a minute; that is one republication at its end, not hundreds), and at the latest
  * {@link #AT_MOST_STALE} after the day changed (steady traffic never lets a day stand that long). The tenant's clock
  * is the latest over every partition ({@link PartitionClocks}), so a day that one file brings to one partition is
- * the day every partition's customers are published as of.
+ * the day every partition's customers are published as of. A tenant's customers are found in the customer index
+ * ({@link CustomerTopology#TENANT_CUSTOMERS_STORE}), one entry a customer, which a publication writes.
  */
 final class FeaturePublication implements Punctuator {
 
