@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -19,6 +20,7 @@ public final class BrokerProbe implements AutoCloseable {
     private final String clientId;
     private final Duration timeout;
     private final long cacheForNanos;
+    private final LongSupplier nanoTime;
     private Admin admin;
     private boolean reachable;
     private long askedAt;
@@ -30,6 +32,12 @@ public final class BrokerProbe implements AutoCloseable {
      * @param cacheFor how long an answer is reused
      */
     public BrokerProbe(String bootstrapServers, String clientId, Duration timeout, Duration cacheFor) {
+        this(bootstrapServers, clientId, timeout, cacheFor, System::nanoTime);
+    }
+
+    /** The same, on the clock given (nanoseconds, as {@link System#nanoTime()}). */
+    BrokerProbe(String bootstrapServers, String clientId, Duration timeout, Duration cacheFor, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.bootstrapServers = bootstrapServers;
         this.clientId = clientId;
         this.timeout = timeout;
@@ -42,7 +50,7 @@ public final class BrokerProbe implements AutoCloseable {
 
     /** True when the broker described its cluster within the timeout, now or at most {@code cacheFor} ago. */
     public synchronized boolean reachable() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (!asked || now - askedAt > cacheForNanos) {
             reachable = describeCluster();
             askedAt = now;
