@@ -21,6 +21,17 @@ import org.junit.jupiter.api.Test;
 class CustomerUpdaterTest {
 
     private final MockProcessorContext<String, Object> context = new MockProcessorContext<>();
+    private final KeyValueStore<String, StoredLine> lines =
+            store(CustomerTopology.CUSTOMER_LINES_STORE, new StoredLineSerde());
+    private final KeyValueStore<String, Long> customers = store(CustomerTopology.TENANT_CUSTOMERS_STORE, Serdes.Long());
+
+    CustomerUpdaterTest() {
+        for (String name : List.of(CustomerTopology.TENANT_CLOCKS_STORE, CustomerTopology.FEATURES_DUE_STORE,
+                CustomerTopology.TENANT_LINES_STORE, CustomerTopology.TENANT_PUBLISHED_STORE,
+                CustomerTopology.PARTITION_CLOCKS_STORE)) {
+            store(name, Serdes.Long());
+        }
+    }
 
     private <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
         KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
@@ -37,13 +48,6 @@ class CustomerUpdaterTest {
 
     @Test
     void linesStoredBeforeTheCustomerIndexAreIndexedWhenTheTaskStarts() {
-        KeyValueStore<String, StoredLine> lines = store(CustomerTopology.CUSTOMER_LINES_STORE, new StoredLineSerde());
-        KeyValueStore<String, Long> customers = store(CustomerTopology.TENANT_CUSTOMERS_STORE, Serdes.Long());
-        for (String name : List.of(CustomerTopology.TENANT_CLOCKS_STORE, CustomerTopology.FEATURES_DUE_STORE,
-                CustomerTopology.TENANT_LINES_STORE, CustomerTopology.TENANT_PUBLISHED_STORE,
-                CustomerTopology.PARTITION_CLOCKS_STORE)) {
-            store(name, Serdes.Long());
-        }
         // customer "7"'s lines around those of customer "7:1", whose keys sort among them
         lines.put(CustomerLines.key("t1:7", "1#1"), line("7", "1#1"));
         lines.put(CustomerLines.key("t1:7:1", "2#1"), line("7:1", "2#1"));
@@ -61,13 +65,6 @@ class CustomerUpdaterTest {
 
     @Test
     void anIndexAlreadyThereIsLeftAsItIs() {
-        KeyValueStore<String, StoredLine> lines = store(CustomerTopology.CUSTOMER_LINES_STORE, new StoredLineSerde());
-        KeyValueStore<String, Long> customers = store(CustomerTopology.TENANT_CUSTOMERS_STORE, Serdes.Long());
-        for (String name : List.of(CustomerTopology.TENANT_CLOCKS_STORE, CustomerTopology.FEATURES_DUE_STORE,
-                CustomerTopology.TENANT_LINES_STORE, CustomerTopology.TENANT_PUBLISHED_STORE,
-                CustomerTopology.PARTITION_CLOCKS_STORE)) {
-            store(name, Serdes.Long());
-        }
         lines.put(CustomerLines.key("t1:7", "1#1"), line("7", "1#1"));
         customers.put("t1:7", 5L);
 
