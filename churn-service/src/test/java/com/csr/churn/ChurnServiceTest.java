@@ -18,7 +18,7 @@ import com.csr.core.artifacts.DirectoryArtifactStore;
 import com.csr.core.churn.ChurnDrivers;
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.CustomerScore;
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.ModelPublished;
 import com.csr.core.events.Topics;
 import com.csr.core.events.TrainingDataset;

@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import com.csr.core.api.Problem;
 import com.csr.core.events.CleanTransaction;
 import com.csr.core.events.CustomerFeaturesUpdate;
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.Topics;
 import com.csr.core.events.TrainingDataset;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csr.core.events.CleanTransaction;
 import com.csr.core.events.CustomerFeaturesUpdate;
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.Topics;
 import com.csr.core.features.CustomerFeatures;

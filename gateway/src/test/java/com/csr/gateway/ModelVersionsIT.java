@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.ModelPublished;
 import com.csr.core.events.Topics;
 import com.csr.core.metadata.EmbeddedMetadataStore;

@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.CustomerScore;
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.Topics;
 import com.csr.core.metadata.MetadataStore;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.csr.core.TestFiles;
 import com.csr.core.events.CleanTransaction;
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.IngestReport;
 import com.csr.core.events.RawRow;

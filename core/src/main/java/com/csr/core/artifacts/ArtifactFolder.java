@@ -1,6 +1,6 @@
 package com.csr.core.artifacts;
 
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package com.csr.core.cli;
 
 import com.csr.core.events.CustomerScore;
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.Topics;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package com.csr.core.ingest;
 
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataOutputStream;

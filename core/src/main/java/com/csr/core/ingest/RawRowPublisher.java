@@ -1,6 +1,6 @@
 package com.csr.core.ingest;
 
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.RawRow;
 import com.csr.core.events.Topics;

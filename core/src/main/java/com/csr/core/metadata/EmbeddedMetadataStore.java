@@ -1,6 +1,6 @@
 package com.csr.core.metadata;
 
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.tenants.CurrencyCodes;
 import com.csr.core.tenants.RecordIds;
 import com.csr.core.tenants.TenantIds;

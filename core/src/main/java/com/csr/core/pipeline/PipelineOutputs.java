@@ -1,7 +1,6 @@
 package com.csr.core.pipeline;
 
 import com.csr.core.plan.PlannedCustomer;
-import com.csr.core.report.StrategicReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;

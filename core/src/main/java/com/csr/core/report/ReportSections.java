@@ -6,7 +6,7 @@ import static com.csr.core.report.Figures.money;
 import static com.csr.core.report.Figures.percent;
 
 /**
- * The passages both strategic reports write the same way, the batch run's ({@link StrategicReport}) and the live
+ * The passages both strategic reports write the same way, the batch run's ({@code pipeline.StrategicReport}) and the live
  * portfolio's (the gateway's), from whichever figures each holds.
  */
 public final class ReportSections {

@@ -1,2 +1,2 @@
-/** The strategic report: the run told in Markdown for the people who decide on retention. */
+/** The formats both strategic reports share: figures written the one way, and the passages they tell alike. */
 package com.csr.core.report;

@@ -5,7 +5,7 @@ import com.csr.core.artifacts.ArtifactLayout;
 import com.csr.core.artifacts.ArtifactStore;
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.CustomerScore;
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.ModelPublished;
 import com.csr.core.events.TrainingDataset;
 import com.csr.core.features.CustomerFeatures;

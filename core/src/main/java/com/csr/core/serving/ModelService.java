@@ -3,7 +3,7 @@ package com.csr.core.serving;
 import com.csr.core.artifacts.ArtifactStoreUnavailableException;
 import com.csr.core.events.CustomerFeaturesUpdate;
 import com.csr.core.events.CustomerScore;
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.ModelPublished;
 import com.csr.core.events.Topics;

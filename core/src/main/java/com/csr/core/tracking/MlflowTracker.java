@@ -1,6 +1,6 @@
 package com.csr.core.tracking;
 
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;

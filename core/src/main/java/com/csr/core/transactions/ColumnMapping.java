@@ -1,6 +1,6 @@
 package com.csr.core.transactions;
 
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;

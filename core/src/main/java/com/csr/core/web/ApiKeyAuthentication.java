@@ -1,10 +1,9 @@
 package com.csr.core.web;
 
 import com.csr.core.api.Problem;
-import com.csr.core.api.Problems;
 import com.csr.core.api.UnauthenticatedException;
 import com.csr.core.metadata.MetadataStoreException;
-import com.csr.core.tenants.TenantKeys;
+import com.csr.core.keys.TenantKeys;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;

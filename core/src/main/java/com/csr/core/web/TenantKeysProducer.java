@@ -2,7 +2,7 @@ package com.csr.core.web;
 
 import com.csr.core.metadata.MetadataStore;
 import com.csr.core.metadata.MetadataStores;
-import com.csr.core.tenants.TenantKeys;
+import com.csr.core.keys.TenantKeys;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;

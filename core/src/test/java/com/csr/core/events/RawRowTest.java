@@ -1,5 +1,6 @@
 package com.csr.core.events;
 
+import com.csr.core.json.EventJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.csr.core.SampleData;
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.labels.Horizon;
 import com.csr.core.labels.Labels;
 import java.util.List;

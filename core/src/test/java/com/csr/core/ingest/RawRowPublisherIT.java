@@ -3,7 +3,7 @@ package com.csr.core.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csr.core.TestFiles;
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.RawRow;
 import com.csr.core.events.Topics;
 import com.csr.core.testing.EmbeddedKafka;

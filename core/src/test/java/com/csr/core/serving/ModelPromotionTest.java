@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csr.core.SampleData;
 import com.csr.core.artifacts.DirectoryArtifactStore;
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.TrainingDataset;
 import com.csr.core.metadata.EmbeddedMetadataStore;
 import com.csr.core.metadata.MetadataStore;

@@ -3,7 +3,7 @@ package com.csr.core.testing;
 import com.csr.core.metadata.ApiKey;
 import com.csr.core.metadata.EmbeddedMetadataStore;
 import com.csr.core.metadata.MetadataStore;
-import com.csr.core.tenants.TenantKeys;
+import com.csr.core.keys.TenantKeys;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

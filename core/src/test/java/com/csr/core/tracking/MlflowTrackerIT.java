@@ -3,7 +3,7 @@ package com.csr.core.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.artifacts.DirectoryArtifactStore;
 import com.csr.core.events.TrainingDataset;
 import com.csr.core.ml.Seeds;

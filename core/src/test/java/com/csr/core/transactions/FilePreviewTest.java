@@ -3,7 +3,7 @@ package com.csr.core.transactions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

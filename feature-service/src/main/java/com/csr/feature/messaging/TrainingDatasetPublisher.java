@@ -1,6 +1,6 @@
 package com.csr.feature.messaging;
 
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.Topics;
 import com.csr.core.events.TrainingDataset;
 import io.smallrye.common.annotation.Identifier;

@@ -1,7 +1,7 @@
 package com.csr.feature.rest;
 
 import com.csr.core.api.Problem;
-import com.csr.core.api.Problems;
+import com.csr.core.web.Problems;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;

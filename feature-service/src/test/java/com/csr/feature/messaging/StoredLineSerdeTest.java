@@ -3,7 +3,7 @@ package com.csr.feature.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csr.core.events.CleanTransaction;
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.feature.CleanFixtures;
 import com.csr.feature.service.StoredLine;
 import java.time.LocalDate;

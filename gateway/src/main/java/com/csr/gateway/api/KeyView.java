@@ -1,7 +1,7 @@
 package com.csr.gateway.api;
 
 import com.csr.core.metadata.ApiKey;
-import com.csr.core.tenants.IssuedKey;
+import com.csr.core.keys.IssuedKey;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 

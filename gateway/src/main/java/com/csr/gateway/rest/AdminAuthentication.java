@@ -1,7 +1,7 @@
 package com.csr.gateway.rest;
 
 import com.csr.core.api.Problem;
-import com.csr.core.api.Problems;
+import com.csr.core.web.Problems;
 import com.csr.core.metadata.ApiKey;
 import com.csr.gateway.config.GatewayConfig;
 import io.vertx.ext.web.RoutingContext;

@@ -1,6 +1,6 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.tenants.TenantKeys;
+import com.csr.core.keys.TenantKeys;
 import com.csr.core.web.CurrentCaller;
 import com.csr.gateway.api.KeyRequest;
 import com.csr.gateway.api.KeyView;

@@ -4,7 +4,7 @@ import com.csr.core.api.ConflictException;
 import com.csr.core.api.ForbiddenException;
 import com.csr.core.api.InvalidRequestException;
 import com.csr.core.api.Problem;
-import com.csr.core.api.Problems;
+import com.csr.core.web.Problems;
 import com.csr.core.api.UnauthenticatedException;
 import com.csr.gateway.messaging.PortfolioStores;
 import com.fasterxml.jackson.core.JsonProcessingException;

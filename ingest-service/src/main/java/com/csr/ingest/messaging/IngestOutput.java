@@ -1,7 +1,7 @@
 package com.csr.ingest.messaging;
 
 import com.csr.core.events.CleanTransaction;
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.IngestReport;
 import com.csr.core.events.RejectedRow;

@@ -1,6 +1,6 @@
 package com.csr.ingest.service;
 
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.IngestReport;
 import com.csr.core.metadata.FileRecord;
 import com.csr.core.metadata.MetadataStore;

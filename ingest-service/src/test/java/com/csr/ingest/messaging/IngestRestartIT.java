@@ -8,7 +8,7 @@ import com.csr.core.cleaning.CleanTransactions;
 import com.csr.core.cleaning.RejectedRowListener;
 import com.csr.core.cleaning.TransactionCleaner;
 import com.csr.core.events.CleanTransaction;
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.IngestReport;
 import com.csr.core.events.RawRow;

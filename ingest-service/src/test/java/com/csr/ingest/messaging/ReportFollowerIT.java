@@ -2,7 +2,7 @@ package com.csr.ingest.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.csr.core.events.EventJson;
+import com.csr.core.json.EventJson;
 import com.csr.core.events.EventKeys;
 import com.csr.core.events.IngestReport;
 import com.csr.core.events.Topics;

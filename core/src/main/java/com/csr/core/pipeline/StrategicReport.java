@@ -1,5 +1,6 @@
-package com.csr.core.report;
+package com.csr.core.pipeline;
 
+import com.csr.core.report.ReportSections;
 import static com.csr.core.report.Figures.count;
 import static com.csr.core.report.Figures.decimal;
 import static com.csr.core.report.Figures.money;
@@ -10,7 +11,6 @@ import com.csr.core.cleaning.QualityReport;
 import com.csr.core.cleaning.RejectReason;
 import com.csr.core.metrics.ChurnMetrics;
 import com.csr.core.metrics.SpendMetrics;
-import com.csr.core.pipeline.PipelineResult;
 import com.csr.core.plan.PlannedCustomer;
 import com.csr.core.plan.RetentionPlan;
 import com.csr.core.segment.Persona;

@@ -1,5 +1,8 @@
-package com.csr.core.api;
+package com.csr.core.web;
 
+import com.csr.core.api.Problem;
+import com.csr.core.api.NotFoundException;
+import com.csr.core.api.InvalidRequestException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

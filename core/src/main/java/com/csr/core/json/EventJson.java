@@ -1,4 +1,4 @@
-package com.csr.core.events;
+package com.csr.core.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,8 @@
-package com.csr.core.tenants;
+package com.csr.core.keys;
 
+import com.csr.core.tenants.RecordIds;
+import com.csr.core.tenants.CurrencyCodes;
+import com.csr.core.tenants.Caller;
 import com.csr.core.api.InvalidRequestException;
 import com.csr.core.api.NotFoundException;
 import com.csr.core.api.UnauthenticatedException;

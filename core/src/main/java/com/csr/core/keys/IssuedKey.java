@@ -1,4 +1,4 @@
-package com.csr.core.tenants;
+package com.csr.core.keys;
 
 import com.csr.core.metadata.ApiKey;
 

@@ -1,5 +1,6 @@
-package com.csr.core.tenants;
+package com.csr.core.keys;
 
+import com.csr.core.tenants.Caller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;

@@ -1,5 +1,11 @@
-package com.csr.core.api;
+package com.csr.core.web;
 
+import com.csr.core.api.UnauthenticatedException;
+import com.csr.core.api.Problem;
+import com.csr.core.api.NotFoundException;
+import com.csr.core.api.InvalidRequestException;
+import com.csr.core.api.ForbiddenException;
+import com.csr.core.api.ConflictException;
 import com.csr.core.artifacts.ArtifactStoreUnavailableException;
 import com.csr.core.metadata.MetadataStoreException;
 import com.csr.core.transactions.FileLimitException;
