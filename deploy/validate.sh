@@ -19,7 +19,7 @@ DEPLOY="$(cd "${1:-$HERE}" && pwd)"
 TOOLS="${CSR_TOOLS_DIR:-$ROOT/.csr/tools}"
 KUSTOMIZE_VERSION=v5.8.2          # the newest kustomize that builds with Go 1.26 (v5.8.3 needs Go 1.27)
 KUBERNETES_VERSIONS=1.30.0,1.37.0 # the oldest Kubernetes the manifests claim (HPA v2, seccompProfile) and the newest
-TOPICS_JAVA="$ROOT/core/src/main/java/com/csr/core/events/Topics.java"
+TOPICS_JAVA="$ROOT/libs/contracts/src/main/java/com/csr/contracts/events/Topics.java"
 START=$SECONDS
 
 say() { printf '[validate %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
@@ -102,7 +102,7 @@ done
 # the files as written: every manifest of the base and the overlays (not the kustomization files)
 files=$(find "$DEPLOY/k8s/base" "$DEPLOY/k8s/overlays" -name '*.yaml' ! -name kustomization.yaml | sort | paste -sd, -)
 sets+=("files=$files")
-partitions=$(sed -n 's/.*intValue("partitions", \([0-9]*\)).*/\1/p' "$ROOT/core/src/main/java/com/csr/core/cli/KafkaCommands.java")
+partitions=$(sed -n 's/.*intValue("partitions", \([0-9]*\)).*/\1/p' "$ROOT/tools/cli/src/main/java/com/csr/cli/KafkaCommands.java")
 say "Kubernetes: kustomize $KUSTOMIZE_VERSION rendered base, local and prod; validating"
 k8s_ok=0
 "$VENV/bin/python" "$HERE/validate/k8s_validate.py" --kubernetes-versions "$KUBERNETES_VERSIONS" --crds "$CRDS" \

@@ -10,7 +10,7 @@ declare -A PORT=([ingest-service]=8081 [feature-service]=8082 [segment-service]=
                  [ltv-service]=8085 [gateway]=8000)
 for svc in ingest-service feature-service segment-service churn-service ltv-service gateway; do
   echo "generating $svc"
-  mvn -B -q -ntp -f "$ROOT/pom.xml" -Pk8s -pl "core,$svc" package -DskipTests \
+  mvn -B -q -ntp -f "$ROOT/pom.xml" -Pk8s -pl "$svc" -am package -DskipTests \
     -Dquarkus.container-image.group=csr -Dquarkus.container-image.tag=0.1.0 \
     -Dquarkus.kubernetes.part-of=customer-retention \
     -Dquarkus.kubernetes.ports.http.container-port="${PORT[$svc]}" \

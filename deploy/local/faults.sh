@@ -66,8 +66,9 @@ say "an empty stack of its own in $CSR_RUN_DIR"
 "$STACK" down --reset >/dev/null 2>&1 || true
 "$STACK" up >"$ROOT/.csr/faults-up.log" 2>&1 || { tail -20 "$ROOT/.csr/faults-up.log"; exit 1; }
 KEY=$(<"$CSR_RUN_DIR/demo.key")
-# the CLI from a copy of core.jar made now (stack.sh built it): editing core while the suite runs cannot rebuild it
-cp "$ROOT/core/target/core.jar" "$CSR_RUN_DIR/cli.jar"
+# the CLI from a copy of cli.jar made now (stack.sh built it): editing the sources while the suite runs cannot
+# rebuild it
+cp "$ROOT/tools/cli/target/cli.jar" "$CSR_RUN_DIR/cli.jar"
 export CSR_CLI_JAR="$CSR_RUN_DIR/cli.jar"
 
 # --- 1. the broker restarted during ingestion --------------------------------------------------------------------

@@ -72,7 +72,7 @@ small_upload_during_load() {
     python3 -c 'import json,sys; print(json.load(sys.stdin)["api_key"]["secret"])') || return 1
   sleep 20
   t0=$(now)
-  answer=$(curl -fsS -H "Authorization: Bearer $secret" -F "file=@$ROOT/core/src/test/resources/files/tiny.csv" \
+  answer=$(curl -fsS -H "Authorization: Bearer $secret" -F "file=@$ROOT/libs/domain/src/test/resources/files/tiny.csv" \
     -F as_of=2010-01-31 "http://127.0.0.1:$CSR_GATEWAY_PORT/files") || return 1
   id=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["file_id"])' "$answer")
   until curl -fsS -H "Authorization: Bearer $secret" "http://127.0.0.1:$CSR_GATEWAY_PORT/files/$id" 2>/dev/null |

@@ -61,13 +61,20 @@ http_ok() { curl -fsS -o /dev/null --max-time 2 "$@"; }
 
 build() {
   local stale=0
-  for s in core "${SERVICES[@]}"; do
+  local oldest="$ROOT/tools/cli/target/cli.jar"
+  for s in "${SERVICES[@]}"; do
     local artifact="$ROOT/$s/target/quarkus-app/quarkus-run.jar"
-    [[ $s == core ]] && artifact="$ROOT/core/target/core.jar"
     if [[ ! -f $artifact || -n "$(find "$ROOT/$s/src/main" "$ROOT/$s/pom.xml" -newer "$artifact" -print -quit 2>/dev/null)" ]]; then
       stale=1
+    elif [[ $artifact -ot $oldest ]]; then
+      oldest=$artifact
     fi
   done
+  # a library changed since the oldest service (or the CLI) was built
+  if [[ ! -f "$ROOT/tools/cli/target/cli.jar" || -n "$(find "$ROOT/libs" "$ROOT/tools" \( -path '*/src/main/*' -o -name pom.xml \) \
+      -newer "$oldest" -print -quit 2>/dev/null)" ]]; then
+    stale=1
+  fi
   if ((stale)); then
     say "building (first run downloads Maven dependencies; a few minutes)"
     mvn -B -q -ntp -f "$ROOT/pom.xml" install -DskipTests >"$LOGS/build.log" 2>&1 || die "build failed; see $LOGS/build.log"

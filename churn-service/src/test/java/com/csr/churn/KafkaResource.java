@@ -1,6 +1,6 @@
 package com.csr.churn;
 
-import com.csr.core.testing.EmbeddedKafka;
+import com.csr.platform.testing.EmbeddedKafka;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,13 +1,13 @@
 package com.csr.feature;
 
-import com.csr.core.TestFiles;
-import com.csr.core.cleaning.RejectedRowListener;
-import com.csr.core.cleaning.TransactionCleaner;
-import com.csr.core.events.CleanTransaction;
-import com.csr.core.transactions.ColumnMapping;
-import com.csr.core.transactions.RowSource;
-import com.csr.core.transactions.Transaction;
-import com.csr.core.transactions.TransactionFiles;
+import com.csr.contracts.events.CleanTransaction;
+import com.csr.domain.TestFiles;
+import com.csr.domain.cleaning.RejectedRowListener;
+import com.csr.domain.cleaning.TransactionCleaner;
+import com.csr.domain.transactions.ColumnMapping;
+import com.csr.domain.transactions.RowSource;
+import com.csr.domain.transactions.Transaction;
+import com.csr.domain.transactions.TransactionFiles;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;

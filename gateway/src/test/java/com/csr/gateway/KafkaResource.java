@@ -1,6 +1,6 @@
 package com.csr.gateway;
 
-import com.csr.core.testing.EmbeddedKafka;
+import com.csr.platform.testing.EmbeddedKafka;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
 import java.util.Map;

@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.csr.core.testing.PrometheusText;
-import com.csr.core.testing.TestKeys;
+import com.csr.platform.testing.PrometheusText;
+import com.csr.platform.testing.TestKeys;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;

@@ -14,8 +14,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.csr.core.metadata.ApiKey;
-import com.csr.core.metadata.EmbeddedMetadataStore;
+import com.csr.platform.metadata.ApiKey;
+import com.csr.platform.metadata.EmbeddedMetadataStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;

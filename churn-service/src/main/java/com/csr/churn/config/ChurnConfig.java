@@ -1,6 +1,6 @@
 package com.csr.churn.config;
 
-import com.csr.core.ml.Seeds;
+import com.csr.ml.tribuo.Seeds;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package com.csr.churn.health;
 
 import com.csr.churn.config.ChurnConfig;
-import com.csr.core.events.BrokerProbe;
-import com.csr.core.serving.ModelRegistry;
+import com.csr.modelservice.serving.ModelRegistry;
+import com.csr.platform.kafka.BrokerProbe;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -1,16 +1,16 @@
 package com.csr.churn.rest;
 
 import com.csr.churn.config.ChurnConfig;
-import com.csr.core.api.Problem;
-import com.csr.core.serving.ChurnExplanation;
-import com.csr.core.serving.ChurnPrediction;
-import com.csr.core.serving.ModelInfo;
-import com.csr.core.serving.ModelKind;
-import com.csr.core.serving.ModelRegistry;
-import com.csr.core.serving.PredictRequest;
-import com.csr.core.serving.PredictionService;
-import com.csr.core.serving.Predictions;
-import com.csr.core.web.CurrentCaller;
+import com.csr.contracts.models.ChurnPrediction;
+import com.csr.contracts.models.PredictRequest;
+import com.csr.contracts.models.Predictions;
+import com.csr.contracts.problems.Problem;
+import com.csr.kit.web.CurrentCaller;
+import com.csr.modelservice.serving.ChurnExplanation;
+import com.csr.modelservice.serving.ModelInfo;
+import com.csr.modelservice.serving.ModelKind;
+import com.csr.modelservice.serving.ModelRegistry;
+import com.csr.modelservice.serving.PredictionService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

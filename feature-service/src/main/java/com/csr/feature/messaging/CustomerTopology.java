@@ -1,8 +1,8 @@
 package com.csr.feature.messaging;
 
-import com.csr.core.events.CleanTransaction;
-import com.csr.core.events.CustomerFeaturesUpdate;
-import com.csr.core.events.Topics;
+import com.csr.contracts.events.CleanTransaction;
+import com.csr.contracts.events.CustomerFeaturesUpdate;
+import com.csr.contracts.events.Topics;
 import com.csr.feature.config.FeatureConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

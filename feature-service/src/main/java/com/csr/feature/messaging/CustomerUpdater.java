@@ -1,10 +1,10 @@
 package com.csr.feature.messaging;
 
-import com.csr.core.events.CleanTransaction;
-import com.csr.core.events.EventKeys;
-import com.csr.core.events.Topics;
-import com.csr.core.tenants.TenantIds;
-import com.csr.core.transactions.Transaction;
+import com.csr.contracts.events.CleanTransaction;
+import com.csr.contracts.events.EventKeys;
+import com.csr.contracts.events.Topics;
+import com.csr.contracts.ids.TenantIds;
+import com.csr.domain.transactions.Transaction;
 import com.csr.feature.service.CustomerLines;
 import com.csr.feature.service.DataClock;
 import com.csr.feature.service.StoredLine;

@@ -1,11 +1,11 @@
 package com.csr.feature.messaging;
 
-import com.csr.core.events.CustomerFeaturesUpdate;
-import com.csr.core.events.EventKeys;
-import com.csr.core.events.Topics;
-import com.csr.core.features.CustomerFeatures;
-import com.csr.core.features.FeatureCalculator;
-import com.csr.core.features.FeatureVectors;
+import com.csr.contracts.events.CustomerFeaturesUpdate;
+import com.csr.contracts.events.EventKeys;
+import com.csr.contracts.events.Topics;
+import com.csr.domain.features.CustomerFeatures;
+import com.csr.domain.features.FeatureCalculator;
+import com.csr.domain.features.FeatureVectors;
 import com.csr.feature.service.CustomerLines;
 import com.csr.feature.service.CustomerTransactions;
 import com.csr.feature.service.DataClock;

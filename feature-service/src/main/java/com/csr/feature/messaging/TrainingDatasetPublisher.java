@@ -1,8 +1,8 @@
 package com.csr.feature.messaging;
 
-import com.csr.core.json.EventJson;
-import com.csr.core.events.Topics;
-import com.csr.core.events.TrainingDataset;
+import com.csr.contracts.events.Topics;
+import com.csr.contracts.events.TrainingDataset;
+import com.csr.domain.json.EventJson;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

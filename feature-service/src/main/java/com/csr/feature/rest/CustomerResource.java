@@ -1,13 +1,13 @@
 package com.csr.feature.rest;
 
-import com.csr.core.features.FeatureVectors;
-import com.csr.core.tenants.Caller;
-import com.csr.core.web.CurrentCaller;
+import com.csr.contracts.ids.Caller;
+import com.csr.domain.features.FeatureVectors;
 import com.csr.feature.service.CustomerQueries;
 import com.csr.feature.service.FeatureLookup;
 import com.csr.feature.service.Peers;
 import com.csr.feature.service.StoredLine;
 import com.csr.feature.service.TenantWide;
+import com.csr.kit.web.CurrentCaller;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,11 +1,11 @@
 package com.csr.feature.rest;
 
-import com.csr.core.tenants.Caller;
-import com.csr.core.web.CurrentCaller;
+import com.csr.contracts.ids.Caller;
 import com.csr.feature.service.CustomerQueries;
 import com.csr.feature.service.OwnPartitions;
 import com.csr.feature.service.Peers;
 import com.csr.feature.service.TenantWide;
+import com.csr.kit.web.CurrentCaller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;

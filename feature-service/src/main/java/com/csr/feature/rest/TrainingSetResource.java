@@ -1,8 +1,8 @@
 package com.csr.feature.rest;
 
-import com.csr.core.events.TrainingDataset;
-import com.csr.core.web.CurrentCaller;
+import com.csr.contracts.events.TrainingDataset;
 import com.csr.feature.service.TrainingSets;
+import com.csr.kit.web.CurrentCaller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,7 +1,7 @@
 package com.csr.feature.service;
 
-import com.csr.core.events.EventKeys;
-import com.csr.core.tenants.TenantIds;
+import com.csr.contracts.events.EventKeys;
+import com.csr.contracts.ids.TenantIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

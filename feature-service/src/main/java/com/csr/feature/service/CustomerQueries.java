@@ -1,6 +1,6 @@
 package com.csr.feature.service;
 
-import com.csr.core.features.CustomerHistory;
+import com.csr.domain.features.CustomerHistory;
 import com.csr.feature.messaging.CustomerTopology;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ServiceUnavailableException;

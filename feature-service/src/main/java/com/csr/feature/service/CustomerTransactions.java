@@ -1,7 +1,7 @@
 package com.csr.feature.service;
 
-import com.csr.core.features.CustomerHistory;
-import com.csr.core.transactions.Transaction;
+import com.csr.domain.features.CustomerHistory;
+import com.csr.domain.transactions.Transaction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package com.csr.feature.service;
 
-import com.csr.core.features.CustomerFeatures;
-import com.csr.core.features.FeatureCalculator;
-import com.csr.core.tenants.Caller;
+import com.csr.contracts.ids.Caller;
+import com.csr.domain.features.CustomerFeatures;
+import com.csr.domain.features.FeatureCalculator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package com.csr.feature.service;
 
-import com.csr.core.features.CustomerHistory;
+import com.csr.domain.features.CustomerHistory;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package com.csr.feature.service;
 
-import com.csr.core.events.EventKeys;
-import com.csr.core.events.Topics;
+import com.csr.contracts.events.EventKeys;
+import com.csr.contracts.events.Topics;
 import com.csr.feature.messaging.CustomerTopology;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;

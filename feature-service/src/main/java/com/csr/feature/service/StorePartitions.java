@@ -1,6 +1,6 @@
 package com.csr.feature.service;
 
-import com.csr.core.events.Topics;
+import com.csr.contracts.events.Topics;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ServiceUnavailableException;

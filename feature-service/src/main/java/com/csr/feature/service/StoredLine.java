@@ -1,7 +1,7 @@
 package com.csr.feature.service;
 
-import com.csr.core.events.CleanTransaction;
-import com.csr.core.transactions.Transaction;
+import com.csr.contracts.events.CleanTransaction;
+import com.csr.domain.transactions.Transaction;
 
 /**
  * One clean line as the line store keeps it: the {@link Transaction} without its customer (the key names the

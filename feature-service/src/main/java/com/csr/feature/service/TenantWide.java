@@ -1,7 +1,7 @@
 package com.csr.feature.service;
 
-import com.csr.core.features.CustomerHistory;
-import com.csr.core.tenants.Caller;
+import com.csr.contracts.ids.Caller;
+import com.csr.domain.features.CustomerHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.ServiceUnavailableException;

@@ -1,18 +1,17 @@
 package com.csr.feature.service;
 
-import com.csr.core.artifacts.ArtifactFolder;
-import com.csr.core.artifacts.ArtifactLayout;
-import com.csr.core.artifacts.ArtifactStore;
-import com.csr.core.artifacts.ArtifactStores;
-import com.csr.core.churn.ChurnTrainer;
-import com.csr.core.events.TrainingDataset;
-import com.csr.core.features.CustomerHistory;
-import com.csr.core.labels.Horizon;
-import com.csr.core.pipeline.TrainingData;
-import com.csr.core.pipeline.TrainingDataFiles;
-import com.csr.core.tenants.Caller;
+import com.csr.contracts.events.TrainingDataset;
+import com.csr.contracts.ids.Caller;
+import com.csr.domain.features.CustomerHistory;
+import com.csr.domain.labels.Horizon;
+import com.csr.domain.training.TrainingData;
+import com.csr.domain.training.TrainingDataFiles;
 import com.csr.feature.config.FeatureConfig;
 import com.csr.feature.messaging.TrainingDatasetPublisher;
+import com.csr.platform.artifacts.ArtifactFolder;
+import com.csr.platform.artifacts.ArtifactLayout;
+import com.csr.platform.artifacts.ArtifactStore;
+import com.csr.platform.artifacts.ArtifactStores;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
@@ -68,8 +67,8 @@ public class TrainingSets {
                 .orElseThrow(() -> new NotFoundException("no transactions for this tenant yet"));
         TrainingData data = TrainingData.build(histories, date, horizon);
         try {
-            ChurnTrainer.requireBothOutcomes(data.earlier(), "the earlier cutoff (" + data.validationFitDate() + ")");
-            ChurnTrainer.requireBothOutcomes(data.later(), "the later cutoff (" + data.validationDate() + ")");
+            data.earlier().requireBothOutcomes("the earlier cutoff (" + data.validationFitDate() + ")");
+            data.later().requireBothOutcomes("the later cutoff (" + data.validationDate() + ")");
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }

@@ -2,14 +2,14 @@ package com.csr.feature.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.csr.core.events.CleanTransaction;
-import com.csr.core.events.CustomerFeaturesUpdate;
-import com.csr.core.events.EventKeys;
-import com.csr.core.events.Topics;
-import com.csr.core.features.CustomerHistory;
-import com.csr.core.features.FeatureCalculator;
-import com.csr.core.features.FeatureVectors;
-import com.csr.core.transactions.Transaction;
+import com.csr.contracts.events.CleanTransaction;
+import com.csr.contracts.events.CustomerFeaturesUpdate;
+import com.csr.contracts.events.EventKeys;
+import com.csr.contracts.events.Topics;
+import com.csr.domain.features.CustomerHistory;
+import com.csr.domain.features.FeatureCalculator;
+import com.csr.domain.features.FeatureVectors;
+import com.csr.domain.transactions.Transaction;
 import com.csr.feature.CleanFixtures;
 import com.csr.feature.service.CustomerLines;
 import com.csr.feature.service.CustomerTransactions;

@@ -2,8 +2,8 @@ package com.csr.feature.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.csr.core.events.CleanTransaction;
-import com.csr.core.transactions.Transaction;
+import com.csr.contracts.events.CleanTransaction;
+import com.csr.domain.transactions.Transaction;
 import com.csr.feature.service.CustomerLines;
 import com.csr.feature.service.StoredLine;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package com.csr.feature.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.csr.core.events.CleanTransaction;
+import com.csr.contracts.events.CleanTransaction;
 import com.csr.feature.CleanFixtures;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.csr.gateway.api;
 
-import com.csr.core.metadata.ApiKey;
-import com.csr.core.keys.IssuedKey;
+import com.csr.platform.keys.IssuedKey;
+import com.csr.platform.metadata.ApiKey;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 

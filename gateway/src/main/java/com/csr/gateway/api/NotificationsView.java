@@ -1,6 +1,6 @@
 package com.csr.gateway.api;
 
-import com.csr.core.metadata.NotificationSettings;
+import com.csr.platform.metadata.NotificationSettings;
 import java.time.Instant;
 
 /**

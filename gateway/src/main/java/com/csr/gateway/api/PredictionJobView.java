@@ -1,6 +1,6 @@
 package com.csr.gateway.api;
 
-import com.csr.core.metadata.PredictionJob;
+import com.csr.platform.metadata.PredictionJob;
 import java.time.Instant;
 
 /**

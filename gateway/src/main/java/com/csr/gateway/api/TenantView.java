@@ -1,6 +1,6 @@
 package com.csr.gateway.api;
 
-import com.csr.core.metadata.Tenant;
+import com.csr.platform.metadata.Tenant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package com.csr.gateway.api;
 
-import com.csr.core.metadata.ModelVersion;
-import com.csr.core.metadata.TrainingRun;
+import com.csr.platform.metadata.ModelVersion;
+import com.csr.platform.metadata.TrainingRun;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;

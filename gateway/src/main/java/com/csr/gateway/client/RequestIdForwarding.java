@@ -1,6 +1,6 @@
 package com.csr.gateway.client;
 
-import com.csr.core.web.RequestIds;
+import com.csr.kit.web.RequestIds;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.ext.Provider;

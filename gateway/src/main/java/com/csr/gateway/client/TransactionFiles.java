@@ -1,6 +1,6 @@
 package com.csr.gateway.client;
 
-import com.csr.core.tenants.Caller;
+import com.csr.contracts.ids.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package com.csr.gateway.messaging;
 
-import com.csr.core.json.EventJson;
+import com.csr.domain.json.EventJson;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;

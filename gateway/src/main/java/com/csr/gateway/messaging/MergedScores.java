@@ -1,6 +1,6 @@
 package com.csr.gateway.messaging;
 
-import com.csr.core.events.CustomerScore;
+import com.csr.contracts.events.CustomerScore;
 
 /**
  * The latest answer of each model for one customer, merged from {@code customer.scores} where each model service

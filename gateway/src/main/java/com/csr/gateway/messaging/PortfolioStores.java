@@ -1,7 +1,7 @@
 package com.csr.gateway.messaging;
 
-import com.csr.core.events.CustomerFeaturesUpdate;
-import com.csr.core.events.EventKeys;
+import com.csr.contracts.events.CustomerFeaturesUpdate;
+import com.csr.contracts.events.EventKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;

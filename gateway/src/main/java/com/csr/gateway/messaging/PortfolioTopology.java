@@ -1,8 +1,8 @@
 package com.csr.gateway.messaging;
 
-import com.csr.core.events.CustomerFeaturesUpdate;
-import com.csr.core.events.CustomerScore;
-import com.csr.core.events.Topics;
+import com.csr.contracts.events.CustomerFeaturesUpdate;
+import com.csr.contracts.events.CustomerScore;
+import com.csr.contracts.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.common.serialization.Serdes;

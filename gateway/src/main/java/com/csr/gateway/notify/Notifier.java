@@ -1,14 +1,14 @@
 package com.csr.gateway.notify;
 
-import com.csr.core.metadata.MetadataStore;
-import com.csr.core.metadata.NotificationSettings;
-import com.csr.core.metadata.PredictionJob;
-import com.csr.core.metadata.Tenant;
-import com.csr.core.metadata.TrainingRun;
 import com.csr.gateway.api.PredictionJobView;
 import com.csr.gateway.api.TrainingView;
 import com.csr.gateway.config.GatewayConfig;
 import com.csr.gateway.service.Trainings;
+import com.csr.platform.metadata.MetadataStore;
+import com.csr.platform.metadata.NotificationSettings;
+import com.csr.platform.metadata.PredictionJob;
+import com.csr.platform.metadata.Tenant;
+import com.csr.platform.metadata.TrainingRun;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,9 +1,9 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.api.Problem;
-import com.csr.core.web.Problems;
-import com.csr.core.metadata.ApiKey;
+import com.csr.contracts.problems.Problem;
 import com.csr.gateway.config.GatewayConfig;
+import com.csr.kit.web.Problems;
+import com.csr.platform.metadata.ApiKey;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Priorities;

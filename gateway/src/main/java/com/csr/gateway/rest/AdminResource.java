@@ -1,15 +1,15 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.api.InvalidRequestException;
-import com.csr.core.api.NotFoundException;
-import com.csr.core.metadata.Tenant;
-import com.csr.core.keys.IssuedKey;
-import com.csr.core.keys.TenantKeys;
-import com.csr.core.web.WithoutApiKey;
+import com.csr.contracts.problems.InvalidRequestException;
+import com.csr.contracts.problems.NotFoundException;
 import com.csr.gateway.api.KeyRequest;
 import com.csr.gateway.api.KeyView;
 import com.csr.gateway.api.TenantView;
 import com.csr.gateway.service.TenantSettings;
+import com.csr.kit.web.WithoutApiKey;
+import com.csr.platform.keys.IssuedKey;
+import com.csr.platform.keys.TenantKeys;
+import com.csr.platform.metadata.Tenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -1,9 +1,9 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.api.Problem;
-import com.csr.core.web.Problems;
+import com.csr.contracts.problems.Problem;
 import com.csr.gateway.config.GatewayConfig;
 import com.csr.gateway.service.BatchPredictions;
+import com.csr.kit.web.Problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;

@@ -1,8 +1,8 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.tenants.Caller;
-import com.csr.core.web.CurrentCaller;
+import com.csr.contracts.ids.Caller;
 import com.csr.gateway.client.TransactionFiles;
+import com.csr.kit.web.CurrentCaller;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BadRequestException;

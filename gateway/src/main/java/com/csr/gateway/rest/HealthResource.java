@@ -1,10 +1,10 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.web.WithoutApiKey;
 import com.csr.gateway.client.FeatureApi;
 import com.csr.gateway.client.IngestApi;
 import com.csr.gateway.client.ModelServices;
 import com.csr.gateway.messaging.PortfolioStores;
+import com.csr.kit.web.WithoutApiKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

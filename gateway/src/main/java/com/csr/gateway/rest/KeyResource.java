@@ -1,9 +1,9 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.keys.TenantKeys;
-import com.csr.core.web.CurrentCaller;
 import com.csr.gateway.api.KeyRequest;
 import com.csr.gateway.api.KeyView;
+import com.csr.kit.web.CurrentCaller;
+import com.csr.platform.keys.TenantKeys;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

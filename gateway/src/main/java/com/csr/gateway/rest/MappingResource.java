@@ -1,8 +1,8 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.web.CurrentCaller;
 import com.csr.gateway.api.SavedMapping;
 import com.csr.gateway.service.SavedMappings;
+import com.csr.kit.web.CurrentCaller;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,7 +1,6 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.tenants.Caller;
-import com.csr.core.web.CurrentCaller;
+import com.csr.contracts.ids.Caller;
 import com.csr.gateway.api.CustomerRow;
 import com.csr.gateway.api.Overview;
 import com.csr.gateway.api.Page;
@@ -14,6 +13,7 @@ import com.csr.gateway.messaging.MergedScores;
 import com.csr.gateway.messaging.PortfolioStores;
 import com.csr.gateway.service.PortfolioOverview;
 import com.csr.gateway.service.PortfolioService;
+import com.csr.kit.web.CurrentCaller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,9 +1,9 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.web.CurrentCaller;
 import com.csr.gateway.api.PredictRequest;
 import com.csr.gateway.api.PredictResponse;
 import com.csr.gateway.service.PredictionService;
+import com.csr.kit.web.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -1,11 +1,11 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.api.ConflictException;
-import com.csr.core.api.InvalidRequestException;
-import com.csr.core.metadata.PredictionJob;
-import com.csr.core.web.CurrentCaller;
+import com.csr.contracts.problems.ConflictException;
+import com.csr.contracts.problems.InvalidRequestException;
 import com.csr.gateway.api.PredictionJobView;
 import com.csr.gateway.service.BatchPredictions;
+import com.csr.kit.web.CurrentCaller;
+import com.csr.platform.metadata.PredictionJob;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;

@@ -1,12 +1,12 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.api.ConflictException;
-import com.csr.core.api.ForbiddenException;
-import com.csr.core.api.InvalidRequestException;
-import com.csr.core.api.Problem;
-import com.csr.core.web.Problems;
-import com.csr.core.api.UnauthenticatedException;
+import com.csr.contracts.problems.ConflictException;
+import com.csr.contracts.problems.ForbiddenException;
+import com.csr.contracts.problems.InvalidRequestException;
+import com.csr.contracts.problems.Problem;
+import com.csr.contracts.problems.UnauthenticatedException;
 import com.csr.gateway.messaging.PortfolioStores;
+import com.csr.kit.web.Problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +47,7 @@ public class ProblemMappers {
 
     /** Core's request failures: a missing or invalid key (401), a key not allowed (403), unknown, invalid, clashing. */
     @ServerExceptionMapper({UnauthenticatedException.class, ForbiddenException.class, ConflictException.class,
-            com.csr.core.api.NotFoundException.class, InvalidRequestException.class})
+            com.csr.contracts.problems.NotFoundException.class, InvalidRequestException.class})
     public Response refused(RuntimeException e, UriInfo uri) {
         Response answer = problem(Problems.of(e, uri.getPath()));
         return e instanceof UnauthenticatedException

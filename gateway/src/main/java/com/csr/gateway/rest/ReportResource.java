@@ -1,10 +1,10 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.api.InvalidRequestException;
-import com.csr.core.tenants.Caller;
-import com.csr.core.web.CurrentCaller;
+import com.csr.contracts.ids.Caller;
+import com.csr.contracts.problems.InvalidRequestException;
 import com.csr.gateway.service.PortfolioReport;
 import com.csr.gateway.service.ReportDocuments;
+import com.csr.kit.web.CurrentCaller;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

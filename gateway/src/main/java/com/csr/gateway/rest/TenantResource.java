@@ -1,13 +1,13 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.api.ConflictException;
-import com.csr.core.api.InvalidRequestException;
-import com.csr.core.metadata.Tenant;
-import com.csr.core.web.CurrentCaller;
+import com.csr.contracts.problems.ConflictException;
+import com.csr.contracts.problems.InvalidRequestException;
 import com.csr.gateway.api.NotificationsView;
 import com.csr.gateway.api.TenantView;
 import com.csr.gateway.notify.Notifier;
 import com.csr.gateway.service.TenantSettings;
+import com.csr.kit.web.CurrentCaller;
+import com.csr.platform.metadata.Tenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;

@@ -1,9 +1,6 @@
 package com.csr.gateway.rest;
 
-import com.csr.core.metadata.ModelVersion;
-import com.csr.core.metadata.TrainingRun;
-import com.csr.core.tenants.Caller;
-import com.csr.core.web.CurrentCaller;
+import com.csr.contracts.ids.Caller;
 import com.csr.gateway.api.TrainingView;
 import com.csr.gateway.api.VersionView;
 import com.csr.gateway.client.FeatureApi;
@@ -11,6 +8,9 @@ import com.csr.gateway.client.ModelServices;
 import com.csr.gateway.service.ModelCards;
 import com.csr.gateway.service.ModelVersions;
 import com.csr.gateway.service.Trainings;
+import com.csr.kit.web.CurrentCaller;
+import com.csr.platform.metadata.ModelVersion;
+import com.csr.platform.metadata.TrainingRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

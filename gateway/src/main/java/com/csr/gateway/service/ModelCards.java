@@ -1,6 +1,6 @@
 package com.csr.gateway.service;
 
-import com.csr.core.tenants.Caller;
+import com.csr.contracts.ids.Caller;
 import com.csr.gateway.client.ModelServices;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,14 +1,14 @@
 package com.csr.gateway.service;
 
-import com.csr.core.json.EventJson;
-import com.csr.core.events.EventKeys;
-import com.csr.core.events.ModelPublished;
-import com.csr.core.events.Topics;
-import com.csr.core.metadata.MetadataStore;
-import com.csr.core.metadata.ModelVersion;
-import com.csr.core.metadata.TrainingRun;
+import com.csr.contracts.events.EventKeys;
+import com.csr.contracts.events.ModelPublished;
+import com.csr.contracts.events.Topics;
+import com.csr.domain.json.EventJson;
 import com.csr.gateway.api.VersionView;
 import com.csr.gateway.config.GatewayConfig;
+import com.csr.platform.metadata.MetadataStore;
+import com.csr.platform.metadata.ModelVersion;
+import com.csr.platform.metadata.TrainingRun;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;

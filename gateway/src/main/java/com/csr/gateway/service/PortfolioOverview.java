@@ -1,12 +1,12 @@
 package com.csr.gateway.service;
 
-import com.csr.core.events.CustomerFeaturesUpdate;
-import com.csr.core.metadata.MetadataStore;
-import com.csr.core.metadata.TrainingRun;
-import com.csr.core.plan.RiskBand;
+import com.csr.contracts.events.CustomerFeaturesUpdate;
+import com.csr.domain.plan.RiskBand;
 import com.csr.gateway.api.Overview;
 import com.csr.gateway.messaging.MergedScores;
 import com.csr.gateway.messaging.PortfolioStores;
+import com.csr.platform.metadata.MetadataStore;
+import com.csr.platform.metadata.TrainingRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.HashMap;

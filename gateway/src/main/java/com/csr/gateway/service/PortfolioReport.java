@@ -1,19 +1,19 @@
 package com.csr.gateway.service;
 
-import static com.csr.core.report.Figures.count;
-import static com.csr.core.report.Figures.decimal;
-import static com.csr.core.report.Figures.money;
-import static com.csr.core.report.Figures.percent;
+import static com.csr.domain.report.Figures.count;
+import static com.csr.domain.report.Figures.decimal;
+import static com.csr.domain.report.Figures.money;
+import static com.csr.domain.report.Figures.percent;
 
-import com.csr.core.metadata.FileRecord;
-import com.csr.core.metadata.MetadataStore;
-import com.csr.core.tenants.Caller;
+import com.csr.contracts.ids.Caller;
+import com.csr.domain.report.ReportSections;
 import com.csr.gateway.api.CustomerRow;
 import com.csr.gateway.api.Overview;
 import com.csr.gateway.api.PlanRequest;
 import com.csr.gateway.api.PlanResponse;
 import com.csr.gateway.api.SegmentView;
-import com.csr.core.report.ReportSections;
+import com.csr.platform.metadata.FileRecord;
+import com.csr.platform.metadata.MetadataStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;

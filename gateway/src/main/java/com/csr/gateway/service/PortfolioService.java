@@ -1,14 +1,14 @@
 package com.csr.gateway.service;
 
-import com.csr.core.events.CustomerFeaturesUpdate;
-import com.csr.core.plan.CustomerScore;
-import com.csr.core.plan.PlannedCustomer;
-import com.csr.core.plan.RetentionAction;
-import com.csr.core.plan.RetentionActions;
-import com.csr.core.plan.RetentionPlan;
-import com.csr.core.plan.RetentionPlanner;
-import com.csr.core.plan.RiskBand;
-import com.csr.core.segment.Persona;
+import com.csr.contracts.events.CustomerFeaturesUpdate;
+import com.csr.domain.persona.Persona;
+import com.csr.domain.plan.CustomerScore;
+import com.csr.domain.plan.PlannedCustomer;
+import com.csr.domain.plan.RetentionAction;
+import com.csr.domain.plan.RetentionActions;
+import com.csr.domain.plan.RetentionPlan;
+import com.csr.domain.plan.RetentionPlanner;
+import com.csr.domain.plan.RiskBand;
 import com.csr.gateway.api.CustomerRow;
 import com.csr.gateway.api.Page;
 import com.csr.gateway.api.PlanRequest;

@@ -1,9 +1,9 @@
 package com.csr.gateway.service;
 
-import com.csr.core.plan.RetentionAction;
-import com.csr.core.plan.RetentionActions;
-import com.csr.core.plan.RiskBand;
-import com.csr.core.segment.Persona;
+import com.csr.domain.persona.Persona;
+import com.csr.domain.plan.RetentionAction;
+import com.csr.domain.plan.RetentionActions;
+import com.csr.domain.plan.RiskBand;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,14 +1,14 @@
 package com.csr.gateway.service;
 
-import com.csr.core.features.CustomerFeatures;
-import com.csr.core.features.FeatureVectors;
-import com.csr.core.plan.RetentionAction;
-import com.csr.core.plan.RetentionActions;
-import com.csr.core.plan.RiskBand;
-import com.csr.core.segment.Persona;
-import com.csr.core.api.NotFoundException;
-import com.csr.core.tenants.Caller;
-import com.csr.core.tenants.RecordIds;
+import com.csr.contracts.ids.Caller;
+import com.csr.contracts.ids.RecordIds;
+import com.csr.contracts.problems.NotFoundException;
+import com.csr.domain.features.CustomerFeatures;
+import com.csr.domain.features.FeatureVectors;
+import com.csr.domain.persona.Persona;
+import com.csr.domain.plan.RetentionAction;
+import com.csr.domain.plan.RetentionActions;
+import com.csr.domain.plan.RiskBand;
 import com.csr.gateway.api.PredictRequest;
 import com.csr.gateway.api.PredictResponse;
 import com.csr.gateway.client.FeatureApi;

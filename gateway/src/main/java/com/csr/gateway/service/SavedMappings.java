@@ -1,9 +1,9 @@
 package com.csr.gateway.service;
 
-import com.csr.core.api.NotFoundException;
-import com.csr.core.metadata.FileRecord;
-import com.csr.core.metadata.MetadataStore;
+import com.csr.contracts.problems.NotFoundException;
 import com.csr.gateway.api.SavedMapping;
+import com.csr.platform.metadata.FileRecord;
+import com.csr.platform.metadata.MetadataStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 

@@ -1,14 +1,14 @@
 package com.csr.gateway.service;
 
-import com.csr.core.api.ConflictException;
-import com.csr.core.api.NotFoundException;
-import com.csr.core.metadata.NotificationSettings;
-import com.csr.core.metadata.MetadataStore;
-import com.csr.core.metadata.Tenant;
+import com.csr.contracts.problems.ConflictException;
+import com.csr.contracts.problems.NotFoundException;
 import com.csr.gateway.config.GatewayConfig;
 import com.csr.gateway.notify.Mails;
 import com.csr.gateway.notify.Notifier;
 import com.csr.gateway.notify.WebhookSignature;
+import com.csr.platform.metadata.MetadataStore;
+import com.csr.platform.metadata.NotificationSettings;
+import com.csr.platform.metadata.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package com.csr.gateway.service;
 
-import com.csr.core.api.NotFoundException;
-import com.csr.core.metadata.FileRecord;
-import com.csr.core.metadata.MetadataStore;
-import com.csr.core.metadata.ModelVersion;
-import com.csr.core.metadata.TrainingRun;
-import com.csr.core.tenants.RecordIds;
+import com.csr.contracts.ids.RecordIds;
+import com.csr.contracts.problems.NotFoundException;
 import com.csr.gateway.api.TrainingView;
+import com.csr.platform.metadata.FileRecord;
+import com.csr.platform.metadata.MetadataStore;
+import com.csr.platform.metadata.ModelVersion;
+import com.csr.platform.metadata.TrainingRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package com.csr.gateway.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.csr.core.metadata.EmbeddedMetadataStore;
-import com.csr.core.metadata.MetadataStore;
-import com.csr.core.metadata.PredictionJob;
-import com.csr.core.metadata.Tenant;
+import com.csr.platform.metadata.EmbeddedMetadataStore;
+import com.csr.platform.metadata.MetadataStore;
+import com.csr.platform.metadata.PredictionJob;
+import com.csr.platform.metadata.Tenant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package com.csr.ingest.config;
 
-import com.csr.core.transactions.FileLimits;
+import com.csr.domain.transactions.FileLimits;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

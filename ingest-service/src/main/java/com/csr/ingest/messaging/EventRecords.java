@@ -1,6 +1,6 @@
 package com.csr.ingest.messaging;
 
-import com.csr.core.json.EventJson;
+import com.csr.domain.json.EventJson;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;

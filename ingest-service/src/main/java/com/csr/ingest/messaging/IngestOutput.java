@@ -1,12 +1,12 @@
 package com.csr.ingest.messaging;
 
-import com.csr.core.events.CleanTransaction;
-import com.csr.core.json.EventJson;
-import com.csr.core.events.EventKeys;
-import com.csr.core.events.IngestReport;
-import com.csr.core.events.RejectedRow;
-import com.csr.core.events.Topics;
-import com.csr.core.transactions.Transaction;
+import com.csr.contracts.events.CleanTransaction;
+import com.csr.contracts.events.EventKeys;
+import com.csr.contracts.events.IngestReport;
+import com.csr.contracts.events.RejectedRow;
+import com.csr.contracts.events.Topics;
+import com.csr.domain.json.EventJson;
+import com.csr.domain.transactions.Transaction;
 import com.csr.ingest.service.FilesInProgress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

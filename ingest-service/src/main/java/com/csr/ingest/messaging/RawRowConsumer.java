@@ -1,12 +1,12 @@
 package com.csr.ingest.messaging;
 
-import com.csr.core.events.IngestReport;
-import com.csr.core.events.RawRow;
-import com.csr.core.events.Topics;
-import com.csr.core.ingest.FileStateStore;
-import com.csr.core.tenants.TenantIds;
-import com.csr.core.transactions.FileLimits;
+import com.csr.contracts.events.IngestReport;
+import com.csr.contracts.events.RawRow;
+import com.csr.contracts.events.Topics;
+import com.csr.contracts.ids.TenantIds;
+import com.csr.domain.transactions.FileLimits;
 import com.csr.ingest.config.IngestConfig;
+import com.csr.ingest.files.FileStateStore;
 import com.csr.ingest.service.FilesInProgress;
 import com.csr.ingest.service.IngestionService;
 import com.csr.ingest.service.ReportView;

@@ -1,8 +1,8 @@
 package com.csr.ingest.messaging;
 
-import com.csr.core.events.IngestReport;
-import com.csr.core.events.Topics;
-import com.csr.core.tenants.TenantIds;
+import com.csr.contracts.events.IngestReport;
+import com.csr.contracts.events.Topics;
+import com.csr.contracts.ids.TenantIds;
 import com.csr.ingest.config.IngestConfig;
 import com.csr.ingest.service.ReportView;
 import jakarta.inject.Singleton;

@@ -1,11 +1,11 @@
 package com.csr.ingest.rest;
 
-import com.csr.core.events.IngestReport;
-import com.csr.core.transactions.FilePreview;
-import com.csr.core.web.CurrentCaller;
+import com.csr.contracts.events.IngestReport;
+import com.csr.domain.transactions.FilePreview;
 import com.csr.ingest.service.FileRecords;
 import com.csr.ingest.service.FileUploads;
 import com.csr.ingest.service.ReportView;
+import com.csr.kit.web.CurrentCaller;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;

@@ -1,7 +1,7 @@
 package com.csr.ingest.rest;
 
-import com.csr.core.api.Problem;
-import com.csr.core.web.Problems;
+import com.csr.contracts.problems.Problem;
+import com.csr.kit.web.Problems;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;

@@ -1,9 +1,9 @@
 package com.csr.ingest.service;
 
-import com.csr.core.json.EventJson;
-import com.csr.core.events.IngestReport;
-import com.csr.core.metadata.FileRecord;
-import com.csr.core.metadata.MetadataStore;
+import com.csr.contracts.events.IngestReport;
+import com.csr.domain.json.EventJson;
+import com.csr.platform.metadata.FileRecord;
+import com.csr.platform.metadata.MetadataStore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

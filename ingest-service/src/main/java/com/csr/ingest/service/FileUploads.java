@@ -1,15 +1,15 @@
 package com.csr.ingest.service;
 
-import com.csr.core.ingest.RawRowPublisher;
-import com.csr.core.transactions.ColumnMapping;
-import com.csr.core.transactions.FileLimitException;
-import com.csr.core.transactions.FileLimits;
-import com.csr.core.transactions.FilePreview;
-import com.csr.core.transactions.InvalidTransactionFileException;
-import com.csr.core.transactions.RowSource;
-import com.csr.core.transactions.TransactionFiles;
+import com.csr.domain.transactions.ColumnMapping;
+import com.csr.domain.transactions.FileLimitException;
+import com.csr.domain.transactions.FileLimits;
+import com.csr.domain.transactions.FilePreview;
+import com.csr.domain.transactions.InvalidTransactionFileException;
+import com.csr.domain.transactions.RowSource;
+import com.csr.domain.transactions.TransactionFiles;
 import com.csr.ingest.config.IngestConfig;
 import com.csr.ingest.messaging.KafkaClients;
+import com.csr.platform.kafka.RawRowPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ServiceUnavailableException;

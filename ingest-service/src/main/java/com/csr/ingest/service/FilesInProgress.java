@@ -1,14 +1,14 @@
 package com.csr.ingest.service;
 
-import com.csr.core.events.CleanTransaction;
-import com.csr.core.events.IngestReport;
-import com.csr.core.events.RawRow;
-import com.csr.core.events.RejectedRow;
-import com.csr.core.ingest.FileState;
-import com.csr.core.ingest.FileStateStore;
-import com.csr.core.ingest.IncomingFile;
-import com.csr.core.transactions.FileLimitException;
-import com.csr.core.transactions.FileLimits;
+import com.csr.contracts.events.CleanTransaction;
+import com.csr.contracts.events.IngestReport;
+import com.csr.contracts.events.RawRow;
+import com.csr.contracts.events.RejectedRow;
+import com.csr.domain.transactions.FileLimitException;
+import com.csr.domain.transactions.FileLimits;
+import com.csr.ingest.files.FileState;
+import com.csr.ingest.files.FileStateStore;
+import com.csr.ingest.files.IncomingFile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package com.csr.ingest.service;
 
-import com.csr.core.events.IngestReport;
+import com.csr.contracts.events.IngestReport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package com.csr.ingest.service;
 
-import com.csr.core.events.IngestReport;
+import com.csr.contracts.events.IngestReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;

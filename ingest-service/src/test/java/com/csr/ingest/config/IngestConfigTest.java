@@ -2,7 +2,7 @@ package com.csr.ingest.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.csr.core.transactions.FileLimits;
+import com.csr.domain.transactions.FileLimits;
 import io.smallrye.config.WithDefault;
 import java.io.InputStream;
 import java.util.Properties;

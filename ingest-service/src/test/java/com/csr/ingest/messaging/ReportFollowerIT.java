@@ -2,13 +2,13 @@ package com.csr.ingest.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.csr.core.json.EventJson;
-import com.csr.core.events.EventKeys;
-import com.csr.core.events.IngestReport;
-import com.csr.core.events.Topics;
-import com.csr.core.testing.EmbeddedKafka;
+import com.csr.contracts.events.EventKeys;
+import com.csr.contracts.events.IngestReport;
+import com.csr.contracts.events.Topics;
+import com.csr.domain.json.EventJson;
 import com.csr.ingest.config.IngestConfig;
 import com.csr.ingest.service.ReportView;
+import com.csr.platform.testing.EmbeddedKafka;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -2,12 +2,12 @@ package com.csr.ingest.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.csr.core.events.CleanTransaction;
-import com.csr.core.events.IngestReport;
-import com.csr.core.events.RawRow;
-import com.csr.core.events.RejectedRow;
-import com.csr.core.ingest.FileStateStore;
-import com.csr.core.transactions.FileLimits;
+import com.csr.contracts.events.CleanTransaction;
+import com.csr.contracts.events.IngestReport;
+import com.csr.contracts.events.RawRow;
+import com.csr.contracts.events.RejectedRow;
+import com.csr.domain.transactions.FileLimits;
+import com.csr.ingest.files.FileStateStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,15 +1,15 @@
 package com.csr.ltv.rest;
 
-import com.csr.core.api.Problem;
-import com.csr.core.serving.LtvPrediction;
-import com.csr.core.serving.ModelInfo;
-import com.csr.core.serving.ModelKind;
-import com.csr.core.serving.ModelRegistry;
-import com.csr.core.serving.PredictRequest;
-import com.csr.core.serving.PredictionService;
-import com.csr.core.serving.Predictions;
-import com.csr.core.web.CurrentCaller;
+import com.csr.contracts.models.LtvPrediction;
+import com.csr.contracts.models.PredictRequest;
+import com.csr.contracts.models.Predictions;
+import com.csr.contracts.problems.Problem;
+import com.csr.kit.web.CurrentCaller;
 import com.csr.ltv.config.LtvConfig;
+import com.csr.modelservice.serving.ModelInfo;
+import com.csr.modelservice.serving.ModelKind;
+import com.csr.modelservice.serving.ModelRegistry;
+import com.csr.modelservice.serving.PredictionService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

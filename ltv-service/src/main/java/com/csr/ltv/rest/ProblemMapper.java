@@ -1,7 +1,7 @@
 package com.csr.ltv.rest;
 
-import com.csr.core.api.Problem;
-import com.csr.core.web.Problems;
+import com.csr.contracts.problems.Problem;
+import com.csr.kit.web.Problems;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;

@@ -1,7 +1,7 @@
 package com.csr.segment.health;
 
-import com.csr.core.events.BrokerProbe;
-import com.csr.core.serving.ModelRegistry;
+import com.csr.modelservice.serving.ModelRegistry;
+import com.csr.platform.kafka.BrokerProbe;
 import com.csr.segment.config.SegmentConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

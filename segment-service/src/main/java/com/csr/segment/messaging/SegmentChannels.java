@@ -1,11 +1,11 @@
 package com.csr.segment.messaging;
 
-import com.csr.core.events.CustomerFeaturesUpdate;
-import com.csr.core.events.CustomerScore;
-import com.csr.core.events.ModelPublished;
-import com.csr.core.events.TrainingDataset;
-import com.csr.core.messaging.ModelChannels;
-import com.csr.core.serving.ModelRegistry;
+import com.csr.contracts.events.CustomerFeaturesUpdate;
+import com.csr.contracts.events.CustomerScore;
+import com.csr.contracts.events.ModelPublished;
+import com.csr.contracts.events.TrainingDataset;
+import com.csr.modelservice.messaging.ModelChannels;
+import com.csr.modelservice.serving.ModelRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;

@@ -1,11 +1,11 @@
 package com.csr.segment.ml;
 
-import com.csr.core.artifacts.ArtifactStores;
-import com.csr.core.metadata.MetadataStore;
-import com.csr.core.serving.ModelKind;
-import com.csr.core.serving.ModelRegistry;
-import com.csr.core.tracking.ExperimentTracker;
-import com.csr.core.web.ServingMetrics;
+import com.csr.ml.tracking.ExperimentTracker;
+import com.csr.modelservice.serving.ModelKind;
+import com.csr.modelservice.serving.ModelRegistry;
+import com.csr.modelservice.serving.ServingMetrics;
+import com.csr.platform.artifacts.ArtifactStores;
+import com.csr.platform.metadata.MetadataStore;
 import com.csr.segment.config.SegmentConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -1,14 +1,14 @@
 package com.csr.segment.rest;
 
-import com.csr.core.api.Problem;
-import com.csr.core.serving.ModelInfo;
-import com.csr.core.serving.ModelKind;
-import com.csr.core.serving.ModelRegistry;
-import com.csr.core.serving.PredictRequest;
-import com.csr.core.serving.PredictionService;
-import com.csr.core.serving.Predictions;
-import com.csr.core.serving.SegmentPrediction;
-import com.csr.core.web.CurrentCaller;
+import com.csr.contracts.models.PredictRequest;
+import com.csr.contracts.models.Predictions;
+import com.csr.contracts.models.SegmentPrediction;
+import com.csr.contracts.problems.Problem;
+import com.csr.kit.web.CurrentCaller;
+import com.csr.modelservice.serving.ModelInfo;
+import com.csr.modelservice.serving.ModelKind;
+import com.csr.modelservice.serving.ModelRegistry;
+import com.csr.modelservice.serving.PredictionService;
 import com.csr.segment.config.SegmentConfig;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

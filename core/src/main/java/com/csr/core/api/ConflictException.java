@@ -1,9 +1,0 @@
-package com.csr.core.api;
-
-/** A request that clashes with what exists (a tenant created twice); answered with a 409 saying what. */
-public class ConflictException extends RuntimeException {
-
-    public ConflictException(String detail) {
-        super(detail);
-    }
-}

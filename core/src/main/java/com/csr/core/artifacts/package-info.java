@@ -1,2 +1,0 @@
-/** Where training sets, models and reports live: the layout of the artifact store, one tree per tenant. */
-package com.csr.core.artifacts;

@@ -1,2 +1,0 @@
-/** The one JSON mapping of the platform: its records on Kafka, in files and in stores are written and read with it. */
-package com.csr.core.json;

@@ -1,2 +1,0 @@
-/** Tenants' API keys: issued (only a hash is kept), checked on every request, revoked. */
-package com.csr.core.keys;

@@ -1,2 +1,0 @@
-/** The whole batch run in one process: read, clean, features, models, scores, plan, and the files it writes. */
-package com.csr.core.pipeline;

@@ -1,2 +1,0 @@
-/** The retention plan: expected loss per customer, an action per persona, and a budget spent where it saves most. */
-package com.csr.core.plan;

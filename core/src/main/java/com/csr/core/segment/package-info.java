@@ -1,2 +1,0 @@
-/** Customer personas: K-Means on scaled log-RFM features, k by silhouette, names from the centroid profiles. */
-package com.csr.core.segment;

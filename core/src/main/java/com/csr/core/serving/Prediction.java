@@ -1,9 +1,0 @@
-package com.csr.core.serving;
-
-/** One customer's answer from {@code POST /predict}, shaped by the kind of model that gave it. */
-public sealed interface Prediction permits SegmentPrediction, ChurnPrediction, LtvPrediction {
-
-    String customerId();
-
-    String modelVersion();
-}

@@ -1,6 +1,0 @@
-/**
- * Reading retailers' transaction files: CSV (any common delimiter), gzip CSV and XLSX, header aliases of common
- * exports, explicit column mappings, and tolerant parsing of dates and numbers; every file within its
- * {@link com.csr.core.transactions.FileLimits}, so that no file can hold the reader's memory.
- */
-package com.csr.core.transactions;

@@ -1,0 +1,194 @@
+package com.csr.platform.keys;
+
+import com.csr.contracts.ids.Caller;
+import com.csr.contracts.ids.CurrencyCodes;
+import com.csr.contracts.ids.RecordIds;
+import com.csr.contracts.problems.InvalidRequestException;
+import com.csr.contracts.problems.NotFoundException;
+import com.csr.contracts.problems.UnauthenticatedException;
+import com.csr.platform.metadata.ApiKey;
+import com.csr.platform.metadata.MetadataStore;
+import com.csr.platform.metadata.MetadataStoreException;
+import com.csr.platform.metadata.Tenant;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Tenants' API keys: issuing them (the secret shown once, only its SHA-256 kept), telling the tenant of a request
+ * from its {@code Authorization: Bearer <key>} header, and revoking them.
+ *
+ * <p>A secret is {@code csr_} and 32 random bytes (base64url): with that much entropy a plain SHA-256 is as safe as
+ * a slow password hash and costs microseconds per request. A key looked up is remembered for {@code remember}, so a
+ * request costs no store round trip; a revocation made here takes effect at once, one made through another process
+ * within that time. While the store cannot be reached, a key seen before stays good, so an outage of the metadata
+ * store does not refuse the callers already known. Expiry is checked on every request.
+ */
+public final class TenantKeys {
+
+    public static final String SECRET_PREFIX = "csr_";
+    private static final String SCHEME = "bearer ";
+    private static final int SECRET_BYTES = 32;
+    private static final int REMEMBERED_KEYS_MAX = 10_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MetadataStore store;
+    private final Clock clock;
+    private final Duration remember;
+    private final ConcurrentMap<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    private record Remembered(ApiKey key, Instant until) {
+    }
+
+    public TenantKeys(MetadataStore store, Clock clock, Duration remember) {
+        this.store = store;
+        this.clock = clock;
+        this.remember = remember;
+    }
+
+    /**
+     * Creates a tenant without a currency of its own and issues its first key.
+     *
+     * @throws com.csr.platform.metadata.MetadataConflictException when the tenant exists
+     */
+    public IssuedKey createTenant(String tenantId) {
+        return createTenant(tenantId, null);
+    }
+
+    /**
+     * Creates a tenant and issues its first key.
+     *
+     * @param currency the currency its money figures are in ({@link CurrencyCodes}); {@code null} for none of its own
+     * @throws InvalidRequestException for an invalid tenant id or currency, creating nothing
+     * @throws com.csr.platform.metadata.MetadataConflictException when the tenant exists
+     */
+    public IssuedKey createTenant(String tenantId, String currency) {
+        Tenant tenant;
+        try {
+            tenant = new Tenant(tenantId, now(), currency);
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidRequestException(invalid.getMessage());
+        }
+        store.createTenant(tenant);
+        return issueKey(tenantId, "first key", null);
+    }
+
+    public List<Tenant> tenants() {
+        return store.tenants();
+    }
+
+    /**
+     * Issues another key to an existing tenant.
+     *
+     * @param label     what the key is for; may be {@code null}
+     * @param expiresAt when it stops working; {@code null} for never
+     */
+    public IssuedKey issueKey(String tenantId, String label, Instant expiresAt) {
+        if (store.tenant(tenantId).isEmpty()) {
+            throw new NotFoundException("no tenant " + tenantId);
+        }
+        Instant now = now();
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new InvalidRequestException("a key's expiry must be in the future");
+        }
+        if (label != null && (label.isBlank() || label.length() > ApiKey.MAX_LABEL_LENGTH)) {
+            throw new InvalidRequestException("label: 1-" + ApiKey.MAX_LABEL_LENGTH + " characters, or none");
+        }
+        byte[] random = new byte[SECRET_BYTES];
+        RANDOM.nextBytes(random);
+        String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        byte[] id = new byte[6];
+        RANDOM.nextBytes(id);
+        ApiKey key = new ApiKey(tenantId, "key-" + HexFormat.of().formatHex(id), ApiKey.hashOf(secret), label, now,
+                expiresAt, null);
+        store.addApiKey(key);
+        return new IssuedKey(key, secret);
+    }
+
+    /** The tenant's keys, oldest first: hashes and dates, never secrets. */
+    public List<ApiKey> keys(String tenantId) {
+        return store.apiKeys(tenantId);
+    }
+
+    /**
+     * Revokes one of the tenant's keys; requests bearing it are refused from now on.
+     *
+     * @throws NotFoundException when the tenant has no such key (another tenant's key is never touched)
+     */
+    public ApiKey revoke(String tenantId, String keyId) {
+        if (!RecordIds.isValid(keyId) || !store.revokeApiKey(tenantId, keyId, now())) {
+            throw new NotFoundException("no API key " + keyId);
+        }
+        remembered.values().removeIf(r -> r.key().tenantId().equals(tenantId) && r.key().keyId().equals(keyId));
+        return store.apiKeys(tenantId).stream().filter(k -> k.keyId().equals(keyId)).findFirst().orElseThrow();
+    }
+
+    /**
+     * The caller a request's {@code Authorization} header names.
+     *
+     * @throws UnauthenticatedException when there is no key, or it is malformed, unknown, revoked or expired
+     */
+    public Caller authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw new UnauthenticatedException("no API key: send the header 'Authorization: Bearer <key>'");
+        }
+        if (!authorization.toLowerCase(Locale.ROOT).startsWith(SCHEME)) {
+            throw new UnauthenticatedException("the Authorization header must be 'Bearer <key>'");
+        }
+        String secret = authorization.substring(SCHEME.length()).trim();
+        if (!secret.startsWith(SECRET_PREFIX)) {
+            throw new UnauthenticatedException("this is not an API key of this platform (they start with '"
+                    + SECRET_PREFIX + "')");
+        }
+        ApiKey key = lookUp(ApiKey.hashOf(secret))
+                .orElseThrow(() -> new UnauthenticatedException("unknown API key"));
+        if (key.isRevoked()) {
+            throw new UnauthenticatedException("this API key was revoked at " + key.revokedAt().truncatedTo(
+                    ChronoUnit.SECONDS));
+        }
+        if (key.hasExpired(now())) {
+            throw new UnauthenticatedException("this API key expired at " + key.expiresAt().truncatedTo(
+                    ChronoUnit.SECONDS));
+        }
+        return new Caller(key.tenantId(), key.keyId(), authorization);
+    }
+
+    private Optional<ApiKey> lookUp(String hash) {
+        Instant now = clock.instant();
+        Remembered known = remembered.get(hash);
+        if (known != null && now.isBefore(known.until())) {
+            return Optional.of(known.key());
+        }
+        Optional<ApiKey> key;
+        try {
+            key = store.apiKeyByHash(hash);
+        } catch (MetadataStoreException storeDown) {
+            if (known != null) {
+                // the store cannot be asked: a key this process has seen stays good until it can, so requests go on
+                // through an outage of the store (a revocation could not be read from it meanwhile anyway)
+                return Optional.of(known.key());
+            }
+            throw storeDown;
+        }
+        if (key.isPresent() && !remember.isZero()) {
+            if (remembered.size() >= REMEMBERED_KEYS_MAX) {
+                remembered.clear();
+            }
+            remembered.put(hash, new Remembered(key.get(), now.plus(remember)));
+        }
+        return key;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
