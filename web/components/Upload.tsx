@@ -27,7 +27,7 @@ function head(file: File): Blob {
 }
 
 /**
- * A file input with an optional column mapping (the seed's JSON document, or customer=..,date=..), a preview of the
+ * A file input with an optional column mapping (the original system's JSON document, or customer=..,date=..), a preview of the
  * first rows as the mapping reads them, and a progress bar; the file goes to this server, which passes it on.
  */
 export function Upload({ saved }: { saved?: SavedMapping | null }) {

@@ -147,7 +147,7 @@ class StackIT {
         String uploader = createTenant("e2e-upload");
         Path tiny = Path.of(StackIT.class.getResource("/upload/tiny.csv").toURI());
         String tinyId = RawRowPublisher.sha256(tiny);
-        // previewed first with the seed's JSON mapping: the first rows as they will be read, nothing ingested
+        // previewed first with the original's JSON mapping: the first rows as they will be read, nothing ingested
         given().header("Authorization", uploader).multiPart("file", tiny.toFile())
                 .multiPart("columns", "{\"customer_id\": \"CustomerID\", \"order_datetime\": \"InvoiceDate\", "
                         + "\"quantity\": \"Quantity\", \"unit_price\": \"UnitPrice\"}")
@@ -267,7 +267,7 @@ class StackIT {
                 given().header("Authorization", key).get("/customers?size=5").then().statusCode(200)
                         .body("total", equalTo(customers)));
         given().header("Authorization", key).get("/segments").then().statusCode(200);
-        // the seed's /metrics: the serving models' latest metrics, this tenant's only
+        // the original system's /metrics: the serving models' latest metrics, this tenant's only
         given().header("Authorization", key).get("/metrics").then().statusCode(200)
                 .body("tenant_id", equalTo(TENANT)).body("models.churn.version", equalTo(datasetId))
                 .body("models.churn.metrics.roc_auc", greaterThan(0.5f))

@@ -1,2 +1,2 @@
-/** The HTTP API: {@code POST /predict}, {@code GET /model} (their bodies are core's), and a problem for every error. */
+/** The churn service's own endpoint: {@code POST /explain}. The rest is the model service's (libs/model-service). */
 package com.csr.churn.rest;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
- * The seed's {@code /predict} body: {@code {"customer_id": 12345, "features": {...}}}, or only the customer id to
+ * The original's {@code /predict} body: {@code {"customer_id": 12345, "features": {...}}}, or only the customer id to
  * score the features the feature service holds for the customer. The customer id may be a number or a string;
- * features are the seed's seven (required) plus any of the others. {@code model_id} pins the versions one training
+ * features are the original's seven (required) plus any of the others. {@code model_id} pins the versions one training
  * made (its training set's id, as {@code GET /models/{kind}/versions} lists them) instead of the serving ones.
  *
  * @param customerId the customer

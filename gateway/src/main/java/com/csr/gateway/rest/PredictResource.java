@@ -12,7 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** {@code POST /predict}: the seed's contract, one customer's segment, churn, LTV, expected loss and action. */
+/** {@code POST /predict}: the original's contract, one customer's segment, churn, LTV, expected loss and action. */
 @Path("/predict")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -204,7 +204,7 @@ public class TrainResource {
     @GET
     @Path("metrics")
     @Blocking
-    @Operation(summary = "The latest metrics of the model of each kind serving the tenant, as the seed's /metrics "
+    @Operation(summary = "The latest metrics of the model of each kind serving the tenant, as the original's /metrics "
             + "gave them (the services' Prometheus metrics are on /q/metrics)")
     public JsonNode metrics() {
         Caller t = caller.get();

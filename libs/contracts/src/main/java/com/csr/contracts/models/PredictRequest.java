@@ -9,7 +9,7 @@ import java.util.Map;
  * ids may be JSON strings or numbers.
  *
  * @param customerId       one customer's id
- * @param features         one customer's features by name (the seed's seven required)
+ * @param features         one customer's features by name (the original system's seven required)
  * @param customers        a batch, scored in one go
  * @param modelVersion     a version of the tenant's to score with instead of the serving one, or null
  * @param featuresComputed true when the features are the platform's own, as its feature service computed them

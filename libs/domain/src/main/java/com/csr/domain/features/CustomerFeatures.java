@@ -3,7 +3,7 @@ package com.csr.domain.features;
 import java.util.List;
 
 /**
- * A customer's features as of a cutoff. The first seven are the seed's; the rest add tenure, returns, recent
+ * A customer's features as of a cutoff. The first seven are the original system's; the rest add tenure, returns, recent
  * activity and its trend. All times are in days, all money in the file's currency.
  *
  * @param recencyDays          days from the last purchase to the cutoff
@@ -31,7 +31,7 @@ public record CustomerFeatures(double recencyDays, double frequency, double mone
             "unique_products", "avg_interpurchase_days", "purchase_span_days", "tenure_days", "return_rate",
             "spend_30d", "spend_90d", "purchases_30d", "purchases_90d", "spend_trend");
 
-    /** The seed's seven features, which its {@code /predict} API takes. */
+    /** The original system's seven features, which its {@code /predict} API takes. */
     public static final List<String> SEED_NAMES = NAMES.subList(0, 7);
 
     /** Values in {@link #NAMES} order. */

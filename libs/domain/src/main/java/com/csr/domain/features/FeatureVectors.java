@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Feature vectors as name → value maps, the form they take in events and APIs, with the checks an API needs.
  *
- * <p>Callers of the seed's API send only its seven features; the others are then filled in: tenure is recency plus
+ * <p>Callers of the original's API send only its seven features; the others are then filled in: tenure is recency plus
  * span (exact by definition), returns are taken as none, and the recent-window counts and spend assume the
  * customer kept buying at their average pace and basket value (zero when the last purchase is older than the
  * window), with no trend.
@@ -52,8 +52,8 @@ public final class FeatureVectors {
     }
 
     /**
-     * Reads a feature map sent to an API: the seed's seven are required, the others optional (filled in as the class
-     * says), and every value must be in its range.
+     * Reads a feature map sent to an API: the original's seven are required, the others optional (filled in as the
+     * class says), and every value must be in its range.
      *
      * @throws IllegalArgumentException listing every missing, non-numeric, non-finite or out-of-range value, and any
      *                                  name that is not a feature

@@ -32,7 +32,7 @@ public final class ColumnMapping {
 
     /**
      * Parses {@code customer=Customer ID,date=InvoiceDate,amount=Total} (or positions: {@code customer=1,date=3}), or
-     * the seed's JSON document: {@code {"customer_id": "CustID", "order_id": "Order", "order_datetime": "When",
+     * the original's JSON document: {@code {"customer_id": "CustID", "order_id": "Order", "order_datetime": "When",
      * "product_id": "SKU", "quantity": "Qty", "unit_price": "Price"}} with {@code order_total} instead of quantity and
      * price when the file has totals; a column is a name or a 1-based position.
      *
@@ -90,7 +90,7 @@ public final class ColumnMapping {
         return columns;
     }
 
-    /** The mapping as its JSON document: the seed's field names to columns, in field order; empty for none. */
+    /** The mapping as its JSON document: the original's field names to columns, in field order; empty for none. */
     public Map<String, String> toDocument() {
         Map<String, String> document = new LinkedHashMap<>();
         columns.forEach((field, column) -> document.put(field.documentKey(), column));

@@ -11,7 +11,7 @@ public enum Field {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The name used in the column mapping document (the seed's), e.g. {@code customer_id}. */
+    /** The name used in the column mapping document (the original system's), e.g. {@code customer_id}. */
     public String documentKey() {
         return switch (this) {
             case CUSTOMER -> "customer_id";

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Header names of common exports (Online Retail, Online Retail II, the seed's upload format) and the field each
+ * Header names of common exports (Online Retail, Online Retail II, the original's upload format) and the field each
  * stands for. Names are compared without case, spaces, underscores or dashes.
  */
 public final class HeaderAliases {

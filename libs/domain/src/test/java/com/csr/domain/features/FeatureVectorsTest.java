@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Feature maps as APIs send them: the seed's seven required, the rest filled in, bad values named. */
+/** Feature maps as APIs send them: the original system's seven required, the rest filled in, bad values named. */
 class FeatureVectorsTest {
 
     private static Map<String, Object> seed() {

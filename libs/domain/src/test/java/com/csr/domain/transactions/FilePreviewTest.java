@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A column mapping as the seed's JSON document, and the first rows of a file as that mapping reads them. */
+/** A column mapping as the original system's JSON document, and the first rows of a file as that mapping reads them. */
 class FilePreviewTest {
 
     private static final String SHOP = """
@@ -48,7 +48,7 @@ class FilePreviewTest {
     void aJsonMappingIsTheSameAsTheShortOneAndItsMistakesAreNamed() throws IOException {
         assertThat(ColumnMapping.parse("{\"customer_id\": \"Client\", \"order_datetime\": 2, \"order_total\": \"Total\"}")
                 .columns()).isEqualTo(ColumnMapping.parse("customer=Client,date=2,amount=Total").columns());
-        assertThat(ColumnMapping.parse("date=2,customer=Client,stock=SKU").toDocument()).as("the seed's names")
+        assertThat(ColumnMapping.parse("date=2,customer=Client,stock=SKU").toDocument()).as("the original's names")
                 .containsExactly(Map.entry("customer_id", "Client"), Map.entry("order_datetime", "2"),
                         Map.entry("product_id", "SKU"));
         ColumnMapping every = ColumnMapping.parse("customer=a,date=b,amount=c,quantity=d,price=e,invoice=f,product=g,"

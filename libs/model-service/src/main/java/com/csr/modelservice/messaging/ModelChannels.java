@@ -1,29 +1,46 @@
 package com.csr.modelservice.messaging;
 
+import com.csr.contracts.events.CustomerFeaturesUpdate;
+import com.csr.contracts.events.CustomerScore;
+import com.csr.contracts.events.ModelPublished;
 import com.csr.contracts.events.Topics;
+import com.csr.contracts.events.TrainingDataset;
 import com.csr.modelservice.serving.ModelRegistry;
 import com.csr.modelservice.serving.ModelService;
 import com.csr.modelservice.serving.OutgoingRecord;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 import io.smallrye.reactive.messaging.kafka.transactions.TransactionalEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * A model service on Kafka: each record goes to core's {@link ModelService}, and what it answers is written out
- * exactly once. What a record leads to is written in one Kafka transaction with the record's offset: a service killed
+ * A model service on Kafka: each record goes to {@link ModelService}, and what it answers is written out exactly
+ * once. What a record leads to is written in one Kafka transaction with the record's offset: a service killed
  * half-way has written nothing its restart writes again, and {@code read_committed} readers never see the half.
- * Each answer names the record it answers (header {@value Topics#SOURCE_HEADER}).
+ * Each answer names the record it answers (header {@value Topics#SOURCE_HEADER}). The channels are configured in
+ * {@code META-INF/microprofile-config.properties}. The event records are read and written by Jackson reflection,
+ * hence registered for a native image.
  */
-public final class ModelChannels {
+@ApplicationScoped
+@RegisterForReflection(targets = {TrainingDataset.class, ModelPublished.class, CustomerFeaturesUpdate.class,
+        CustomerScore.class})
+public class ModelChannels {
 
     private final ModelService models;
     private final KafkaTransactions<byte[]> trained;
@@ -35,7 +52,12 @@ public final class ModelChannels {
      * @param trained the {@code models.published} and {@code customer.scores} writer of trainings
      * @param scores  the {@code customer.scores} writer of feature updates
      */
-    public ModelChannels(ModelRegistry registry, KafkaTransactions<byte[]> trained, KafkaTransactions<byte[]> scores) {
+    public ModelChannels(ModelRegistry registry,
+                         // a transaction's records wait in the emitter's buffer until the producer takes them
+                         @Channel("trained-models") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+                         KafkaTransactions<byte[]> trained,
+                         @Channel("customer-scores") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+                         KafkaTransactions<byte[]> scores) {
         this.models = new ModelService(registry);
         this.trained = trained;
         this.scores = scores;
@@ -46,6 +68,7 @@ public final class ModelChannels {
      * score of every customer of the training set (so the portfolio does not wait for new data), in one transaction
      * with the training set's offset.
      */
+    @Incoming("training-datasets")
     public Uni<Void> train(KafkaRecord<String, byte[]> record) {
         return Uni.createFrom().item(() -> models.train(record.getPayload())).runSubscriptionOn(training)
                 .chain(out -> trained.withTransactionAndAck(record, tx -> send(tx, out.stream()
@@ -53,11 +76,14 @@ public final class ModelChannels {
     }
 
     /** Makes a published model its tenant's active one (blocking: it may load the model from the artifact store). */
+    @Incoming("models-published")
+    @Blocking
     public void activate(byte[] json) {
         models.activate(json);
     }
 
     /** Scores a batch of feature updates with their tenants' active models, in one transaction with its offsets. */
+    @Incoming("customer-features")
     public Uni<Void> score(KafkaRecordBatch<String, byte[]> updates) {
         List<OutgoingRecord> answers = new ArrayList<>();
         for (KafkaRecord<String, byte[]> update : updates) {
@@ -67,8 +93,8 @@ public final class ModelChannels {
         return scores.withTransactionAndAck(updates, tx -> send(tx, answers));
     }
 
-    /** Stops a training in progress; called when the service stops. */
-    public void stop() {
+    /** Stops a training in progress when the service stops. */
+    void stop(@Observes ShutdownEvent event) {
         training.shutdownNow();
     }
 

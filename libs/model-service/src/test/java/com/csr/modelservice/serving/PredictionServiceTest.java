@@ -150,7 +150,7 @@ class PredictionServiceTest {
         return copy;
     }
 
-    /** The seed's seven features; the others are filled in. */
+    /** The original system's seven features; the others are filled in. */
     private static Map<String, Object> features(double recencyDays, double frequency, double monetary,
                                                 double avgBasketValue, double uniqueProducts,
                                                 double avgInterpurchaseDays, double purchaseSpanDays) {

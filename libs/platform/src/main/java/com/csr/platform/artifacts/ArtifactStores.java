@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Chooses the artifact store from the environment, with the seed's variables: S3-compatible storage when
+ * Chooses the artifact store from the environment, with the original system's variables: S3-compatible storage when
  * {@code B2_BUCKET} is set (then {@code B2_ENDPOINT}, {@code B2_KEY_ID} and {@code B2_APP_KEY} are required and
  * {@code B2_REGION} defaults to {@code us-east-1}); otherwise the directory given.
  */

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Artifacts in an S3-compatible bucket (Backblaze B2 as the seed used it, AWS S3, S3Proxy), through the AWS SDK v2:
+ * Artifacts in an S3-compatible bucket (Backblaze B2 as the original used it, AWS S3, S3Proxy), through the AWS SDK v2:
  * path-style addressing, static keys. An S3 PUT is atomic, so a reader sees an object whole or not at all.
  */
 public final class S3ArtifactStore implements ArtifactStore {

@@ -1,2 +1,0 @@
-/** Health: liveness is the default (up once started); readiness needs the broker and a model. */
-package com.csr.churn.health;

@@ -1,2 +1,0 @@
-/** The churn models in service: core's per-tenant {@code ModelRegistry} as a bean. */
-package com.csr.churn.ml;

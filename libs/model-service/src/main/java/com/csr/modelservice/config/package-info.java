@@ -1,0 +1,2 @@
+/** The model service's typed settings: its kind, its stores, its limits. */
+package com.csr.modelservice.config;

@@ -1,2 +1,0 @@
-/** The service's typed configuration. */
-package com.csr.segment.config;
