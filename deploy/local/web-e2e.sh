@@ -19,6 +19,7 @@ say "npm ci"
 npm ci --no-audit --no-fund >/dev/null
 say "unit tests"
 npx vitest run
+npm run api:check
 
 export CSR_RUN_DIR="$ROOT/.csr/e2e" CSR_GATEWAY_PORT=8100 CSR_INGEST_PORT=8181 CSR_FEATURES_PORT=8182 \
   CSR_SEGMENT_PORT=8183 CSR_CHURN_PORT=8184 CSR_LTV_PORT=8185 CSR_WEB_PORT=3100 CSR_KAFKA_PORT=9192 \

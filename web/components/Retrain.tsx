@@ -2,13 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import type { TrainingProgress } from '@/lib/api/training';
 
-interface Progress {
-  dataset_id: string;
-  status: string;
-  models: Record<string, string>;
-  reasons?: Record<string, string>;
-}
+/** A training being followed: the gateway's TrainingProgress, for the training set this page started. */
+type Progress = TrainingProgress & { dataset_id: string };
 
 const LABELS: Record<string, string> = {
   training: 'training…', active: 'active', not_promoted: 'kept out: the active model is better', failed: 'failed',
@@ -26,8 +23,8 @@ export function Retrain() {
     const timer = setTimeout(async () => {
       const answer = await fetch(`/api/train/${encodeURIComponent(progress.dataset_id)}`);
       if (answer.ok) {
-        const next = (await answer.json()) as Progress;
-        setProgress(next);
+        const next = (await answer.json()) as TrainingProgress;
+        setProgress({ ...next, dataset_id: next.dataset_id ?? progress.dataset_id });
         if (next.status !== 'training') router.refresh();
       }
     }, 2000);
@@ -67,7 +64,7 @@ export function Retrain() {
           <ul className="mt-1 space-y-1">
             {['segment', 'churn', 'ltv'].map((kind) => (
               <li key={kind}>
-                {kind}: {LABELS[progress.models[kind] ?? 'training'] ?? progress.models[kind]}
+                {kind}: {LABELS[progress.models?.[kind] ?? 'training'] ?? progress.models?.[kind]}
                 {progress.reasons?.[kind] && <span className="text-slate-600"> — {progress.reasons[kind]}</span>}
               </li>
             ))}

@@ -2,20 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
-
-/** The column mapping the tenant's last upload was read with (GET /column-mapping). */
-export interface SavedMapping {
-  file_id: string;
-  name: string;
-  received_at: string;
-  columns: Record<string, string>;
-}
-
-interface Preview {
-  header: string[];
-  columns: Record<string, string>;
-  rows: Record<string, string>[];
-}
+import type { SavedMapping } from '@/lib/api/files';
+import type { FilePreview as Preview } from '@/lib/types';
 
 const MAPPING_EXAMPLE = '{"customer_id": "Customer ID", "order_datetime": "InvoiceDate", "quantity": "Quantity", '
   + '"unit_price": "Price"}';
@@ -107,7 +95,7 @@ export function Upload({ saved }: { saved?: SavedMapping | null }) {
         <textarea name="columns" rows={2} placeholder={MAPPING_EXAMPLE} ref={columnsField}
           className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
       </label>
-      {saved && (
+      {saved?.columns && (
         <button type="button" data-testid="reuse-mapping"
           onClick={() => { if (columnsField.current) columnsField.current.value = JSON.stringify(saved.columns); }}
           className="text-xs text-brand-700 underline">Use the mapping {saved.name} was read with</button>

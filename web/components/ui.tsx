@@ -1,4 +1,4 @@
-/** Small building blocks every page uses: a titled page, a figure card, a problem message. */
+/** Small building blocks every page uses: a titled page, a figure card, a problem message, a skeleton. */
 
 export function PageTitle({ title, lead }: { title: string; lead?: string }) {
   return (
@@ -37,4 +37,9 @@ export function Card({ title, children }: { title?: string; children: React.Reac
       {children}
     </section>
   );
+}
+
+/** A grey block standing in for a widget whose figures are still on their way from the gateway. */
+export function Skeleton({ className = 'h-24' }: { className?: string }) {
+  return <div aria-busy="true" aria-label="Loading" className={`animate-pulse rounded-lg bg-slate-200 ${className}`} />;
 }

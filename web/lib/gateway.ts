@@ -22,7 +22,10 @@ async function apiKey(): Promise<string> {
   return key;
 }
 
-/** Calls the gateway as the signed-in tenant; a key the gateway no longer accepts signs the user out. */
+/**
+ * Calls the gateway as the signed-in tenant (the data modules in lib/api/ know its paths); a key the gateway no longer
+ * accepts signs the user out.
+ */
 export async function gateway<T>(path: string, init: RequestInit = {}): Promise<T> {
   const key = await apiKey();
   const answer = await call(path, key, init);
@@ -36,23 +39,23 @@ export async function gatewayResponse(path: string, init: RequestInit = {}): Pro
   return call(path, await apiKey(), init);
 }
 
-/** Like {@link gateway}, but a failure is a message for the page instead of an exception. */
-export async function load<T>(path: string, init: RequestInit = {}): Promise<Loaded<T>> {
+/** The raw answer of a call with a key that is not the session's yet: how sign-in checks the key it was given. */
+export function gatewayResponseWith(key: string, path: string, init: RequestInit = {}): Promise<Response> {
+  return call(path, key, init);
+}
+
+/** A request whose body is a JSON document. */
+export function withJson(method: string, body: unknown): RequestInit {
+  return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+/** Waits for a gateway call (a data module's function); a failure is a message for the page instead of an exception. */
+export async function load<T>(answer: Promise<T>): Promise<Loaded<T>> {
   try {
-    return { ok: true, data: await gateway<T>(path, init) };
+    return { ok: true, data: await answer };
   } catch (e) {
     if (e instanceof GatewayError) return { ok: false, status: e.status, message: e.message };
     throw e; // redirects (sign-in) and programming errors
-  }
-}
-
-/** Checks a key by asking the gateway for the tenant's keys: how sign-in knows the key is good. */
-export async function checkKey(key: string): Promise<'ok' | 'refused' | 'unreachable'> {
-  try {
-    const answer = await call('/keys', key, {});
-    return answer.ok ? 'ok' : answer.status === 401 || answer.status === 403 ? 'refused' : 'unreachable';
-  } catch {
-    return 'unreachable';
   }
 }
 

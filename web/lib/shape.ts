@@ -1,5 +1,12 @@
 import { FEATURE_LABELS } from './features';
-import type { ChurnExplanation, CustomerRow, Overview, Plan, PurchaseLine, Segment } from './types';
+import type { CustomerRow } from './api/customers';
+import type { Overview } from './api/overview';
+import type { Plan } from './api/plan';
+import type { Segment } from './api/segments';
+import type { ChurnExplanation, PurchaseLine } from './types';
+
+/** A gateway answer as it may come on the wire: the OpenAPI document says a field may be absent, the JSON has null. */
+type OnTheWire<T> = { [K in keyof T]?: T[K] | null };
 
 /** Churn-risk bands in reading order, whatever order the gateway sent them in. */
 export const RISK_BANDS = ['low', 'medium', 'high'] as const;
@@ -15,25 +22,29 @@ export function riskDistribution(overview: Pick<Overview, 'risk_bands'>) {
 /** One point per persona for the recency × frequency picture: where each segment sits, sized by customers. */
 export function segmentMap(segments: Segment[]) {
   return segments.map((s) => ({
-    persona: s.persona,
-    recency: round(s.mean_recency_days, 1),
-    frequency: round(s.mean_frequency, 2),
-    customers: s.customers,
+    persona: s.persona ?? '',
+    recency: round(s.mean_recency_days ?? 0, 1),
+    frequency: round(s.mean_frequency ?? 0, 2),
+    customers: s.customers ?? 0,
   }));
 }
 
 /** A plan's personas, the ones saving most first, with what each unit of budget returns there. */
 export function planByPersona(plan: Plan) {
-  return Object.entries(plan.by_persona)
-    .map(([persona, t]) => ({
-      persona,
-      action: t.action,
-      selected: t.selected,
-      customers: t.customers,
-      cost: t.cost,
-      saved: t.expected_revenue_saved,
-      returnPerUnit: t.cost > 0 ? t.expected_revenue_saved / t.cost : null,
-    }))
+  return Object.entries(plan.by_persona ?? {})
+    .map(([persona, t]) => {
+      const cost = t.cost ?? 0;
+      const saved = t.expected_revenue_saved ?? 0;
+      return {
+        persona,
+        action: t.action ?? '',
+        selected: t.selected ?? 0,
+        customers: t.customers ?? 0,
+        cost,
+        saved,
+        returnPerUnit: cost > 0 ? saved / cost : null,
+      };
+    })
     .sort((a, b) => b.saved - a.saved);
 }
 
@@ -56,7 +67,7 @@ const CSV_COLUMNS: (keyof CustomerRow)[] = ['customer_id', 'persona', 'churn_pro
   'predicted_ltv', 'expected_loss', 'recommended_action'];
 
 /** The at-risk list as CSV (RFC 4180): a header, then one line per customer. */
-export function customersCsv(rows: CustomerRow[]): string {
+export function customersCsv(rows: OnTheWire<CustomerRow>[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const row of rows) {
     lines.push(CSV_COLUMNS.map((c) => csvField(row[c])).join(','));
@@ -65,9 +76,9 @@ export function customersCsv(rows: CustomerRow[]): string {
 }
 
 /** The customers a plan selects, as CSV. */
-export function planCsv(plan: Plan): string {
+export function planCsv(plan: Pick<Plan, 'selected'>): string {
   const lines = ['customer_id,persona,action,cost,expected_loss,expected_saved'];
-  for (const s of plan.selected) {
+  for (const s of plan.selected ?? []) {
     lines.push([s.customer_id, s.persona, s.action, s.cost, s.expected_loss, s.expected_saved].map(csvField).join(','));
   }
   return lines.join('\r\n') + '\r\n';

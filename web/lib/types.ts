@@ -1,57 +1,10 @@
-/** The gateway's answers, as the web app reads them (snake_case, as on the wire). */
+/**
+ * The gateway's answers that its OpenAPI document leaves free-form (a JsonNode, or no schema at all), as the web app
+ * reads them; hand-written for that reason. Every other answer's type comes from the document (lib/api/schema.d.ts)
+ * and is named in the data module of its resource. Property names are snake_case, as on the wire.
+ */
 
-export interface Segment {
-  id: number;
-  persona: string;
-  description: string;
-  customers: number;
-  share: number;
-  revenue_share: number;
-  mean_recency_days: number;
-  mean_frequency: number;
-  mean_monetary: number;
-  mean_churn_probability: number | null;
-  mean_predicted_ltv: number | null;
-  recommended_action: string;
-}
-
-export interface CustomerRow {
-  customer_id: string;
-  persona: string | null;
-  segment_id: number | null;
-  churn_probability: number | null;
-  risk_band: string | null;
-  predicted_ltv: number | null;
-  expected_loss: number | null;
-  recommended_action: string | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  page: number;
-  size: number;
-  total: number;
-}
-
-export interface PersonaTotals {
-  customers: number;
-  selected: number;
-  cost: number;
-  expected_revenue_saved: number;
-  action: string;
-  action_cost: number;
-}
-
-export interface Plan {
-  budget: number;
-  cost: number;
-  customers_selected: number;
-  expected_revenue_saved: number;
-  by_persona: Record<string, PersonaTotals>;
-  selected: { customer_id: string; persona: string; action: string; cost: number; expected_loss: number;
-    expected_saved: number }[];
-}
-
+/** One customer (GET /customers/{id}): features from the feature service and the latest scores. */
 export interface Customer {
   customer_id: string;
   features: Record<string, number> | null;
@@ -64,6 +17,7 @@ export interface Customer {
   expected_loss?: number | null;
 }
 
+/** One line of a customer's purchase history (GET /customers/{id}/transactions). */
 export interface PurchaseLine {
   transaction_id: string;
   invoice: string;
@@ -77,24 +31,6 @@ export interface PurchaseLine {
   cancellation: boolean;
 }
 
-export interface RiskBandFigure {
-  customers: number;
-  share: number;
-}
-
-export interface Overview {
-  customers: number;
-  revenue: number;
-  risk_bands: Record<string, RiskBandFigure>;
-  predicted_ltv: number;
-  predicted_ltv_at_risk: number;
-  expected_loss: number;
-  currency: string;
-  as_of: string | null;
-  last_training: { dataset_id: string; kind: string; status: string; started_at: string | null;
-    finished_at: string | null } | null;
-}
-
 /** What drives one customer's churn probability: each feature's push on the log-odds, the strongest first. */
 export interface ChurnExplanation {
   customer_id: string;
@@ -104,17 +40,33 @@ export interface ChurnExplanation {
   model_version: string;
 }
 
-/** A batch prediction job, as GET /predictions lists it. */
-export interface PredictionJob {
-  job_id: string;
-  status: 'queued' | 'running' | 'finished' | 'failed';
-  scope: 'all' | 'list';
-  model_id: string | null;
-  total: number;
-  done: number;
-  progress: number;
-  created_at: string;
-  finished_at: string | null;
+/** A file's ingest report (GET /files): rows read, kept, rejected by reason, and the mapping it was read with. */
+export interface FileReport {
+  file_id: string;
+  status: string;
+  rows_read: number;
+  rows_kept: number;
+  rejected: Record<string, number>;
+  as_of: string | null;
+  completed_at: string | null;
   error: string | null;
-  csv: string | null;
+  columns?: Record<string, string> | null;
+}
+
+/** The first rows of a file as a column mapping reads them (POST /files/preview). */
+export interface FilePreview {
+  header: string[];
+  columns: Record<string, string>;
+  rows: Record<string, string>[];
+}
+
+/** The active churn model's out-of-time evaluation (GET /models/churn/evaluation). */
+export interface ChurnEvaluation {
+  roc: number[][];
+  calibration: { predicted: number; observed: number; customers: number }[];
+}
+
+/** The active LTV model's out-of-time evaluation (GET /models/ltv/evaluation). */
+export interface LtvEvaluation {
+  deciles: { decile: number; mean_predicted: number; mean_actual: number }[];
 }

@@ -2,7 +2,7 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { checkKey } from '@/lib/gateway';
+import { checkKey } from '@/lib/api/keys';
 import { SESSION_COOKIE, seal } from '@/lib/session';
 
 export interface SignInState {

@@ -19,7 +19,7 @@ const DEMO_KEY = required('CSR_DEMO_KEY');
 const ADMIN_KEY = required('CSR_ADMIN_KEY');
 const ARTIFACTS = path.join(here, 'artifacts');
 const CHROMIUM = process.env.CSR_CHROMIUM ?? '/usr/bin/chromium';
-/** tiny.csv's columns in the seed's mapping document. */
+/** tiny.csv's columns in the original system's mapping document (its JSON column mapping). */
 const MAPPING = '{"customer_id": "CustomerID", "order_id": "InvoiceNo", "order_datetime": "InvoiceDate", '
   + '"product_id": "StockCode", "quantity": "Quantity", "unit_price": "UnitPrice", "description": "Description", '
   + '"country": "Country"}';
@@ -162,6 +162,8 @@ describe('the web app on the sample', () => {
 
     await p.getByRole('link', { name: 'At risk' }).click();
     await p.getByRole('heading', { name: 'At risk' }).waitFor();
+    // the list streams in after the title (a Suspense boundary of its own)
+    await p.getByText(/^[\d,]+ customers$/).waitFor();
     assert.equal(await p.locator('tbody tr').count(), 25);
     await p.getByLabel('Risk band').selectOption('high');
     await p.getByRole('button', { name: 'Apply' }).click();

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { churnDrivers, customersCsv, decileBars, monthlyPurchases, planByPersona, planCsv, riskDistribution, rocPoints, segmentMap }
   from '@/lib/shape';
-import type { Plan, PurchaseLine, Segment } from '@/lib/types';
+import type { Plan } from '@/lib/api/plan';
+import type { Segment } from '@/lib/api/segments';
+import type { PurchaseLine } from '@/lib/types';
 
 describe('riskDistribution', () => {
   it('lists the bands low to high, with zero for a band the gateway did not send', () => {

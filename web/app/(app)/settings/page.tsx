@@ -1,108 +1,32 @@
-import { Card, PageTitle, Problem } from '@/components/ui';
-import { when } from '@/lib/format';
+import { Suspense } from 'react';
+import { PageTitle, Skeleton } from '@/components/ui';
+import { notifications as channels, tenant as settings } from '@/lib/api/tenant';
 import { load } from '@/lib/gateway';
-import { saveCurrency, saveNotifications, stopNotifications, testNotifications } from './actions';
+import { NotificationSettings, TenantSettings } from './widgets';
 
 export const dynamic = 'force-dynamic';
-
-interface TenantSettings {
-  tenant_id: string;
-  currency: string | null;
-  created_at: string;
-}
-
-interface Notifications {
-  email: string | null;
-  webhook_url: string | null;
-  webhook_secret: string | null;
-  since: string | null;
-  mail_enabled: boolean;
-}
-
-const COMMON = ['GBP', 'EUR', 'USD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CAD', 'AUD', 'JPY'];
 
 export default async function SettingsPage({ searchParams }: {
   searchParams: Promise<{ saved?: string; error?: string; notified?: string; tested?: string }>;
 }) {
   const { saved, error, notified, tested } = await searchParams;
-  const [tenant, notifications] = await Promise.all([load<TenantSettings>('/tenant'),
-    load<Notifications>('/tenant/notifications')]);
+  // both calls start now, side by side; the title does not wait, each card waits for its own
+  const tenant = load(settings());
+  const notifications = load(channels());
   let outcomes: Record<string, string> = {};
-  try { outcomes = tested ? JSON.parse(tested) : {}; } catch { /* not ours */ }
+  try {
+    const parsed: unknown = tested ? JSON.parse(tested) : {};
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) outcomes = parsed as Record<string, string>;
+  } catch { /* not ours */ }
   return (
     <>
       <PageTitle title="Settings" lead="How your figures are shown, and where you are told what ended." />
-      {!tenant.ok ? <Problem status={tenant.status} message={tenant.message} /> : (
-        <Card title={`Tenant ${tenant.data.tenant_id}`}>
-          <p className="mb-4 text-sm text-slate-600">Created {when(tenant.data.created_at)}</p>
-          <form action={saveCurrency} className="flex flex-wrap items-end gap-3 text-sm">
-            <label className="flex flex-col">Currency (ISO 4217 code)
-              <input name="currency" list="currencies" defaultValue={tenant.data.currency ?? ''} maxLength={3}
-                placeholder="platform default" className="w-40 rounded border border-slate-300 px-2 py-1 uppercase" />
-            </label>
-            <datalist id="currencies">{COMMON.map((c) => <option key={c} value={c} />)}</datalist>
-            <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700">Save</button>
-          </form>
-          <p className="mt-3 text-xs text-slate-500">
-            Money is labelled, not converted: your files carry amounts without a currency.
-          </p>
-          {saved && <p role="status" className="mt-3 text-sm text-emerald-700">Saved.</p>}
-          {error && <div className="mt-3"><Problem status={400} message={error} /></div>}
-        </Card>
-      )}
-      {notifications.ok && (
-        <div className="mt-6"><Card title="Notifications">
-          <p className="mb-3 text-sm text-slate-600">
-            Be told when a training or a batch prediction ends — by e-mail, by a webhook, or both.
-          </p>
-          <form action={saveNotifications} className="space-y-3 text-sm">
-            <label className="block">E-mail address
-              <input name="email" type="email" defaultValue={notifications.data.email ?? ''}
-                disabled={!notifications.data.mail_enabled} placeholder="analyst@example.com"
-                className="mt-1 block w-80 rounded border border-slate-300 px-2 py-1 disabled:bg-slate-100" />
-            </label>
-            {!notifications.data.mail_enabled && (
-              <p className="text-xs text-slate-500">This platform sends no mail (its gateway has no mail server); use a webhook.</p>
-            )}
-            <label className="block">Webhook URL
-              <input name="webhook_url" type="url" defaultValue={notifications.data.webhook_url ?? ''}
-                placeholder="https://hooks.example.com/retention"
-                className="mt-1 block w-full max-w-xl rounded border border-slate-300 px-2 py-1" />
-            </label>
-            {notifications.data.webhook_secret && (
-              <div className="text-xs">
-                <p className="text-slate-600">Posts are signed as Standard Webhooks sign them (headers webhook-id,
-                  webhook-timestamp, webhook-signature) with this secret:</p>
-                <code data-testid="webhook-secret" className="mt-1 block break-all rounded bg-slate-100 px-2 py-1">
-                  {notifications.data.webhook_secret}</code>
-                <label className="mt-1 flex items-center gap-2"><input name="rotate_secret" type="checkbox" />
-                  New secret on save</label>
-              </div>
-            )}
-            <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700">
-              Save notifications</button>
-          </form>
-          {(notifications.data.email || notifications.data.webhook_url) && (
-            <div className="mt-4 flex gap-3 text-sm">
-              <form action={testNotifications}>
-                <button type="submit" className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
-                  Send a test</button>
-              </form>
-              <form action={stopNotifications}>
-                <button type="submit" className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
-                  Stop notifications</button>
-              </form>
-            </div>
-          )}
-          {notified && <p role="status" className="mt-3 text-sm text-emerald-700">
-            {notified === 'stopped' ? 'Notifications stopped.' : `Saved: what ends from ${when(notifications.data.since ?? '')} on is notified.`}</p>}
-          {Object.keys(outcomes).length > 0 && (
-            <ul role="status" aria-label="Test outcome" className="mt-3 list-disc pl-5 text-sm">
-              {Object.entries(outcomes).map(([channel, outcome]) => <li key={channel}>{channel}: {outcome}</li>)}
-            </ul>
-          )}
-        </Card></div>
-      )}
+      <Suspense fallback={<Skeleton className="h-48" />}>
+        <TenantSettings tenant={tenant} saved={saved} error={error} />
+      </Suspense>
+      <Suspense fallback={<Skeleton className="mt-6 h-72" />}>
+        <NotificationSettings notifications={notifications} notified={notified} outcomes={outcomes} />
+      </Suspense>
     </>
   );
 }

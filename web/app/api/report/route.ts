@@ -1,7 +1,5 @@
 import { type NextRequest } from 'next/server';
-import { gatewayResponse } from '@/lib/gateway';
-
-const TYPES: Record<string, string> = { md: 'md', html: 'html', pdf: 'pdf' };
+import { report, type ReportFormat } from '@/lib/api/report';
 
 /**
  * The strategic report from the gateway: ?format=md|html|pdf and ?budget=; with ?view=1 the HTML is shown in the
@@ -9,9 +7,10 @@ const TYPES: Record<string, string> = { md: 'md', html: 'html', pdf: 'pdf' };
  */
 export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
-  const format = TYPES[params.get('format') ?? 'html'] ?? 'html';
+  const asked = params.get('format');
+  const format: ReportFormat = asked === 'md' || asked === 'pdf' ? asked : 'html';
   const budget = Math.max(0, Number(params.get('budget') ?? 5000) || 0);
-  const answer = await gatewayResponse(`/report?format=${format}&budget=${budget}`);
+  const answer = await report(format, budget);
   const headers = new Headers({ 'Content-Type': answer.headers.get('Content-Type') ?? 'text/plain' });
   const disposition = answer.headers.get('Content-Disposition');
   if (answer.ok && disposition) {

@@ -1,9 +1,7 @@
-import { gatewayResponse } from '@/lib/gateway';
+import { startTraining } from '@/lib/api/training';
 
 /** Starts a training on the latest data: the gateway cuts a training set and the model services train on it. */
 export async function POST() {
-  const answer = await gatewayResponse('/train', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}',
-  });
+  const answer = await startTraining();
   return new Response(answer.body, { status: answer.status, headers: { 'Content-Type': 'application/json' } });
 }

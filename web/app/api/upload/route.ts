@@ -1,13 +1,7 @@
-import { gatewayResponse } from '@/lib/gateway';
+import { uploadFile } from '@/lib/api/files';
 
 /** Passes an upload on to the gateway's POST /files as it arrives, with the signed-in tenant's key. */
 export async function POST(request: Request) {
-  const answer = await gatewayResponse('/files', {
-    method: 'POST',
-    headers: { 'Content-Type': request.headers.get('content-type') ?? 'multipart/form-data' },
-    body: request.body,
-    // @ts-expect-error Node's fetch needs this to stream a request body
-    duplex: 'half',
-  });
+  const answer = await uploadFile(request);
   return new Response(answer.body, { status: answer.status, headers: { 'Content-Type': 'application/json' } });
 }

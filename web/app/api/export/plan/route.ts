@@ -1,7 +1,6 @@
 import { type NextRequest } from 'next/server';
-import { gateway } from '@/lib/gateway';
+import { plan } from '@/lib/api/plan';
 import { planCsv } from '@/lib/shape';
-import type { Plan } from '@/lib/types';
 
 /** The customers a plan selects, as CSV: who, their persona, the action, its cost, the expected loss and saving. */
 export async function GET(request: NextRequest) {
@@ -10,11 +9,8 @@ export async function GET(request: NextRequest) {
   params.forEach((value, key) => {
     if (key.startsWith('cost_') && Number(value) > 0) costs[key.slice(5)] = Number(value);
   });
-  const plan = await gateway<Plan>('/plan', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ budget: Number(params.get('budget') ?? 0), action_costs: costs }),
-  });
-  return new Response(planCsv(plan), {
+  const selected = await plan({ budget: Number(params.get('budget') ?? 0), action_costs: costs });
+  return new Response(planCsv(selected), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="retention-plan.csv"',
