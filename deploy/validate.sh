@@ -4,7 +4,8 @@
 #     rendered object, and every manifest file of the base and the overlays as written, against the Kubernetes JSON
 #     schemas (kubernetes-validate from PyPI, strict: unknown fields are errors) — Strimzi's Kafka, KafkaNodePool and
 #     KafkaTopic against the CRD schemas Strimzi's own generator makes from its API jar (Maven Central, Java 21+);
-#   - checks that the topics (KafkaTopics and compose's kafka-topics service) are core's, compacted where it says;
+#   - checks that the topics (KafkaTopics and compose's kafka-topics service) are the contracts' Topics,
+#     compacted where it says;
 #   - loads deploy/compose/compose.yaml with compose-go, the Compose Specification's loader (schema, interpolation,
 #     consistency), as `docker compose config` would.
 # Tools are installed on first use under .csr/tools (git-ignored): Go module and build caches, a Python venv, the

@@ -7,8 +7,8 @@ also strictly: like the API server's field validation, a field a schema does not
 schema preserves unknown fields. A kind with no schema is an error, never skipped.
 
 Besides the schemas, it checks that the KafkaTopics, and the topics compose.yaml's kafka-topics service creates, are
-the topics of core's Topics.java, compacted exactly where Topics.COMPACTED says, with the partitions `csr topics`
-creates (core's KafkaCommands default).
+the topics of the contracts' Topics.java, compacted exactly where Topics.COMPACTED says, with the partitions
+`csr topics` creates (the CLI's KafkaCommands default).
 """
 import argparse
 import collections
@@ -94,11 +94,11 @@ def validate(doc, versions, crds):
 
 
 def java_string_list(source, name):
-    """The string constants a `List.of(...)` constant of core's Topics names, resolved to their values."""
+    """The string constants a `List.of(...)` constant of the contracts' Topics names, resolved to their values."""
     constants = dict(re.findall(r'static final String (\w+) = "([^"]+)";', source))
     match = re.search(name + r"\s*=\s*List\.of\(([^)]*)\)", source)
     if not match:
-        raise SystemExit(f"k8s_validate: cannot find {name} in core's Topics.java")
+        raise SystemExit(f"k8s_validate: cannot find {name} in contracts' Topics.java")
     return [constants[c.strip()] for c in match.group(1).split(",") if c.strip()]
 
 
@@ -116,9 +116,9 @@ def compose_topic_errors(compose_file, topics_java, partitions):
     env = service.get("environment") or {}
     errors = []
     if sorted(str(env.get("TOPICS", "")).split()) != sorted(every):
-        errors.append(f"kafka-topics TOPICS {sorted(str(env.get('TOPICS', '')).split())} are not core's Topics.ALL")
+        errors.append(f"kafka-topics TOPICS {sorted(str(env.get('TOPICS', '')).split())} are not contracts' Topics.ALL")
     if sorted(str(env.get("COMPACTED", "")).split()) != sorted(compacted):
-        errors.append(f"kafka-topics COMPACTED {env.get('COMPACTED')} is not core's Topics.COMPACTED {compacted}")
+        errors.append(f"kafka-topics COMPACTED {env.get('COMPACTED')} is not contracts' Topics.COMPACTED {compacted}")
     if str(env.get("PARTITIONS")) != str(partitions):
         errors.append(f"kafka-topics PARTITIONS {env.get('PARTITIONS')}, `csr topics` makes {partitions}")
     return errors
@@ -129,13 +129,13 @@ def topic_errors(docs, topics_java, partitions):
     topics = {d["metadata"]["name"]: d for d in docs if d.get("kind") == "KafkaTopic"}
     errors = []
     if sorted(topics) != sorted(every):
-        errors.append(f"KafkaTopics {sorted(topics)} are not core's Topics.ALL {sorted(every)}")
+        errors.append(f"KafkaTopics {sorted(topics)} are not contracts' Topics.ALL {sorted(every)}")
     for name, topic in topics.items():
         spec = topic.get("spec") or {}
         policy = (spec.get("config") or {}).get("cleanup.policy", "delete")
         wanted = "compact" if name in compacted else "delete"
         if policy != wanted:
-            errors.append(f"KafkaTopic/{name}: cleanup.policy {policy}, core's Topics says {wanted}")
+            errors.append(f"KafkaTopic/{name}: cleanup.policy {policy}, contracts' Topics says {wanted}")
         if spec.get("partitions") != partitions:
             errors.append(f"KafkaTopic/{name}: partitions {spec.get('partitions')!r}, `csr topics` makes {partitions}")
     return errors
@@ -145,10 +145,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kubernetes-versions", default="1.37.0", help="comma-separated, e.g. 1.30.0,1.37.0")
     parser.add_argument("--crds", required=True, help="directory of generated CRD YAML files")
-    parser.add_argument("--topics-java", help="core's Topics.java: check the KafkaTopics of each set against it")
+    parser.add_argument("--topics-java", help="contracts' Topics.java: check the KafkaTopics of each set against it")
     parser.add_argument("--partitions", type=int, default=3)
     parser.add_argument("--skip-groups", default="", help="API groups not to validate (comma-separated), said loudly")
-    parser.add_argument("--compose", help="compose.yaml: check its kafka-topics service against core's Topics")
+    parser.add_argument("--compose", help="compose.yaml: check its kafka-topics service against contracts' Topics")
     parser.add_argument("sets", nargs="+", metavar="LABEL=FILE[,FILE...]",
                         help="a named set of manifest files (a rendered overlay, or a directory's files)")
     args = parser.parse_args()

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Clean transactions for tests: core's tiny fixture and the Online Retail II sample cleaned as ingestion cleans
- * them, and a synthetic shop.
+ * Clean transactions for tests: the domain's tiny fixture ({@code tiny.csv} of its test jar's {@code TestFiles}) and
+ * the Online Retail II sample cleaned as ingestion cleans them, and a synthetic shop.
  */
 public final class CleanFixtures {
 

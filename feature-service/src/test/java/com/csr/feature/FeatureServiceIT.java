@@ -20,6 +20,7 @@ import com.csr.domain.json.EventJson;
 import com.csr.domain.training.TrainingData;
 import com.csr.domain.training.TrainingDataFiles;
 import com.csr.domain.transactions.Transaction;
+import com.csr.kit.testing.KafkaResource;
 import com.csr.platform.testing.EndpointSweep;
 import com.csr.platform.testing.PrometheusText;
 import com.csr.platform.testing.TestKeys;
@@ -56,9 +57,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Against a real broker, end to end: clean transactions in, and over HTTP the same features core computes in batch,
- * each tenant seeing only its own customers, and training sets written and announced; requests and the Kafka
- * Streams app on {@code /q/metrics}.
+ * Against a real broker, end to end: clean transactions in, and over HTTP the same features the domain's
+ * {@code FeatureCalculator} computes in batch, each tenant seeing only its own customers, and training sets written
+ * and announced; requests and the Kafka Streams app on {@code /q/metrics}.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)

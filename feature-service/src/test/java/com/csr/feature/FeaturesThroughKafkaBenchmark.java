@@ -13,6 +13,7 @@ import com.csr.domain.features.FeatureCalculator;
 import com.csr.domain.features.FeatureVectors;
 import com.csr.domain.json.EventJson;
 import com.csr.domain.transactions.Transaction;
+import com.csr.kit.testing.KafkaResource;
 import com.csr.platform.testing.TestKeys;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -189,8 +190,8 @@ class FeaturesThroughKafkaBenchmark {
     }
 
     /**
-     * Reads {@code customer.features} for one tenant until each customer's latest features equal core's batch
-     * features of all their lines, as of the date the update names.
+     * Reads {@code customer.features} for one tenant until each customer's latest features equal the domain's batch
+     * features ({@code FeatureCalculator}) of all their lines, as of the date the update names.
      */
     private static final class FeatureWatch implements AutoCloseable {
 

@@ -21,6 +21,7 @@ import com.csr.feature.service.OwnPartitions;
 import com.csr.feature.service.Peers;
 import com.csr.feature.service.StoredLine;
 import com.csr.feature.service.TenantWide;
+import com.csr.kit.testing.KafkaResource;
 import com.csr.platform.testing.TestKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;

@@ -1,5 +1,6 @@
 package com.csr.gateway;
 
+import com.csr.kit.testing.KafkaResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;

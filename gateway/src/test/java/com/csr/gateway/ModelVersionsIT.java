@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import com.csr.contracts.events.ModelPublished;
 import com.csr.contracts.events.Topics;
 import com.csr.domain.json.EventJson;
+import com.csr.kit.testing.KafkaResource;
 import com.csr.platform.metadata.EmbeddedMetadataStore;
 import com.csr.platform.metadata.MetadataStore;
 import com.csr.platform.metadata.ModelVersion;
@@ -68,7 +69,7 @@ class ModelVersionsIT {
             given().header("Authorization", TestKeys.keyOf("someone-else")).get("/models/churn/versions").then().statusCode(200)
                     .body("", hasSize(0));
 
-            try (TopicReader published = new TopicReader(KafkaResource.kafka.bootstrapServers(),
+            try (TopicReader published = new TopicReader(KafkaResource.bootstrapServers(),
                     Topics.MODELS_PUBLISHED)) {
                 given().header("Authorization", TestKeys.keyOf(tenant)).contentType("application/json").body("{\"version\": \"ds-2\"}")
                         .post("/models/churn/rollback").then().statusCode(200).body("status", equalTo("active"));

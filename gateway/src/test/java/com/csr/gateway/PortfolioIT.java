@@ -17,6 +17,7 @@ import com.csr.contracts.events.CustomerScore;
 import com.csr.contracts.events.EventKeys;
 import com.csr.contracts.events.Topics;
 import com.csr.domain.json.EventJson;
+import com.csr.kit.testing.KafkaResource;
 import com.csr.platform.metadata.MetadataStore;
 import com.csr.platform.metadata.TrainingRun;
 import com.csr.platform.testing.EndpointSweep;
@@ -70,7 +71,7 @@ class PortfolioIT {
         }
         published = true;
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.kafka.bootstrapServers());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new ByteArraySerializer())) {
             for (Object[] c : CUSTOMERS) {

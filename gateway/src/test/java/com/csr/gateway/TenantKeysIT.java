@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.csr.kit.testing.KafkaResource;
 import com.csr.platform.metadata.ApiKey;
 import com.csr.platform.metadata.EmbeddedMetadataStore;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 import com.csr.contracts.events.IngestReport;
 import com.csr.contracts.problems.Problem;
 import com.csr.domain.TestFiles;
+import com.csr.kit.testing.KafkaResource;
 import com.csr.platform.kafka.RawRowPublisher;
 import com.csr.platform.testing.EndpointSweep;
 import com.csr.platform.testing.PrometheusText;

@@ -12,6 +12,7 @@ import com.csr.contracts.events.RejectedRow;
 import com.csr.contracts.events.Topics;
 import com.csr.domain.TestFiles;
 import com.csr.domain.json.EventJson;
+import com.csr.kit.testing.KafkaResource;
 import com.csr.platform.kafka.RawRowPublisher;
 import com.csr.platform.testing.EmbeddedKafka;
 import com.csr.platform.testing.TestKeys;

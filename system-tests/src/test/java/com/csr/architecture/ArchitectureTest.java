@@ -11,14 +11,17 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The import rules of the code, held by a test instead of by hope: no two packages depend on each other, and each
- * library uses only the libraries below it and none of the frameworks it must not carry. (Maven holds the arrows
+ * The import rules of the code, held by a test instead of by hope: no two packages depend on each other (the
+ * services' included: this module depends on them all), each library uses only the libraries below it and none of
+ * the frameworks it must not carry, and no service names another's classes. (Maven holds the arrows
  * between modules; this holds the packages within them, and what a module's classes may name.)
  */
 class ArchitectureTest {
 
     private static final JavaClasses CODE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // the libraries' test jars (fixtures this module's own tests use) are not the code under the rules
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("com.csr");
 
     private static final String[] FRAMEWORKS = {"io.quarkus..", "jakarta..", "io.smallrye..", "org.eclipse..",
@@ -66,6 +69,34 @@ class ArchitectureTest {
     void theGeneratorWritesFilesFromTheDomainAlone() {
         noClasses().that().resideInAPackage("com.csr.generator..").should().dependOnClassesThat()
                 .resideInAnyPackage(concat(FRAMEWORKS, ML, STORES, others("domain", "generator"))).check(CODE);
+    }
+
+    private static final String[] SERVICES = {"com.csr.ingest..", "com.csr.feature..", "com.csr.segment..",
+        "com.csr.churn..", "com.csr.ltv..", "com.csr.gateway.."};
+
+    @Test
+    void theIngestAndFeatureServicesAndTheGatewayServeNoModel() {
+        noClasses().that().resideInAnyPackage("com.csr.ingest..", "com.csr.feature..", "com.csr.gateway..")
+                .should().dependOnClassesThat().resideInAnyPackage(concat(ML,
+                        new String[] {"com.csr.ml..", "com.csr.modelservice.."})).check(CODE);
+    }
+
+    @Test
+    void aServiceTalksToAnotherOverHttpOrKafkaNeverThroughItsClasses() {
+        for (String service : SERVICES) {
+            noClasses().that().resideInAPackage(service).should().dependOnClassesThat()
+                    .resideInAnyPackage(Arrays.stream(SERVICES).filter(s -> !s.equals(service))
+                            .toArray(String[]::new))
+                    // the segment and ltv services are configuration alone: no classes of their own
+                    .allowEmptyShould(true).check(CODE);
+        }
+    }
+
+    @Test
+    void noLibraryNamesAService() {
+        noClasses().that().resideInAnyPackage("com.csr.domain..", "com.csr.contracts..", "com.csr.platform..",
+                "com.csr.ml..", "com.csr.kit..", "com.csr.modelservice..", "com.csr.generator..", "com.csr.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(SERVICES).check(CODE);
     }
 
     private static final String[] MODULES = {"domain", "contracts", "platform", "ml", "kit", "modelservice",

@@ -1,4 +1,4 @@
-package com.csr.gateway;
+package com.csr.stack;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;

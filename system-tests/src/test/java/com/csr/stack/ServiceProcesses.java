@@ -1,4 +1,4 @@
-package com.csr.gateway;
+package com.csr.stack;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -8,17 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The platform's other services as real JVM processes (their built {@code quarkus-run.jar}s), on free ports, all
- * pointed at one broker and one artifact directory: what the end-to-end test runs the gateway against.
+ * The platform's services and its gateway as real JVM processes (their built {@code quarkus-run.jar}s, which Maven
+ * builds before this module), on free ports, all pointed at one broker, one metadata store and one artifact
+ * directory. Each instance logs to {@code <work>/<instance>.log}, copied to {@code target/stack-logs} at the end.
  */
 final class ServiceProcesses implements AutoCloseable {
 
     static final String[] SERVICES = {"ingest-service", "feature-service", "segment-service", "churn-service",
         "ltv-service"};
+    static final String GATEWAY = "gateway";
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, String> serviceOf = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environment = new LinkedHashMap<>();
     private final Path work;
     private final String bootstrapServers;
 
@@ -27,14 +30,15 @@ final class ServiceProcesses implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** True when every service has been built (the reactor builds them before the gateway). */
-    static boolean built() {
-        for (String service : SERVICES) {
+    /** Fails when a service has not been built: run this module's tests through the reactor, after them. */
+    static void requireBuilt() {
+        for (String service : java.util.stream.Stream.concat(java.util.Arrays.stream(SERVICES),
+                java.util.stream.Stream.of(GATEWAY)).toList()) {
             if (!Files.isRegularFile(jar(service))) {
-                return false;
+                throw new IllegalStateException(jar(service) + " is missing: build the services first "
+                        + "(mvn verify from the root builds them before system-tests)");
             }
         }
-        return true;
     }
 
     private static Path jar(String service) {
@@ -59,10 +63,18 @@ final class ServiceProcesses implements AutoCloseable {
         return services;
     }
 
+    /** Starts the gateway, with the settings (environment variables) that point it at the services. */
+    void startGateway(Map<String, String> environment) throws IOException {
+        serviceOf.put(GATEWAY, GATEWAY);
+        this.environment.put(GATEWAY, Map.copyOf(environment));
+        start(GATEWAY, freePort());
+    }
+
     private void start(String instance, int port) throws IOException {
         String service = serviceOf.get(instance);
         Path state = Files.createDirectories(work.resolve("state").resolve(instance));
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", jar(service).toString())
+        ProcessBuilder builder = new ProcessBuilder("java", service.equals(GATEWAY) ? "-Xmx768m" : "-Xmx384m",
+                "-jar", jar(service).toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(instance + ".log").toFile()));
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
@@ -74,6 +86,7 @@ final class ServiceProcesses implements AutoCloseable {
         builder.environment().put("CSR_INSTANCE_ID", instance);
         // where the instance answers its peers (the feature service's instances split the customers between them)
         builder.environment().put("CSR_ADVERTISED_ADDRESS", "127.0.0.1:" + port);
+        builder.environment().putAll(environment.getOrDefault(service, Map.of()));
         processes.put(instance, builder.start());
         ports.put(instance, port);
     }
@@ -101,6 +114,21 @@ final class ServiceProcesses implements AutoCloseable {
     /** Starts a killed instance again, on its port, with its state. */
     void restart(String instance) throws IOException {
         start(instance, ports.get(instance));
+    }
+
+    /** Copies every instance's log to {@code target/stack-logs}, where CI keeps it. */
+    void keepLogs() {
+        try {
+            Path kept = Files.createDirectories(Path.of("target", "stack-logs"));
+            for (String instance : serviceOf.keySet()) {
+                if (Files.exists(log(instance))) {
+                    Files.copy(log(instance), kept.resolve(instance + ".log"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int freePort() throws IOException {

@@ -1,62 +1,113 @@
-package com.csr.gateway;
+package com.csr.stack;
 
 import com.csr.platform.testing.EmbeddedKafka;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A broker and every other service running, for the gateway under test to front. */
-public class StackResource implements QuarkusTestResourceLifecycleManager {
+/**
+ * The whole platform as it runs in production, on one machine: a broker, every service and the gateway as real JVM
+ * processes (their built {@code quarkus-run.jar}s), one metadata store and one artifact directory, and an inbox
+ * (SMTP and webhooks) the gateway's notifications go to.
+ */
+final class Stack implements AutoCloseable {
 
-    static EmbeddedKafka kafka;
-    static ServiceProcesses services;
-    static Path work;
-    static Inbox inbox;
+    /** The admin key the gateway is started with. */
+    static final String ADMIN_KEY = "test-admin-key";
 
-    @Override
-    public Map<String, String> start() {
-        try {
-            kafka = EmbeddedKafka.start();
-            work = Files.createTempDirectory("csr-stack");
-            if (!ServiceProcesses.built()) {
-                return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
-            }
-            // the feature service and the churn service as two instances each, splitting partitions between them
-            services = ServiceProcesses.start(kafka.bootstrapServers(), work, Map.of("feature-service", 2,
-                    "churn-service", 2));
-            Map<String, String> config = new java.util.HashMap<>();
-            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-            config.put("kafka-streams.state.dir", Files.createDirectories(work.resolve("state/gateway")).toString());
-            for (String service : List.of("ingest", "features", "segment", "churn", "ltv")) {
-                String name = service.equals("features") ? "feature-service" : service + "-service";
-                config.put("csr.gateway.services." + service, services.urls(name));
-            }
-            // the services' metadata store: the keys the gateway issues are the keys they accept
-            config.put("csr.metadata", work.resolve("metadata").toString());
-            // notifications go to a real SMTP server and a real webhook receiver
-            inbox = Inbox.start();
-            config.put("quarkus.mailer.host", "127.0.0.1");
-            config.put("quarkus.mailer.port", Integer.toString(inbox.smtpPort()));
-            config.put("csr.gateway.notifications.mail-from", "retention@csr.test");
-            return config;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the stack", e);
+    final EmbeddedKafka kafka;
+    final Path work;
+    final Inbox inbox;
+    final ServiceProcesses services;
+
+    private Stack(EmbeddedKafka kafka, Path work, Inbox inbox, ServiceProcesses services) {
+        this.kafka = kafka;
+        this.work = work;
+        this.inbox = inbox;
+        this.services = services;
+    }
+
+    /**
+     * Starts the platform, some services as several instances (see {@link ServiceProcesses#start}), and waits until
+     * the gateway is ready.
+     */
+    static Stack start(Map<String, Integer> instances) throws IOException {
+        ServiceProcesses.requireBuilt();
+        EmbeddedKafka kafka = EmbeddedKafka.start();
+        Path work = Files.createTempDirectory("csr-stack");
+        Inbox inbox = Inbox.start();
+        ServiceProcesses services = ServiceProcesses.start(kafka.bootstrapServers(), work, instances);
+        Map<String, String> gateway = new HashMap<>();
+        for (String service : List.of("ingest", "features", "segment", "churn", "ltv")) {
+            String name = service.equals("features") ? "feature-service" : service + "-service";
+            gateway.put("CSR_" + service.toUpperCase() + "_URL", services.urls(name));
         }
+        gateway.put("CSR_ADMIN_KEY", ADMIN_KEY);
+        // notifications go to a real SMTP server and a real webhook receiver on this machine
+        gateway.put("CSR_SMTP_HOST", "127.0.0.1");
+        gateway.put("CSR_SMTP_PORT", Integer.toString(inbox.smtpPort()));
+        gateway.put("CSR_MAIL_FROM", "retention@csr.test");
+        gateway.put("CSR_ALLOW_PRIVATE_WEBHOOKS", "true");
+        gateway.put("CSR_GATEWAY_NOTIFICATIONS_POLL", "1S");
+        services.startGateway(gateway);
+        Stack stack = new Stack(kafka, work, inbox, services);
+        stack.awaitReady(ServiceProcesses.GATEWAY, Duration.ofSeconds(180));
+        return stack;
+    }
+
+    /** The gateway's address. */
+    URI gateway() {
+        return URI.create(services.url(ServiceProcesses.GATEWAY));
+    }
+
+    /** Waits until an instance answers its readiness check. */
+    void awaitReady(String instance, Duration atMost) {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(atMost);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(services.url(instance)
+                        + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(instance + " is not ready after " + atMost + "; see "
+                + services.log(instance));
     }
 
     @Override
-    public void stop() {
-        if (inbox != null) {
-            inbox.close();
-        }
-        if (services != null) {
-            services.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+    public void close() {
+        services.close();
+        inbox.close();
+        kafka.close();
+        try {
+            services.keepLogs();
+        } catch (UncheckedIOException e) {
+            // the logs are a courtesy
         }
     }
 }

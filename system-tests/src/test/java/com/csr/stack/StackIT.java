@@ -1,4 +1,4 @@
-package com.csr.gateway;
+package com.csr.stack;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +31,7 @@ import com.csr.platform.testing.EndpointSweep;
 import com.csr.platform.testing.TestKeys;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import java.io.IOException;
@@ -60,7 +58,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -68,23 +68,22 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end on the real sample, every service a real process on a real broker: the file's rows published to
+ * End to end on the real sample, every service and the gateway a real process ({@link Stack}) on a real broker: the
+ * file's rows published to
  * {@code transactions.raw} → ingested and counted, once, though ingestion is killed half-way → a small file and the
  * sample uploaded through the gateway ({@code POST /files}), the first reported, the second counted once → features
- * that equal core's batch features for every customer → models trained → {@code /overview}, {@code /predict}, {@code /customers} and {@code /customers/{id}}
+ * that equal the domain's batch features for every customer → models trained → {@code /overview}, {@code /predict}, {@code /customers} and {@code /customers/{id}}
  * answer through the gateway. The feature service and the churn service run as two instances each: every customer
  * is answered by either feature instance, the training set gathered from both is what batch training cuts, and a
  * killed feature instance loses no customer; with one churn instance killed {@code /predict} still has churn, with
  * both it answers, degraded, within its timeout.
  */
-@QuarkusTest
-@QuarkusTestResource(value = StackResource.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackIT {
 
     private static final String TENANT = "e2e";
     private static final String AS_OF = "2010-12-09";
-    private static final String ADMIN = "Bearer test-admin-key";
+    private static final String ADMIN = "Bearer " + Stack.ADMIN_KEY;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static String fileId;
@@ -94,30 +93,46 @@ class StackIT {
     private static String jobId;
     private static String webhookSecret;
 
-    @TestHTTPResource("/")
-    URI gateway;
+    private static Stack stack;
+    private static URI gateway;
+
+    @BeforeAll
+    static void startThePlatform() throws IOException {
+        // the feature service and the churn service as two instances each, splitting partitions between them
+        stack = Stack.start(Map.of("feature-service", 2, "churn-service", 2));
+        gateway = stack.gateway();
+        RestAssured.baseURI = "http://" + gateway.getHost();
+        RestAssured.port = gateway.getPort();
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        RestAssured.reset();
+        if (stack != null) {
+            stack.close();
+        }
+    }
 
     private static String service(String name) {
-        return StackResource.services.url(name);
+        return stack.services.url(name);
     }
 
     @Test
     @Order(1)
     void theSampleIsIngestedOnceWithItsAccountingThoughIngestionIsKilledMidFile() throws Exception {
-        Assumptions.assumeTrue(StackResource.services != null, "the services are not built; run the whole reactor");
         await().atMost(Duration.ofSeconds(120)).until(() -> ready("ingest-service") && ready("feature-service"));
         key = createTenant(TENANT);
         fileId = RawRowPublisher.sha256(TestFiles.onlineRetailSample());
         CompletableFuture<RawRowPublisher.Published> published = CompletableFuture.supplyAsync(() -> {
-            try (RawRowPublisher publisher = RawRowPublisher.connect(StackResource.kafka.bootstrapServers())) {
+            try (RawRowPublisher publisher = RawRowPublisher.connect(stack.kafka.bootstrapServers())) {
                 return publisher.publish(TENANT, TestFiles.onlineRetailSample(), null, null, null);
             }
         });
         // a crash while the file's rows are being cleaned and published: some lines are out, the report is not
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> linesStreamed() > 20_000);
-        StackResource.services.kill("ingest-service");
+        stack.services.kill("ingest-service");
         assertThat(linesStreamed()).isLessThan(SampleData.get().clean.report().rowsKept());
-        StackResource.services.restart("ingest-service");
+        stack.services.restart("ingest-service");
         assertThat(published.get(120, TimeUnit.SECONDS).rows()).isEqualTo(525_461);
 
         JsonPath report = await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2))
@@ -344,7 +359,7 @@ class StackIT {
                 .body(Map.of("webhook_url", "ftp://hooks")).put("/tenant/notifications").then().statusCode(400);
         given().header("Authorization", key).post("/tenant/notifications/test").then().statusCode(409);
         String secret = given().header("Authorization", key).contentType("application/json")
-                .body(Map.of("email", "analyst@retailer.test", "webhook_url", StackResource.inbox.hookUrl("/e2e")))
+                .body(Map.of("email", "analyst@retailer.test", "webhook_url", stack.inbox.hookUrl("/e2e")))
                 .put("/tenant/notifications").then().statusCode(200)
                 .body("email", equalTo("analyst@retailer.test")).body("mail_enabled", equalTo(true))
                 .extract().path("webhook_secret");
@@ -355,9 +370,9 @@ class StackIT {
                 .body("email", equalTo(null)).body("webhook_url", equalTo(null));
         given().header("Authorization", key).post("/tenant/notifications/test").then().statusCode(200)
                 .body("email", equalTo("sent to analyst@retailer.test")).body("webhook", equalTo("delivered: HTTP 204"));
-        assertThat(StackResource.inbox.mails()).anySatisfy(m -> assertThat(m.subject())
+        assertThat(stack.inbox.mails()).anySatisfy(m -> assertThat(m.subject())
                 .isEqualTo("Test notification from the customer retention platform"));
-        Inbox.Hook test = StackResource.inbox.hooks().get(StackResource.inbox.hooks().size() - 1);
+        Inbox.Hook test = stack.inbox.hooks().get(stack.inbox.hooks().size() - 1);
         assertThat(JsonPath.from(test.body()).getString("type")).isEqualTo("test");
         return secret;
     }
@@ -365,11 +380,11 @@ class StackIT {
     /** The one mail and the one webhook post a notice was sent as; the webhook's signature checks out. */
     private static Inbox.Mail notified(String type, String id, String subjectStart) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            assertThat(StackResource.inbox.mails()).filteredOn(m -> m.subject().startsWith(subjectStart)).hasSize(1);
-            assertThat(StackResource.inbox.hooks()).filteredOn(h -> h.body().contains(id)
+            assertThat(stack.inbox.mails()).filteredOn(m -> m.subject().startsWith(subjectStart)).hasSize(1);
+            assertThat(stack.inbox.hooks()).filteredOn(h -> h.body().contains(id)
                     && JsonPath.from(h.body()).getString("type").equals(type)).hasSize(1);
         });
-        Inbox.Mail mail = StackResource.inbox.mails().stream().filter(m -> m.subject().startsWith(subjectStart))
+        Inbox.Mail mail = stack.inbox.mails().stream().filter(m -> m.subject().startsWith(subjectStart))
                 .findFirst().orElseThrow();
         assertThat(mail.to()).isEqualTo("analyst@retailer.test");
         assertThat(mail.from()).isEqualTo("retention@csr.test");
@@ -377,7 +392,7 @@ class StackIT {
     }
 
     private static Inbox.Hook hookOf(String noticeId) {
-        Inbox.Hook hook = StackResource.inbox.hooks().stream()
+        Inbox.Hook hook = stack.inbox.hooks().stream()
                 .filter(h -> noticeId.equals(h.headers().get(WebhookSignature.ID_HEADER))).findFirst().orElseThrow();
         assertThat(hook.path()).isEqualTo("/e2e");
         assertThat(WebhookSignature.verify(webhookSecret, noticeId,
@@ -391,7 +406,7 @@ class StackIT {
     }
 
     /**
-     * The training set gathered from both feature service instances is, row for row, what core's batch function
+     * The training set gathered from both feature service instances is, row for row, what the domain's batch function
      * cuts from every customer of the sample in customer-id order: what one instance cuts too.
      */
     private static void theTrainingSetIsTheOneBatchTrainingCutsFromEveryCustomer() {
@@ -399,7 +414,7 @@ class StackIT {
         List<CustomerHistory> histories = sample.histories.values().stream()
                 .sorted(Comparator.comparing(CustomerHistory::customerId)).toList();
         TrainingData expected = TrainingData.build(histories, LocalDate.parse(AS_OF), new Horizon(90));
-        TrainingData written = TrainingDataFiles.read(StackResource.work.resolve("artifacts")
+        TrainingData written = TrainingDataFiles.read(stack.work.resolve("artifacts")
                 .resolve(ArtifactLayout.dataset(TENANT, datasetId)));
         assertThat(written.scoring().rows()).isEqualTo(expected.scoring().rows());
         assertThat(written.earlier().rows()).isEqualTo(expected.earlier().rows());
@@ -538,8 +553,8 @@ class StackIT {
         assertThat(hook.getString("data.status")).isEqualTo("finished");
         assertThat(hook.getInt("data.total")).isEqualTo(customers);
         // every notice of this tenant went to it alone: the intruder set none
-        assertThat(StackResource.inbox.mails()).allSatisfy(m -> assertThat(m.to()).isEqualTo("analyst@retailer.test"));
-        assertThat(StackResource.inbox.hooks()).allSatisfy(h -> assertThat(h.body()).doesNotContain("intruder"));
+        assertThat(stack.inbox.mails()).allSatisfy(m -> assertThat(m.to()).isEqualTo("analyst@retailer.test"));
+        assertThat(stack.inbox.hooks()).allSatisfy(h -> assertThat(h.body()).doesNotContain("intruder"));
     }
 
     private static io.restassured.response.ValidatableResponse awaitFinished(String job) {
@@ -578,7 +593,7 @@ class StackIT {
                 "ltv-service")) {
             apis.add(URI.create(service(service)));
         }
-        try (EmbeddedMetadataStore store = new EmbeddedMetadataStore(StackResource.work.resolve("metadata"))) {
+        try (EmbeddedMetadataStore store = new EmbeddedMetadataStore(stack.work.resolve("metadata"))) {
             TestKeys keys = new TestKeys(store);
             for (URI api : apis) {
                 EndpointSweep sweep = new EndpointSweep(api,
@@ -610,7 +625,7 @@ class StackIT {
     @Order(8)
     void aFeatureServiceInstanceKilledLosesNoCustomer() throws InterruptedException {
         Assumptions.assumeTrue(fileId != null);
-        StackResource.services.kill("feature-service-2");
+        stack.services.kill("feature-service-2");
         // the survivor takes the dead instance's partitions over, restores their state from the changelogs and
         // answers for every customer again; until then it says to try again (503), never "no such customer"
         everyCustomerHasItsBatchFeatures("feature-service");
@@ -625,13 +640,13 @@ class StackIT {
         Map<String, Object> body = Map.of("customer_id", 1, "features", Map.of("recency_days", 10, "frequency", 5,
                 "monetary", 500, "avg_basket_value", 100, "unique_products", 12, "avg_interpurchase_days", 20,
                 "purchase_span_days", 80));
-        StackResource.services.kill("churn-service-2");
+        stack.services.kill("churn-service-2");
         // every other call goes to the dead instance first; its retry goes to the live one
         for (int i = 0; i < 4; i++) {
             given().header("Authorization", key).contentType("application/json").body(body).post("/predict").then()
                     .statusCode(200).body("churn.available", equalTo(true));
         }
-        StackResource.services.kill("churn-service");
+        stack.services.kill("churn-service");
         long start = System.nanoTime();
         given().header("Authorization", key).contentType("application/json").body(body).post("/predict").then()
                 .statusCode(200).body("churn.available", equalTo(false)).body("segment.available", equalTo(true))
@@ -650,7 +665,7 @@ class StackIT {
                 file);
         String retailer = createTenant("retailer-1m");
         RawRowPublisher.Published published;
-        try (RawRowPublisher publisher = RawRowPublisher.connect(StackResource.kafka.bootstrapServers())) {
+        try (RawRowPublisher publisher = RawRowPublisher.connect(stack.kafka.bootstrapServers())) {
             published = publisher.publish("retailer-1m", file, null, null, null);
         }
         assertThat(published.rows()).isEqualTo(generated.rows());

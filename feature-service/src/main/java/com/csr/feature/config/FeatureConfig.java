@@ -15,7 +15,7 @@ public interface FeatureConfig {
 
     /**
      * Directory of the embedded metadata store the services share (unless Firestore is configured), where the
-     * tenants' API keys are looked up (read by core's {@code web.TenantKeysProducer}).
+     * tenants' API keys are looked up (read by the service kit's {@code web.TenantKeysProducer}).
      */
     @WithDefault("metadata")
     String metadata();

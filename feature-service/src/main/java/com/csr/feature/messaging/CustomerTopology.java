@@ -4,6 +4,7 @@ import com.csr.contracts.events.CleanTransaction;
 import com.csr.contracts.events.CustomerFeaturesUpdate;
 import com.csr.contracts.events.Topics;
 import com.csr.feature.config.FeatureConfig;
+import com.csr.platform.kafka.JsonSerde;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;

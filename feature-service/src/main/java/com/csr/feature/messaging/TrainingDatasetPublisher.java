@@ -3,6 +3,7 @@ package com.csr.feature.messaging;
 import com.csr.contracts.events.Topics;
 import com.csr.contracts.events.TrainingDataset;
 import com.csr.domain.json.EventJson;
+import com.csr.feature.service.TrainingSetAnnouncements;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Announces a training set on {@code training.datasets}, keyed by tenant, so the model services train on it. */
 @ApplicationScoped
-public class TrainingDatasetPublisher {
+public class TrainingDatasetPublisher implements TrainingSetAnnouncements {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 
@@ -36,11 +37,7 @@ public class TrainingDatasetPublisher {
         producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /**
-     * Publishes and waits for the broker to hold it.
-     *
-     * @throws KafkaException when the broker does not take it in time
-     */
+    @Override
     public void publish(TrainingDataset dataset) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TRAINING_DATASETS, dataset.tenantId(),
                 EventJson.write(dataset));

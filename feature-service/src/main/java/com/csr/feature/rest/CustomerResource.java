@@ -9,6 +9,7 @@ import com.csr.feature.service.StoredLine;
 import com.csr.feature.service.TenantWide;
 import com.csr.kit.web.CurrentCaller;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -35,17 +36,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "customers")
 public class CustomerResource {
 
-    private final CurrentCaller caller;
-    private final FeatureLookup features;
-    private final CustomerQueries queries;
-    private final Peers peers;
-
-    CustomerResource(FeatureLookup features, CustomerQueries queries, Peers peers, CurrentCaller caller) {
-        this.caller = caller;
-        this.features = features;
-        this.queries = queries;
-        this.peers = peers;
-    }
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    FeatureLookup features;
+    @Inject
+    CustomerQueries queries;
+    @Inject
+    Peers peers;
 
     /**
      * A customer's features.

@@ -6,6 +6,7 @@ import com.csr.feature.service.OwnPartitions;
 import com.csr.feature.service.Peers;
 import com.csr.feature.service.TenantWide;
 import com.csr.kit.web.CurrentCaller;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -24,15 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "tenants")
 public class TenantResource {
 
-    private final CurrentCaller caller;
-    private final CustomerQueries queries;
-    private final TenantWide tenant;
-
-    TenantResource(CustomerQueries queries, TenantWide tenant, CurrentCaller caller) {
-        this.caller = caller;
-        this.queries = queries;
-        this.tenant = tenant;
-    }
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    CustomerQueries queries;
+    @Inject
+    TenantWide tenant;
 
     /**
      * A tenant's data clock.

@@ -3,6 +3,7 @@ package com.csr.feature.rest;
 import com.csr.contracts.events.TrainingDataset;
 import com.csr.feature.service.TrainingSets;
 import com.csr.kit.web.CurrentCaller;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,13 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "training sets")
 public class TrainingSetResource {
 
-    private final CurrentCaller caller;
-    private final TrainingSets trainingSets;
-
-    TrainingSetResource(TrainingSets trainingSets, CurrentCaller caller) {
-        this.caller = caller;
-        this.trainingSets = trainingSets;
-    }
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    TrainingSets trainingSets;
 
     /**
      * What to build.

@@ -35,7 +35,7 @@ public final class CustomerTransactions {
         return lines;
     }
 
-    /** The history core's feature and label functions read. */
+    /** The history the domain's feature and label functions read ({@code FeatureCalculator}, {@code Labels}). */
     public CustomerHistory history() {
         List<Transaction> transactions = new ArrayList<>(lines.size());
         lines.forEach(line -> transactions.add(line.transaction(customerId)));

@@ -20,7 +20,7 @@ public record StoredLine(String transactionId, long rowNumber, String invoice, S
                 t.quantity(), t.unitPrice(), t.amount(), t.epochSecond(), t.country(), t.cancellation());
     }
 
-    /** The line as core's functions read it. */
+    /** The line as the domain's functions read it. */
     public Transaction transaction(String customerId) {
         return new Transaction(rowNumber, invoice, stockCode, description, quantity, unitPrice, amount, epochSecond,
                 customerId, country, cancellation);

@@ -7,7 +7,6 @@ import com.csr.domain.labels.Horizon;
 import com.csr.domain.training.TrainingData;
 import com.csr.domain.training.TrainingDataFiles;
 import com.csr.feature.config.FeatureConfig;
-import com.csr.feature.messaging.TrainingDatasetPublisher;
 import com.csr.platform.artifacts.ArtifactFolder;
 import com.csr.platform.artifacts.ArtifactLayout;
 import com.csr.platform.artifacts.ArtifactStore;
@@ -25,8 +24,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Cuts a point-in-time training set from every customer of a tenant with core's {@link TrainingData#build}, the
- * function the batch pipeline uses, writes it to the artifact store and announces it on {@code training.datasets}.
+ * Cuts a point-in-time training set from every customer of a tenant with the domain's {@link TrainingData#build},
+ * the function the batch pipeline uses, writes it to the artifact store and announces it on {@code training.datasets}.
  */
 @ApplicationScoped
 public class TrainingSets {
@@ -36,11 +35,11 @@ public class TrainingSets {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TenantWide tenant;
-    private final TrainingDatasetPublisher publisher;
+    private final TrainingSetAnnouncements publisher;
     private final ArtifactStore artifacts;
     private final FeatureConfig config;
 
-    TrainingSets(TenantWide tenant, TrainingDatasetPublisher publisher, FeatureConfig config) {
+    TrainingSets(TenantWide tenant, TrainingSetAnnouncements publisher, FeatureConfig config) {
         this.tenant = tenant;
         this.publisher = publisher;
         this.artifacts = ArtifactStores.fromEnvironment(System.getenv(), Path.of(config.artifacts()));

@@ -15,6 +15,7 @@ import com.csr.feature.service.CustomerLines;
 import com.csr.feature.service.CustomerTransactions;
 import com.csr.feature.service.DataClock;
 import com.csr.feature.service.StoredLine;
+import com.csr.platform.kafka.JsonSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The topology without a broker: one store entry per line, each transaction id once, features published per
- * interval and equal to core's batch features, and each tenant's clock only moving forward.
+ * interval and equal to the domain's batch features ({@code FeatureCalculator}), and each tenant's clock only moving
+ * forward.
  */
 class CustomerTopologyTest {
 

@@ -18,9 +18,8 @@ public interface GatewayConfig {
     /** Where each service listens. */
     Services services();
 
-    /** How long /predict waits for one model service before answering without it. */
-    @WithDefault("250")
-    long modelTimeoutMillis();
+    /** How {@code /predict} calls each model service: how long it waits, how often it tries again, when it stops. */
+    ModelCalls modelCalls();
 
     /** The label horizon the LTV figures cover (for answers when the LTV service does not say). */
     @WithDefault("90")
@@ -109,6 +108,40 @@ public interface GatewayConfig {
          */
         @WithDefault("false")
         boolean allowPrivateWebhooks();
+    }
+
+    /**
+     * The fault tolerance of a single customer's call to a model service ({@code csr.gateway.model-calls.*}), one
+     * guard a kind: {@code /predict} answers without a part whose service failed, so these bound how long it waits.
+     */
+    interface ModelCalls {
+
+        /** How long one call may take before the part is given up as late ({@code CSR_MODEL_TIMEOUT}). */
+        @WithDefault("250ms")
+        Duration timeout();
+
+        /** How many times a failed call is tried again at once (a 4xx answer is an answer and is not). */
+        @WithDefault("1")
+        int retries();
+
+        /** When a service is not called at all for a while. */
+        Breaker breaker();
+
+        /** The circuit breaker: over the last {@link #requests()} calls, a failure ratio that opens it. */
+        interface Breaker {
+
+            /** How many recent calls it judges. */
+            @WithDefault("10")
+            int requests();
+
+            /** The share of those that failed which opens it. */
+            @WithDefault("0.5")
+            double failureRatio();
+
+            /** How long it stays open before a trial call. */
+            @WithDefault("5S")
+            Duration delay();
+        }
     }
 
     /**

@@ -1,7 +1,7 @@
 package com.csr.gateway.notify;
 
-import com.csr.gateway.api.PredictionJobView;
-import com.csr.gateway.api.TrainingView;
+import com.csr.gateway.jobs.PredictionJobView;
+import com.csr.gateway.training.TrainingView;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;

@@ -1,9 +1,10 @@
 package com.csr.gateway.notify;
 
-import com.csr.gateway.api.PredictionJobView;
-import com.csr.gateway.api.TrainingView;
+import com.csr.contracts.models.ModelKindName;
 import com.csr.gateway.config.GatewayConfig;
-import com.csr.gateway.service.Trainings;
+import com.csr.gateway.jobs.PredictionJobView;
+import com.csr.gateway.training.TrainingView;
+import com.csr.gateway.training.Trainings;
 import com.csr.platform.metadata.MetadataStore;
 import com.csr.platform.metadata.NotificationSettings;
 import com.csr.platform.metadata.PredictionJob;
@@ -132,8 +133,8 @@ public class Notifier {
             Optional<Instant> ended = runs.stream().allMatch(r -> r.finishedAt() != null)
                     ? runs.stream().map(TrainingRun::finishedAt).max(Instant::compareTo) : Optional.empty();
             if (ended.isPresent() && ended.get().isAfter(since)) {
-                boolean everyKind = runs.stream().map(TrainingRun::modelKind).distinct().count() == Trainings.KINDS
-                        .size();
+                boolean everyKind = runs.stream().map(TrainingRun::modelKind).distinct().count()
+                        == ModelKindName.values().length;
                 if (everyKind || ended.get().plus(MISSING_KIND_GRACE).isBefore(Instant.now())) {
                     send(tenant, () -> trainingNotice(tenant.tenantId(), modelId), "training-" + modelId);
                 }

@@ -46,10 +46,10 @@ public interface IngestConfig {
     Duration retryBackoff();
 
     /**
-     * What one uploaded file may hold, {@code csr.ingest.limits.*}: the limits of core's {@link FileLimits} with its
-     * defaults, one setting each (sizes as {@code 1M}, {@code 16G}: binary units). A file over one is refused naming
-     * it: 413 for rows and bytes, 400 for a line or a cell. A mapping of its own, so that the settings above stay
-     * what a consumer of {@code transactions.raw} needs.
+     * What one uploaded file may hold, {@code csr.ingest.limits.*}: the limits of the domain's {@link FileLimits}
+     * with its defaults, one setting each (sizes as {@code 1M}, {@code 16G}: binary units). A file over one is
+     * refused naming it: 413 for rows and bytes, 400 for a line or a cell. A mapping of its own, so that the settings
+     * above stay what a consumer of {@code transactions.raw} needs.
      */
     @ConfigMapping(prefix = "csr.ingest.limits")
     interface Limits {
@@ -78,7 +78,7 @@ public interface IngestConfig {
         @WithDefault("128M")
         MemorySize maxSharedStringsBytes();
 
-        /** These settings as core's limits. */
+        /** These settings as the domain's {@link FileLimits}. */
         default FileLimits fileLimits() {
             FileLimits limits = FileLimits.defaults();
             limits = limits.with(FileLimits.Limit.LINE, maxLineChars().asLongValue());

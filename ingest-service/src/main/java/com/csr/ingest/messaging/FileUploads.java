@@ -1,4 +1,4 @@
-package com.csr.ingest.service;
+package com.csr.ingest.messaging;
 
 import com.csr.domain.transactions.ColumnMapping;
 import com.csr.domain.transactions.FileLimitException;
@@ -8,7 +8,7 @@ import com.csr.domain.transactions.InvalidTransactionFileException;
 import com.csr.domain.transactions.RowSource;
 import com.csr.domain.transactions.TransactionFiles;
 import com.csr.ingest.config.IngestConfig;
-import com.csr.ingest.messaging.KafkaClients;
+import com.csr.ingest.service.ReportView;
 import com.csr.platform.kafka.RawRowPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;

@@ -2,10 +2,11 @@ package com.csr.ingest.rest;
 
 import com.csr.contracts.events.IngestReport;
 import com.csr.domain.transactions.FilePreview;
+import com.csr.ingest.messaging.FileUploads;
 import com.csr.ingest.service.FileRecords;
-import com.csr.ingest.service.FileUploads;
 import com.csr.ingest.service.ReportView;
 import com.csr.kit.web.CurrentCaller;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -30,17 +31,14 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Tag(name = "files")
 public class FileResource {
 
-    private final CurrentCaller caller;
-    private final FileUploads uploads;
-    private final ReportView reports;
-    private final FileRecords files;
-
-    FileResource(FileUploads uploads, ReportView reports, FileRecords files, CurrentCaller caller) {
-        this.caller = caller;
-        this.uploads = uploads;
-        this.reports = reports;
-        this.files = files;
-    }
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    FileUploads uploads;
+    @Inject
+    ReportView reports;
+    @Inject
+    FileRecords files;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)

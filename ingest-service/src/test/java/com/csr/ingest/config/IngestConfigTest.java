@@ -9,8 +9,8 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ingest service's limits are core's: one setting per limit, with core's default in code and in properties,
- * but for the shared strings of a workbook, which the service's 256 MB heap must hold.
+ * The ingest service's limits are the domain's {@code FileLimits}: one setting per limit, with its default in code
+ * and in properties, but for the shared strings of a workbook, which the service's 256 MB heap must hold.
  */
 class IngestConfigTest {
 

@@ -1,5 +1,6 @@
 package com.csr.contracts.models;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import java.util.Map;
  *                         scoring on Kafka takes it (a net spend can be negative, a sum carry float noise such as
  *                         -2.8e-14); otherwise each value must be in the range the API documents
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PredictRequest(String customerId, Map<String, Object> features, List<Customer> customers,
                              String modelVersion, Boolean featuresComputed) {
 

@@ -2,13 +2,13 @@ package com.csr.modelservice.rest;
 
 import com.csr.contracts.models.ChurnPrediction;
 import com.csr.contracts.models.LtvPrediction;
+import com.csr.contracts.models.ModelCard;
 import com.csr.contracts.models.PredictRequest;
 import com.csr.contracts.models.Predictions;
 import com.csr.contracts.models.SegmentPrediction;
 import com.csr.contracts.problems.Problem;
 import com.csr.kit.web.CurrentCaller;
 import com.csr.modelservice.config.ModelServiceConfig;
-import com.csr.modelservice.serving.ModelInfo;
 import com.csr.modelservice.serving.ModelRegistry;
 import com.csr.modelservice.serving.PredictionService;
 import jakarta.ws.rs.Consumes;
@@ -63,10 +63,10 @@ public class PredictResource {
     @GET
     @Path("model")
     @Operation(summary = "The tenant's active model of this kind: version, training set, metrics")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModelInfo.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModelCard.class)))
     @APIResponse(responseCode = "404", description = "no model of this kind for the tenant yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ModelInfo model() {
+    public ModelCard model() {
         return predictions.model(caller.tenantId());
     }
 

@@ -1,5 +1,6 @@
 package com.csr.modelservice.serving;
 
+import com.csr.contracts.models.ModelKindName;
 import com.csr.domain.features.CustomerFeatures;
 import com.csr.domain.labels.LabelledCustomer;
 import com.csr.domain.metrics.ChurnMetrics;
@@ -19,11 +20,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The three kinds of model, each trained from {@link TrainingData} with the {@code core} trainers. */
+/** The three kinds of model, each trained from {@link TrainingData} with the trainers of {@code libs/ml}. */
 public enum ModelKind {
 
     SEGMENT {
@@ -111,9 +111,14 @@ public enum ModelKind {
     /** Loads a model of this kind saved by {@link TrainedModel#save}. */
     public abstract TrainedModel load(Path directory);
 
+    /** This kind by the name other modules know it by ({@link ModelKindName}, the same constant). */
+    public ModelKindName kindName() {
+        return ModelKindName.valueOf(name());
+    }
+
     /** The code used in topics, paths and APIs: {@code segment}, {@code churn}, {@code ltv}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return kindName().code();
     }
 
     public static ModelKind of(String code) {

@@ -5,6 +5,7 @@ import com.csr.contracts.events.CustomerScore;
 import com.csr.contracts.events.ModelPublished;
 import com.csr.contracts.events.TrainingDataset;
 import com.csr.contracts.ids.RecordIds;
+import com.csr.contracts.ids.TrainingRunIds;
 import com.csr.domain.features.CustomerFeatures;
 import com.csr.domain.features.FeatureVectors;
 import com.csr.domain.json.EventJson;
@@ -58,8 +59,8 @@ public final class ModelRegistry {
 
     /**
      * What a registry and its {@link ModelService} tell about their work as it happens, for a service's metrics
-     * (each service wires one; the CLI none, so core needs no metrics library). Called on the thread doing the work:
-     * an implementation must be quick and must not throw.
+     * (each service wires {@link ServingMetrics}, the tests none, so the registry itself needs no metrics library).
+     * Called on the thread doing the work: an implementation must be quick and must not throw.
      */
     public interface Listener {
 
@@ -193,8 +194,8 @@ public final class ModelRegistry {
         Map<String, String> params = parameters(dataset, trainingData, dataHash[0], model, verdict);
         Optional<ExperimentTracker.TrackedRun> run = track(dataset, params, model, folder, manifest);
         if (metadata != null) {
-            metadata.recordRun(new TrainingRun(dataset.tenantId(), kind.code() + "-" + version, kind.code(),
-                    dataset.datasetId(), TrainingRun.FINISHED, started, Instant.now(), params,
+            metadata.recordRun(new TrainingRun(dataset.tenantId(), TrainingRunIds.of(kind.code(), version),
+                    kind.code(), dataset.datasetId(), TrainingRun.FINISHED, started, Instant.now(), params,
                     RunParameters.metrics(model.metrics()), run.map(ExperimentTracker.TrackedRun::runId).orElse(null),
                     null));
         }

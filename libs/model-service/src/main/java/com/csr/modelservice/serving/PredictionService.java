@@ -3,6 +3,7 @@ package com.csr.modelservice.serving;
 import com.csr.contracts.ids.RecordIds;
 import com.csr.contracts.models.ChurnPrediction;
 import com.csr.contracts.models.LtvPrediction;
+import com.csr.contracts.models.ModelCard;
 import com.csr.contracts.models.PredictRequest;
 import com.csr.contracts.models.PredictRequest.Customer;
 import com.csr.contracts.models.Prediction;
@@ -87,8 +88,10 @@ public final class PredictionService {
      *
      * @throws NotFoundException while the tenant has none
      */
-    public ModelInfo model(String tenantId) {
-        return ModelInfo.of(active(tenantId));
+    public ModelCard model(String tenantId) {
+        ActiveModel model = active(tenantId);
+        return new ModelCard(model.model().kind().code(), model.version(), model.trainedAt(), model.datasetId(),
+                model.metrics());
     }
 
     /**

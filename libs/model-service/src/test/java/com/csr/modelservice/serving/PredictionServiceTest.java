@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.csr.contracts.events.ModelPublished;
 import com.csr.contracts.models.ChurnPrediction;
 import com.csr.contracts.models.LtvPrediction;
+import com.csr.contracts.models.ModelCard;
 import com.csr.contracts.models.PredictRequest;
 import com.csr.contracts.models.PredictRequest.Customer;
 import com.csr.contracts.models.Prediction;
@@ -78,7 +79,7 @@ class PredictionServiceTest {
         }
         assertThat(service.predict("t1", new PredictRequest(null, null, List.of())))
                 .isEqualTo(new Predictions(List.of()));
-        assertThat(service.model("t1")).isEqualTo(new ModelInfo(kind.code(), "v0.1", "2010-12-10T00:00:00Z",
+        assertThat(service.model("t1")).isEqualTo(new ModelCard(kind.code(), "v0.1", "2010-12-10T00:00:00Z",
                 "ds-0", metrics(kind)));
     }
 

@@ -1,11 +1,15 @@
-package com.csr.feature.messaging;
+package com.csr.platform.kafka;
 
 import com.csr.domain.json.EventJson;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Events as the platform's JSON ({@link EventJson}): snake_case, unknown fields ignored. */
+/**
+ * A Kafka (Streams) serde of one record type in the platform's event JSON ({@link EventJson}): snake_case, unknown
+ * fields ignored. A record it cannot read fails; the services' Kafka Streams apps log it and go on
+ * ({@code LogAndContinueExceptionHandler}), counting it in {@code dropped-records}.
+ */
 public final class JsonSerde<T> implements Serde<T> {
 
     private final Class<T> type;

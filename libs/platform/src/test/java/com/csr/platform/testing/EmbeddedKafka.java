@@ -7,7 +7,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * A real Kafka broker (KRaft, one combined node) inside the test JVM, with the platform's topics created. Shared
- * by the services' tests through core's test jar.
+ * by the services' tests through the platform's test jar.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 

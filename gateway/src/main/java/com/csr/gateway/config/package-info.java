@@ -1,0 +1,4 @@
+/**
+ * The gateway's settings ({@code csr.gateway.*}).
+ */
+package com.csr.gateway.config;
