@@ -24,6 +24,8 @@ class PredictDegradedIT {
     @Test
     void answersWithinItsTimeoutWhenTheModelServicesAreDown() {
         String key = TestKeys.keyOf("t1");
+        // the first request of a fresh JVM also loads and compiles the code path: not what is measured
+        given().header("Authorization", key).contentType("application/json").body(BODY).post("/predict");
         long start = System.nanoTime();
         given().header("Authorization", key).contentType("application/json").body(BODY).post("/predict").then()
                 .statusCode(200).body("customer_id", equalTo("12345"))
@@ -53,5 +55,29 @@ class PredictDegradedIT {
                 .body("{\"customer_id\": 1, \"features\": {\"recency_days\": NaN}}")
                 .post("/predict").then().statusCode(400);
         given().contentType("application/json").body(BODY).post("/predict").then().statusCode(401);
+    }
+
+    @Test
+    void hostileBodiesGetAProblemThatNamesNothingInternal() {
+        String key = TestKeys.keyOf("t1");
+        String features = "{\"recency_days\": 1e308, \"frequency\": 1e308, \"monetary\": 1e308, "
+                + "\"avg_basket_value\": 1e308, \"unique_products\": 1e308, \"avg_interpurchase_days\": 1e308, "
+                + "\"purchase_span_days\": 1e308}";
+        given().header("Authorization", key).contentType("application/json")
+                .body("{\"customer_id\": 1, \"features\": " + features + "}").post("/predict").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("recency_days must be at most 36525"));
+        String longId = "x".repeat(100_000);
+        given().header("Authorization", key).contentType("application/json")
+                .body("{\"customer_id\": \"" + longId + "\"}").post("/predict").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("customer_id is 100000 characters long; customer ids are at most 1000"));
+        for (String body : new String[] {"[]", "[".repeat(5_000) + "]".repeat(5_000), "\"text\"", "42", "null"}) {
+            String answer = given().header("Authorization", key).contentType("application/json").body(body)
+                    .post("/predict").then().statusCode(400).contentType("application/problem+json")
+                    .extract().asString();
+            assertThat(answer).as(body.substring(0, Math.min(10, body.length()))).contains("\"detail\"")
+                    .doesNotContain("com.csr").doesNotContain("jackson").doesNotContain("Exception");
+        }
     }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import com.csr.domain.SampleData;
@@ -331,6 +332,7 @@ class StackIT {
                 .contains("525,461 rows read").contains("| " + top + " |").contains("Budget GBP 5,000.00");
         String html = given().header("Authorization", key).accept("text/html").get("/report").then()
                 .statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("sandbox; default-src 'none'"))
                 .header("Content-Disposition", containsString(".html")).extract().asString();
         assertThat(html).contains("<h2>Personas</h2>").contains("<td>" + top + "</td>");
         byte[] pdf = given().header("Authorization", key).get("/report?format=pdf").then().statusCode(200)
@@ -370,6 +372,9 @@ class StackIT {
                 .body("email", equalTo(null)).body("webhook_url", equalTo(null));
         given().header("Authorization", key).post("/tenant/notifications/test").then().statusCode(200)
                 .body("email", equalTo("sent to analyst@retailer.test")).body("webhook", equalTo("delivered: HTTP 204"));
+        given().header("Authorization", key).post("/tenant/notifications/test").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .body("detail", containsString("one test notice every"));
         assertThat(stack.inbox.mails()).anySatisfy(m -> assertThat(m.subject())
                 .isEqualTo("Test notification from the customer retention platform"));
         Inbox.Hook test = stack.inbox.hooks().get(stack.inbox.hooks().size() - 1);

@@ -103,6 +103,21 @@ public interface GatewayConfig {
         List<Duration> webhookRetries();
 
         /**
+         * How long one webhook post may take, all of it: connecting, TLS, sending and the answer's headers. A
+         * receiver still answering after it counts as failed.
+         */
+        @WithDefault("10S")
+        Duration webhookTimeout();
+
+        /** How many notices may wait behind the one on its way to a tenant's webhook; more are dropped. */
+        @WithDefault("100")
+        int webhookMaxWaiting();
+
+        /** How often a tenant may send a test notice ({@code POST /tenant/notifications/test}); more get a 429. */
+        @WithDefault("10S")
+        Duration testInterval();
+
+        /**
          * True to let webhooks go to this machine and private networks ({@code CSR_ALLOW_PRIVATE_WEBHOOKS}): a local
          * stack and the tests. Off, a tenant's webhook cannot reach the platform's own services.
          */

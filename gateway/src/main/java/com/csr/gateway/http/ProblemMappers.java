@@ -73,6 +73,12 @@ public class ProblemMappers {
             return problem(Problem.of(502, "Bad Gateway", "a service behind the gateway failed: " + status,
                     uri.getPath()));
         }
+        if (e instanceof ClientWebApplicationException) {
+            // a refusal without a problem of its own (a web server's 414): said without the client's own words
+            return problem(Problem.of(status, e.getResponse().getStatusInfo().getReasonPhrase(), "a service behind "
+                    + "the gateway refused the request (" + status + "); check the ids and values sent",
+                    uri.getPath()));
+        }
         return problem(Problem.of(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(),
                 uri.getPath()));
     }

@@ -1,5 +1,6 @@
 package com.csr.gateway.jobs;
 
+import com.csr.domain.exports.SpreadsheetText;
 import com.csr.domain.persona.Persona;
 import com.csr.domain.plan.RetentionAction;
 import com.csr.domain.plan.RetentionActions;
@@ -14,7 +15,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A batch prediction's CSV: one row per customer of the job, in the job's order, with what {@code /predict} says of
- * one customer; a listed id the platform does not know gets a row with only its note.
+ * one customer; a listed id the platform does not know gets a row with only its note. Customer ids are written so a
+ * spreadsheet shows them as text ({@link SpreadsheetText}).
  */
 final class PredictionCsv {
 
@@ -32,14 +34,14 @@ final class PredictionCsv {
                 .setRecordSeparator('\n').get())) {
             for (BatchPredictions.Row row : rows) {
                 if (row.features == null) {
-                    csv.printRecord(row.customerId, null, null, null, null, null, null, null, null, null, null, null,
+                    csv.printRecord(SpreadsheetText.of(row.customerId), null, null, null, null, null, null, null, null, null, null, null,
                             "no such customer");
                     continue;
                 }
                 double churn = row.churn.churnProbability();
                 double ltv = row.ltv.predictedLtv();
                 String persona = row.segment.persona();
-                csv.printRecord(row.customerId, row.features.asOf(), row.segment.segmentId(), persona, churn,
+                csv.printRecord(SpreadsheetText.of(row.customerId), row.features.asOf(), row.segment.segmentId(), persona, churn,
                         RiskBand.of(churn).code(), ltv, churn * ltv, ACTIONS.get(Persona.of(persona)).name(),
                         row.segment.modelVersion(), row.churn.modelVersion(), row.ltv.modelVersion(), null);
             }

@@ -1,6 +1,7 @@
 package com.csr.gateway.notify;
 
 import com.csr.contracts.models.ModelKindName;
+import com.csr.contracts.problems.TooManyRequestsException;
 import com.csr.gateway.config.GatewayConfig;
 import com.csr.gateway.jobs.PredictionJobView;
 import com.csr.gateway.training.TrainingView;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -24,6 +26,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +42,8 @@ import org.jboss.logging.Logger;
  * what ended since each tenant set its notifications, and sends each end once: the first gateway to claim a notice
  * in the store sends it (mail, webhook, or both), the others let it be, and a restarted gateway sends what ended
  * while it was down. A notice is claimed before it is sent, so one whose sending is cut off by a crash is lost
- * rather than sent twice; a webhook that fails is tried again after each of the configured delays.
+ * rather than sent twice. Webhooks go out per tenant in order ({@link WebhookDeliveries}): one that fails is tried
+ * again after each of the configured delays, and a slow or failing receiver keeps only its own tenant waiting.
  */
 @ApplicationScoped
 public class Notifier {
@@ -51,25 +56,33 @@ public class Notifier {
     private final Trainings trainings;
     private final Mails mails;
     private final Webhooks webhooks;
-    private final Webhooks testWebhooks;
+    private final WebhookDeliveries deliveries;
+    private final Duration testInterval;
+    /** When each tenant last sent a test notice. */
+    private final Map<String, Instant> lastTests = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Duration poll;
     /** Notices this instance has claimed or seen claimed: not asked about again. */
     private final Set<String> settled = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "notifications-watch"));
-    private final ExecutorService senders = Executors.newFixedThreadPool(2, r -> new Thread(r, "notifications-send"));
+    private final ScheduledExecutorService webhookThreads = Executors.newScheduledThreadPool(4,
+            r -> new Thread(r, "notifications-webhooks"));
+    /** Mail goes out from here, through the platform's own SMTP server; webhooks need no thread. */
+    private final ExecutorService senders = Executors.newFixedThreadPool(2, r -> new Thread(r, "notifications-mail"));
 
     public Notifier(MetadataStore metadata, Trainings trainings, Mails mails, ObjectMapper json, MeterRegistry meters,
-                    GatewayConfig config) {
+                    GatewayConfig config, Vertx vertx) {
         this.metadata = metadata;
         this.trainings = trainings;
         this.mails = mails;
         this.meters = meters;
         this.poll = config.notifications().poll();
-        boolean allowPrivate = config.notifications().allowPrivateWebhooks();
-        this.webhooks = new Webhooks(json, config.notifications().webhookRetries(), allowPrivate);
-        this.testWebhooks = new Webhooks(json, List.of(), allowPrivate);
+        GatewayConfig.Notifications settings = config.notifications();
+        this.webhooks = new Webhooks(vertx, json, settings.webhookTimeout(), settings.allowPrivateWebhooks());
+        this.deliveries = new WebhookDeliveries(webhooks, settings.webhookRetries(), settings.webhookMaxWaiting(),
+                webhookThreads, this::delivered);
+        this.testInterval = settings.testInterval();
     }
 
     void start(@Observes StartupEvent started) {
@@ -79,6 +92,8 @@ public class Notifier {
     void stop(@Observes ShutdownEvent stopping) {
         watch.shutdownNow();
         senders.shutdown();
+        webhookThreads.shutdownNow();
+        webhooks.close();
     }
 
     /** The webhook rules the gateway applies, for checking a URL a tenant gives. */
@@ -87,23 +102,35 @@ public class Notifier {
     }
 
     /**
-     * What a test notice to each of the tenant's channels came to: sent now, once, whatever was sent before.
+     * What a test notice to each of the tenant's channels came to: sent now, once, whatever was sent before; one
+     * test a tenant per {@code csr.gateway.notifications.test-interval}.
      *
-     * @return per channel ({@code email}, {@code webhook}) the outcome
+     * @return per channel ({@code email}, {@code webhook}) the outcome, once the webhook answered or its deadline
+     *         passed
+     * @throws TooManyRequestsException when the tenant sent a test less than the interval ago
      */
-    public Map<String, String> sendTest(Tenant tenant) {
+    public CompletionStage<Map<String, String>> sendTest(Tenant tenant) {
         NotificationSettings to = Objects.requireNonNull(tenant.notifications(), "no notifications set");
-        Notice notice = Notices.test(tenant.tenantId(), Instant.now());
+        Instant now = Instant.now();
+        Instant last = lastTests.merge(tenant.tenantId(), now,
+                (before, next) -> before.plus(testInterval).isAfter(next) ? before : next);
+        if (last != now) {
+            throw new TooManyRequestsException("one test notice every " + testInterval.toSeconds() + " s: the last "
+                    + "was sent at " + last, Duration.between(now, last.plus(testInterval)));
+        }
+        Notice notice = Notices.test(tenant.tenantId(), now);
         Map<String, String> outcome = new LinkedHashMap<>();
         if (to.email() != null) {
             outcome.put("email", mail(to.email(), notice) ? "sent to " + to.email() : "failed: see the gateway log");
         }
-        if (to.webhookUrl() != null) {
-            Webhooks.Delivery delivery = testWebhooks.deliver(to.webhookUrl(), to.webhookSecret(), notice);
+        if (to.webhookUrl() == null) {
+            return CompletableFuture.completedFuture(outcome);
+        }
+        return webhooks.post(to.webhookUrl(), to.webhookSecret(), notice, 1).thenApply(delivery -> {
             count("webhook", delivery.delivered());
             outcome.put("webhook", (delivery.delivered() ? "delivered: " : "failed: ") + delivery.outcome());
-        }
-        return outcome;
+            return outcome;
+        });
     }
 
     /** One look at what ended; every tenant with notifications, each of its ends since once. */
@@ -162,23 +189,22 @@ public class Notifier {
         settled.add(key);
         if (claimed) {
             NotificationSettings to = tenant.notifications();
-            senders.submit(() -> deliver(to, ready.get()));
+            if (to.email() != null) {
+                senders.submit(() -> mail(to.email(), ready.get()));
+            }
+            if (to.webhookUrl() != null) {
+                deliveries.submit(tenant.tenantId(), to.webhookUrl(), to.webhookSecret(), ready.get());
+            }
         }
     }
 
-    private void deliver(NotificationSettings to, Notice notice) {
-        if (to.email() != null) {
-            mail(to.email(), notice);
-        }
-        if (to.webhookUrl() != null) {
-            Webhooks.Delivery delivery = webhooks.deliver(to.webhookUrl(), to.webhookSecret(), notice);
-            count("webhook", delivery.delivered());
-            if (delivery.delivered()) {
-                LOG.infof("notice %s of tenant %s delivered to its webhook", notice.id(), notice.tenantId());
-            } else {
-                LOG.warnf("notice %s of tenant %s not delivered to its webhook after %d attempts: %s", notice.id(),
-                        notice.tenantId(), delivery.attempts(), delivery.outcome());
-            }
+    private void delivered(Notice notice, Webhooks.Delivery delivery) {
+        count("webhook", delivery.delivered());
+        if (delivery.delivered()) {
+            LOG.infof("notice %s of tenant %s delivered to its webhook", notice.id(), notice.tenantId());
+        } else {
+            LOG.warnf("notice %s of tenant %s not delivered to its webhook after %d attempts: %s", notice.id(),
+                    notice.tenantId(), delivery.attempts(), delivery.outcome());
         }
     }
 

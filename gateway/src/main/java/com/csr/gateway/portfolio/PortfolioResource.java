@@ -1,6 +1,7 @@
 package com.csr.gateway.portfolio;
 
 import com.csr.contracts.ids.Caller;
+import com.csr.contracts.ids.CustomerIds;
 import com.csr.gateway.clients.ChurnApi;
 import com.csr.gateway.clients.FeatureApi;
 import com.csr.gateway.portfolio.scores.MergedScores;
@@ -73,6 +74,7 @@ public class PortfolioResource {
     @Path("customers/{id}")
     @Operation(summary = "One customer: features from the feature service and the latest scores")
     public Uni<JsonNode> customer(@PathParam("id") String id) {
+        CustomerIds.require("customer id", id);
         Caller who = caller.get();
         Optional<MergedScores> scores = stores.scores(who.tenantId(), id);
         return features.features(who.authorization(), id).ifNoItem().after(Duration.ofSeconds(2)).fail()
@@ -98,6 +100,7 @@ public class PortfolioResource {
     @Operation(summary = "What drives one customer's churn probability: each feature's push on the log-odds of "
             + "churning, the strongest first, from the customer's current features and the active churn model")
     public Uni<JsonNode> churnDrivers(@PathParam("id") String id) {
+        CustomerIds.require("customer id", id);
         Caller who = caller.get();
         return features.features(who.authorization(), id).chain(f -> {
             ObjectNode request = json.createObjectNode();
@@ -112,6 +115,7 @@ public class PortfolioResource {
     @Path("customers/{id}/transactions")
     @Operation(summary = "One customer's purchase history, as the feature service keeps it")
     public Uni<JsonNode> transactions(@PathParam("id") String id) {
+        CustomerIds.require("customer id", id);
         return features.transactions(caller.get().authorization(), id);
     }
 

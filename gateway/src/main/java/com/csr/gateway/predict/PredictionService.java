@@ -1,6 +1,7 @@
 package com.csr.gateway.predict;
 
 import com.csr.contracts.ids.Caller;
+import com.csr.contracts.ids.CustomerIds;
 import com.csr.contracts.ids.RecordIds;
 import com.csr.contracts.models.ChurnPrediction;
 import com.csr.contracts.models.LtvPrediction;
@@ -110,7 +111,7 @@ public class PredictionService {
         if (id == null || id.isNull() || !(id.isTextual() || id.isIntegralNumber()) || id.asText().isBlank()) {
             throw new IllegalArgumentException("customer_id is required: a number or a string");
         }
-        return id.asText();
+        return CustomerIds.require("customer_id", id.asText());
     }
 
     /**

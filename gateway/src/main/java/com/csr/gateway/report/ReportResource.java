@@ -50,7 +50,8 @@ public class ReportResource {
                     .header("Content-Disposition", "inline; filename=\"" + name + ".md\"").build();
             case "html" -> Response.ok(ReportDocuments.html(title, report.markdown(who, budget)),
                     MediaType.TEXT_HTML + "; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + name + ".html\"").build();
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".html\"")
+                    .header("Content-Security-Policy", ReportDocuments.PAGE_POLICY).build();
             case "pdf" -> Response.ok(ReportDocuments.pdf(title, report.markdown(who, budget)), PDF)
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"").build();
             default -> throw new InvalidRequestException("format must be md, html or pdf, got '" + kind + "'");

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The calling tenant's own settings: read them, change its currency, say where it is notified. */
@@ -77,8 +78,9 @@ public class TenantResource {
     @POST
     @Path("/notifications/test")
     @Operation(summary = "Send a test notice now to each channel set, once; answers what became of each "
-            + "(e-mail sent, webhook's HTTP status)")
-    public Map<String, String> testNotifications() {
+            + "(e-mail sent, webhook's HTTP status), within the webhook deadline; one test every few seconds (429 "
+            + "with Retry-After before)")
+    public CompletionStage<Map<String, String>> testNotifications() {
         Tenant tenant = settings.of(caller.tenantId());
         if (tenant.notifications() == null) {
             throw new ConflictException("no notifications are set: PUT /tenant/notifications first");

@@ -51,4 +51,43 @@ class ReportDocumentsTest {
                     .isGreaterThan(document.getPage(0).getMediaBox().getHeight());
         }
     }
+
+    @Test
+    void customerIdsThatLookLikeLinksOrImagesStayText() {
+        StringBuilder md = new StringBuilder(com.csr.domain.report.ReportSections.AT_RISK_TABLE);
+        for (String id : java.util.List.of("[Open](javascript:alert(document.domain))", "![p](http://127.0.0.1:9/x.png)",
+                "<http://127.0.0.1:9/>", "a|b", "**bold**\nnext")) {
+            com.csr.domain.report.ReportSections.atRiskRow(md, id, "At risk", 0.8, 100, 80, "GBP");
+        }
+        String html = ReportDocuments.html("report", md.toString());
+
+        assertThat(html).doesNotContain("<a ").doesNotContain("<img").doesNotContain("<strong>")
+                .contains("<td>[Open](javascript:alert(document.domain))</td>")
+                .contains("<td>![p](http://127.0.0.1:9/x.png)</td>").contains("<td>a|b</td>")
+                .contains("<td>**bold** next</td>");
+    }
+
+    @Test
+    void linksOtherThanWebAndMailAreDroppedAndThePrinterFetchesNothing() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger fetched = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer listener = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        listener.createContext("/", exchange -> {
+            fetched.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        listener.start();
+        try {
+            String at = "http://127.0.0.1:" + listener.getAddress().getPort();
+            String markdown = "# r\n\n[x](javascript:alert(1)) ![p](" + at + "/p.png) <img src=\"" + at
+                    + "/q.png\">\n\n<link rel=\"stylesheet\" href=\"" + at + "/s.css\">\n";
+
+            assertThat(ReportDocuments.html("r", markdown)).doesNotContain("javascript:");
+            ReportDocuments.pdf("r", markdown);
+            assertThat(fetched).as("requests the printer made").hasValue(0);
+        } finally {
+            listener.stop(0);
+        }
+    }
 }

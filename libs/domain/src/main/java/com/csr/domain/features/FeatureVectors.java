@@ -15,6 +15,14 @@ import java.util.Map;
  */
 public final class FeatureVectors {
 
+    /** No day count a customer can have is longer: a hundred years. */
+    private static final double MAX_DAYS = 36_525;
+    /**
+     * No amount or count is larger in magnitude: a trillion. Past it the models' arithmetic overflows (a recency of
+     * 1e308 plus a span is infinite), and no retailer's customer is there.
+     */
+    private static final double MAX_AMOUNT = 1e12;
+
     private FeatureVectors() {
     }
 
@@ -53,7 +61,8 @@ public final class FeatureVectors {
 
     /**
      * Reads a feature map sent to an API: the original's seven are required, the others optional (filled in as the
-     * class says), and every value must be in its range.
+     * class says), and every value must be in its range: day counts up to a hundred years, other values up to 10^12
+     * in magnitude.
      *
      * @throws IllegalArgumentException listing every missing, non-numeric, non-finite or out-of-range value, and any
      *                                  name that is not a feature
@@ -99,6 +108,12 @@ public final class FeatureVectors {
     private static String rangeProblem(String name, double value) {
         if (!Double.isFinite(value)) {
             return "must be a finite number, got " + value;
+        }
+        if (name.endsWith("_days") && value > MAX_DAYS) {
+            return "must be at most " + (int) MAX_DAYS + " (a hundred years), got " + value;
+        }
+        if (Math.abs(value) > MAX_AMOUNT) {
+            return "must be between -10^12 and 10^12, got " + value;
         }
         if (name.equals("spend_trend")) {
             return value >= -1 && value <= 1 ? null : "must be between -1 and 1, got " + value;

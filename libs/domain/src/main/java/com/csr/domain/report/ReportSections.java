@@ -26,10 +26,10 @@ public final class ReportSections {
                 .append(").\n\n");
     }
 
-    /** One customer of the at-risk table. */
+    /** One customer of the at-risk table; the customer id and persona name are shown as text ({@link MarkdownText}). */
     public static void atRiskRow(StringBuilder md, String customerId, String persona, double churnProbability,
                                  double predictedLtv, double expectedLoss, String currency) {
-        md.append("| ").append(customerId).append(" | ").append(persona).append(" | ")
+        md.append("| ").append(MarkdownText.of(customerId)).append(" | ").append(MarkdownText.of(persona)).append(" | ")
                 .append(percent(churnProbability)).append(" | ").append(money(predictedLtv, currency))
                 .append(" | ").append(money(expectedLoss, currency)).append(" |\n");
     }

@@ -72,4 +72,19 @@ class FeatureVectorsTest {
         assertThatThrownBy(() -> FeatureVectors.fromComputed(computed))
                 .hasMessageContaining("spend_trend is missing");
     }
+
+    @Test
+    void valuesNoCustomerCanHaveAreRefusedBeforeAnyModelOverflowsOnThem() {
+        Map<String, Object> huge = seed();
+        huge.replaceAll((name, value) -> 1e308);
+        assertThatThrownBy(() -> FeatureVectors.fromMap(huge))
+                .hasMessageContaining("recency_days must be at most 36525 (a hundred years), got 1.0E308")
+                .hasMessageContaining("monetary must be between -10^12 and 10^12, got 1.0E308");
+        Map<String, Object> longAgo = seed();
+        longAgo.put("recency_days", 36_526);
+        assertThatThrownBy(() -> FeatureVectors.fromMap(longAgo)).hasMessageContaining("recency_days must be at most");
+        Map<String, Object> big = seed();
+        big.put("monetary", 9.9e11);
+        assertThat(FeatureVectors.fromMap(big).monetary()).isEqualTo(9.9e11);
+    }
 }

@@ -1,6 +1,7 @@
 package com.csr.kit.web;
 
 import com.csr.contracts.problems.Problem;
+import com.csr.contracts.problems.TooManyRequestsException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -15,9 +16,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Every service's answer to a failed request: its RFC 9457 problem as {@link Problems} says it — a 4xx that says what
  * to fix, a 503 while a store is down, or a bare 500 whose cause goes to the log — never a stack trace or a class
- * name. A 401 carries the Bearer challenge. A service that answers some failure its own way maps its exception with
- * a {@code @ServerExceptionMapper} of its own; for a {@link WebApplicationException}, with a priority number lower
- * than {@link #FRAMEWORK_REFUSALS} (as the gateway does, to pass on the problems of the services behind it).
+ * name. A 401 carries the Bearer challenge, a 429 a {@code Retry-After}. A service that answers some failure its own
+ * way maps its exception with a {@code @ServerExceptionMapper} of its own; for a {@link WebApplicationException},
+ * with a priority number lower than {@link #FRAMEWORK_REFUSALS} (as the gateway does, to pass on the problems of the services behind it).
  */
 public class ProblemMapper {
 
@@ -28,7 +29,11 @@ public class ProblemMapper {
     @ServerExceptionMapper({Exception.class, JsonProcessingException.class, JsonParseException.class,
             MismatchedInputException.class, UnrecognizedPropertyException.class})
     public Response failed(Exception e, UriInfo uri) {
-        return answer(Problems.of(e, uri.getPath()));
+        Response answer = answer(Problems.of(e, uri.getPath()));
+        if (e instanceof TooManyRequestsException tooMany) {
+            answer.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
+        }
+        return answer;
     }
 
     /** A request the web framework refused (400, 404, 405, 415...), or JSON it could not read, said in our words. */

@@ -1,6 +1,7 @@
 package com.csr.kit.web;
 
 import com.csr.contracts.problems.ConflictException;
+import com.csr.contracts.problems.TooManyRequestsException;
 import com.csr.contracts.problems.ForbiddenException;
 import com.csr.contracts.problems.InvalidRequestException;
 import com.csr.contracts.problems.NotFoundException;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * The problem that answers a failed request: a 400 that says what to fix, in the request's own field names and
  * without parser internals; a 401 for a missing or invalid API key, a 403 for a key not allowed to do this; a 404
- * for what the tenant does not have; a 409 for a clash with what exists; a 413 for a transaction file over a limit
+ * for what the tenant does not have; a 409 for a clash with what exists; a 429 for a request over a rate or
+ * concurrency limit; a 413 for a transaction file over a limit
  * on its size or rows (a 400 for one over a limit on a line or cell), naming the limit; a 503 while a store the
  * request needs (the artifact store, the metadata store) cannot be reached; and a bare 500 for anything else, whose
  * cause goes to the log, never to the caller.
@@ -73,6 +75,9 @@ public final class Problems {
         }
         if (failure instanceof ConflictException conflict) {
             return Problem.of(409, "Conflict", conflict.getMessage(), instance);
+        }
+        if (failure instanceof TooManyRequestsException tooMany) {
+            return Problem.of(429, "Too Many Requests", tooMany.getMessage(), instance);
         }
         if (failure instanceof ArtifactStoreUnavailableException || failure instanceof MetadataStoreException) {
             LOG.log(Level.WARNING, "a store is unavailable answering " + instance + ": " + failure.getMessage());

@@ -1,5 +1,6 @@
 package com.csr.cli.pipeline;
 
+import com.csr.domain.exports.SpreadsheetText;
 import com.csr.domain.plan.PlannedCustomer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -56,7 +57,7 @@ public final class PipelineOutputs {
              CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(PREDICTION_COLUMNS.toArray(String[]::new))
                      .get().print(out)) {
             for (PlannedCustomer p : rows) {
-                csv.printRecord(p.score().customerId(), p.score().persona().displayName(),
+                csv.printRecord(SpreadsheetText.of(p.score().customerId()), p.score().persona().displayName(),
                         p.score().persona().segmentId(), decimal(p.score().churnProbability(), 4),
                         decimal(p.score().predictedLtv(), 2), decimal(p.score().expectedLoss(), 2),
                         p.action().name(), p.selected());
