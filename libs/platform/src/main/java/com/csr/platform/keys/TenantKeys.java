@@ -31,7 +31,9 @@ import java.util.concurrent.ConcurrentMap;
  * a slow password hash and costs microseconds per request. A key looked up is remembered for {@code remember}, so a
  * request costs no store round trip; a revocation made here takes effect at once, one made through another process
  * within that time. While the store cannot be reached, a key seen before stays good, so an outage of the metadata
- * store does not refuse the callers already known. Expiry is checked on every request.
+ * store does not refuse the callers already known. A key the store does not know is remembered as unknown for as
+ * long, so a client that keeps sending a wrong key costs one look-up per {@code remember}, not one per request; a
+ * key issued here is forgotten as unknown at once. Expiry is checked on every request.
  */
 public final class TenantKeys {
 
@@ -45,6 +47,8 @@ public final class TenantKeys {
     private final Clock clock;
     private final Duration remember;
     private final ConcurrentMap<String, Remembered> remembered = new ConcurrentHashMap<>();
+    /** Hashes of keys the store did not know, until when they are answered "unknown" without asking it again. */
+    private final ConcurrentMap<String, Instant> unknown = new ConcurrentHashMap<>();
 
     private record Remembered(ApiKey key, Instant until) {
     }
@@ -111,6 +115,7 @@ public final class TenantKeys {
         ApiKey key = new ApiKey(tenantId, "key-" + HexFormat.of().formatHex(id), ApiKey.hashOf(secret), label, now,
                 expiresAt, null);
         store.addApiKey(key);
+        unknown.remove(key.sha256Hex());
         return new IssuedKey(key, secret);
     }
 
@@ -162,11 +167,35 @@ public final class TenantKeys {
         return new Caller(key.tenantId(), key.keyId(), authorization);
     }
 
+    /**
+     * True when {@link #authenticate} can answer this header without asking the store: it is no key of this platform,
+     * or the key was looked up a moment ago (found or not). The others may wait on the store, so are checked where
+     * waiting is allowed.
+     */
+    public boolean answersAtOnce(String authorization) {
+        if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(SCHEME)) {
+            return true;
+        }
+        String secret = authorization.substring(SCHEME.length()).trim();
+        if (!secret.startsWith(SECRET_PREFIX)) {
+            return true;
+        }
+        String hash = ApiKey.hashOf(secret);
+        Instant now = clock.instant();
+        Remembered known = remembered.get(hash);
+        Instant unknownUntil = unknown.get(hash);
+        return known != null && now.isBefore(known.until()) || unknownUntil != null && now.isBefore(unknownUntil);
+    }
+
     private Optional<ApiKey> lookUp(String hash) {
         Instant now = clock.instant();
         Remembered known = remembered.get(hash);
         if (known != null && now.isBefore(known.until())) {
             return Optional.of(known.key());
+        }
+        Instant unknownUntil = unknown.get(hash);
+        if (unknownUntil != null && now.isBefore(unknownUntil)) {
+            return Optional.empty();
         }
         Optional<ApiKey> key;
         try {
@@ -184,6 +213,11 @@ public final class TenantKeys {
                 remembered.clear();
             }
             remembered.put(hash, new Remembered(key.get(), now.plus(remember)));
+        } else if (key.isEmpty() && !remember.isZero()) {
+            if (unknown.size() >= REMEMBERED_KEYS_MAX) {
+                unknown.clear();
+            }
+            unknown.put(hash, now.plus(remember));
         }
         return key;
     }

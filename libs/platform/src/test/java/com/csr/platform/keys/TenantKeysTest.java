@@ -177,4 +177,25 @@ class TenantKeysTest {
             return this;
         }
     }
+
+    @Test
+    void anUnknownKeyIsRememberedAsUnknownSoTheStoreIsAskedOncePerWhile(@TempDir Path elsewhere) {
+        MetadataStore closing = new EmbeddedMetadataStore(elsewhere);
+        TenantKeys service = new TenantKeys(closing, clock, Duration.ofSeconds(5));
+        service.createTenant("acme");
+        String wrong = "Bearer csr_" + "A".repeat(43);
+        assertThat(service.answersAtOnce(wrong)).as("never looked up").isFalse();
+        assertThat(service.answersAtOnce("Bearer not-ours")).as("no store needed").isTrue();
+        assertThatThrownBy(() -> service.authenticate(wrong)).isInstanceOf(UnauthenticatedException.class);
+        assertThat(service.answersAtOnce(wrong)).isTrue();
+
+        closing.close();
+        clock.move(Duration.ofSeconds(4));
+        assertThatThrownBy(() -> service.authenticate(wrong)).as("answered without the store")
+                .isInstanceOf(UnauthenticatedException.class).hasMessage("unknown API key");
+        clock.move(Duration.ofSeconds(2));
+        assertThat(service.answersAtOnce(wrong)).isFalse();
+        assertThatThrownBy(() -> service.authenticate(wrong)).as("asked again: the store is closed")
+                .isInstanceOf(MetadataStoreException.class);
+    }
 }

@@ -1,9 +1,16 @@
 package com.csr.kit.web;
 
+import com.csr.contracts.ids.Caller;
 import com.csr.contracts.problems.Problem;
+import com.csr.contracts.problems.TooManyRequestsException;
 import com.csr.contracts.problems.UnauthenticatedException;
 import com.csr.platform.keys.TenantKeys;
 import com.csr.platform.metadata.MetadataStoreException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -18,7 +25,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 /**
  * Every request to a service's API names its tenant by an API key ({@code Authorization: Bearer <key>}); this filter
  * turns the key into the {@link CurrentCaller} before any resource runs, or answers 401 with a problem saying what
- * is wrong with the key. Resources marked {@link WithoutApiKey} are left alone; Quarkus' own {@code /q/*} routes
+ * is wrong with the key, and counts the caller against its {@link RateLimits} (429 over them). Resources marked {@link WithoutApiKey} are left alone; Quarkus' own {@code /q/*} routes
  * (health, metrics, OpenAPI) never reach it.
  * <p>
  * Every log line written while a request is answered carries its request id and, once the key is known, its
@@ -36,35 +43,89 @@ public class ApiKeyAuthentication {
 
     private final TenantKeys keys;
     private final CurrentCaller current;
+    private final RateLimits limits;
 
-    public ApiKeyAuthentication(TenantKeys keys, CurrentCaller current) {
+    public ApiKeyAuthentication(TenantKeys keys, CurrentCaller current, RateLimits limits) {
         this.keys = keys;
         this.current = current;
+        this.limits = limits;
     }
 
+    /** What looking a key up came to: the caller, or why there is none. */
+    private record Lookup(Caller caller, RuntimeException failure) {
+    }
+
+    /**
+     * Answers at once when the key needs no store (malformed, or looked up a moment ago, found or not) or the request
+     * is already off the event loop; otherwise the store is asked on a worker thread and the request goes on, back
+     * on its own event-loop context, once it answered: the event loop never waits on the store.
+     */
     @ServerRequestFilter
-    public Response authenticate(ContainerRequestContext request, SimpleResourceInfo resource) {
+    public Uni<Response> authenticate(ContainerRequestContext request, SimpleResourceInfo resource,
+                                      HttpServerRequest http) {
         String requestId = RequestIds.ofHeader(request.getHeaderString(RequestIds.HEADER));
         request.setProperty(REQUEST_ID_PROPERTY, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
         if (resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(WithoutApiKey.class)) {
-            return null;
+            return Uni.createFrom().nullItem();
         }
         String path = request.getUriInfo().getPath();
+        String address = http == null || http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        boolean atOnce = keys.answersAtOnce(authorization);
+        if (!atOnce) {
+            // a key the store must be asked about: not for a client address that sent many wrong keys lately
+            try {
+                limits.requireFewFailures(address);
+            } catch (TooManyRequestsException e) {
+                return Uni.createFrom().item(tooMany(e, path));
+            }
+        }
+        Context context = Vertx.currentContext();
+        if (atOnce || context == null || !Context.isOnEventLoopThread()) {
+            return Uni.createFrom().item(answer(lookUp(authorization), path, address));
+        }
+        return Uni.createFrom().item(() -> lookUp(authorization))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                .map(lookup -> answer(lookup, path, address));
+    }
+
+    private Lookup lookUp(String authorization) {
         try {
-            current.authenticated(keys.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
+            return new Lookup(keys.authenticate(authorization), null);
+        } catch (UnauthenticatedException | MetadataStoreException e) {
+            return new Lookup(null, e);
+        }
+    }
+
+    /** Null to let the request go on as the caller; else the 401, 429 or 503 that answers it. */
+    private Response answer(Lookup lookup, String path, String address) {
+        if (lookup.caller() != null) {
+            current.authenticated(lookup.caller());
             MDC.put(TENANT_MDC_KEY, current.tenantId());
-            return null;
-        } catch (UnauthenticatedException e) {
+            try {
+                limits.count(lookup.caller());
+                return null;
+            } catch (TooManyRequestsException e) {
+                return tooMany(e, path);
+            }
+        }
+        if (lookup.failure() instanceof UnauthenticatedException e) {
+            limits.failed(address);
             return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, Problem.BEARER_CHALLENGE)
                     .type(Problem.MEDIA_TYPE).entity(Problems.of(e, path)).build();
-        } catch (MetadataStoreException e) {
-            LOG.warnf("cannot check an API key on %s: %s", path, e.getMessage());
-            return Response.status(503).header(HttpHeaders.RETRY_AFTER, "5").type(Problem.MEDIA_TYPE)
-                    .entity(Problems.of(503, "Service Unavailable",
-                            "cannot check the API key: the metadata store is unavailable; try again shortly", path))
-                    .build();
         }
+        LOG.warnf("cannot check an API key on %s: %s", path, lookup.failure().getMessage());
+        return Response.status(503).header(HttpHeaders.RETRY_AFTER, "5").type(Problem.MEDIA_TYPE)
+                .entity(Problems.of(503, "Service Unavailable",
+                        "cannot check the API key: the metadata store is unavailable; try again shortly", path))
+                .build();
+    }
+
+    private static Response tooMany(TooManyRequestsException e, String path) {
+        return Response.status(429).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .type(Problem.MEDIA_TYPE).entity(Problems.of(e, path)).build();
     }
 
     /** Says the request id back, and takes the request's keys out of the MDC once it is answered. */
