@@ -71,7 +71,7 @@ CRDS="$TOOLS/strimzi-$STRIMZI_VERSION/crds"
 if [[ ${CSR_VALIDATE_SKIP_CRDS:-} == 1 ]]; then
   say "WARNING: CSR_VALIDATE_SKIP_CRDS=1: Strimzi's kinds are NOT validated"
   CRDS="$TOOLS/no-crds"; mkdir -p "$CRDS"; SKIP_GROUPS=kafka.strimzi.io
-elif [[ ! -f $CRDS/kafkatopic.yaml ]]; then
+elif [[ ! -f $CRDS/kafkauser.yaml ]]; then
   JAVA21=$(java_21) || die "Strimzi's CRD generator $STRIMZI_VERSION needs Java 21 or newer and none was found
 (JAVA_HOME, java on PATH, /usr/lib/jvm/*). Install one, or set CSR_VALIDATE_SKIP_CRDS=1 to skip the Strimzi kinds."
   command -v mvn >/dev/null || die "Maven is needed to fetch Strimzi's jars"
@@ -84,7 +84,8 @@ elif [[ ! -f $CRDS/kafkatopic.yaml ]]; then
     --storage-version v1 \
     io.strimzi.api.kafka.model.kafka.Kafka="$CRDS.tmp/kafka.yaml" \
     io.strimzi.api.kafka.model.nodepool.KafkaNodePool="$CRDS.tmp/kafkanodepool.yaml" \
-    io.strimzi.api.kafka.model.topic.KafkaTopic="$CRDS.tmp/kafkatopic.yaml" >>"$TOOLS/logs/strimzi.log" 2>&1 \
+    io.strimzi.api.kafka.model.topic.KafkaTopic="$CRDS.tmp/kafkatopic.yaml" \
+    io.strimzi.api.kafka.model.user.KafkaUser="$CRDS.tmp/kafkauser.yaml" >>"$TOOLS/logs/strimzi.log" 2>&1 \
     || { tail -20 "$TOOLS/logs/strimzi.log"; die "Strimzi's CRD generator failed"; }
   rm -rf "$CRDS" && mv "$CRDS.tmp" "$CRDS"
 fi
@@ -110,6 +111,10 @@ k8s_ok=0
   --topics-java "$TOPICS_JAVA" --partitions "${partitions:-3}" --compose "$DEPLOY/compose/compose.yaml" \
   --skip-groups "${SKIP_GROUPS:-}" \
   "${sets[@]}" || k8s_ok=1
+# the security rules of the manifests: Kafka over TLS + SCRAM with a KafkaUser and ACLs per service, the network
+# policies allowing exactly the architecture's arrows (deploy/k8s/check.sh; deploy/README.md)
+say "Kubernetes: checking Kafka security and network policies"
+CSR_K8S_PYTHON="$VENV/bin/python" KUSTOMIZE="$KUSTOMIZE" "$DEPLOY/k8s/check.sh" || k8s_ok=1
 
 # --- Compose -------------------------------------------------------------------------------------------------------
 # the required secrets get stand-ins (validation only); everything else interpolates with the file's defaults

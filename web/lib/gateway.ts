@@ -1,25 +1,50 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { SESSION_COOKIE, unseal } from './session';
+import { problem as problemOf } from './problem';
+import { SESSION_COOKIE, openSession } from './session';
 
 /** Where the gateway listens; the web app talks to nothing else. */
 export const GATEWAY_URL = process.env.CSR_GATEWAY_URL ?? 'http://127.0.0.1:8000';
 
-/** A gateway answer that is an RFC 9457 problem (4xx), or the gateway not answering at all (status 0). */
+/** How long a gateway call may take (ms), uploads aside. */
+export const CALL_TIMEOUT = 30_000;
+
+/**
+ * How long an upload (or its preview) may take end to end (ms): CSR_WEB_UPLOAD_TIMEOUT seconds, 15 minutes by default,
+ * since a big file takes minutes to send and for the gateway to read.
+ */
+export function uploadTimeout(env: Record<string, string | undefined> = process.env): number {
+  const seconds = Number(env.CSR_WEB_UPLOAD_TIMEOUT);
+  return (env.CSR_WEB_UPLOAD_TIMEOUT && Number.isFinite(seconds) && seconds > 0 ? seconds : 15 * 60) * 1000;
+}
+
+/**
+ * A gateway answer that is an RFC 9457 problem (4xx), the gateway not answering in time (504), or not answering at all
+ * (status 0).
+ */
 export class GatewayError extends Error {
   constructor(readonly status: number, readonly title: string, detail: string) {
     super(detail);
   }
 }
 
+/**
+ * A gateway failure as this app's own RFC 9457 answer, for a route handler that passes the gateway's answers on (no
+ * answer at all is a 502).
+ */
+export function problemAnswer(error: GatewayError): Response {
+  return problemOf(error.status || 502, error.title, error.message);
+}
+
 /** What a page shows: the data, or a sentence saying why there is none. */
 export type Loaded<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
 
-async function apiKey(): Promise<string> {
-  const key = unseal((await cookies()).get(SESSION_COOKIE)?.value);
-  if (!key) redirect('/login');
-  return key;
+/** The secret of the signed-in user's session; a visitor without a live session (none, or it ended) signs in. */
+async function sessionSecret(): Promise<string> {
+  const session = openSession((await cookies()).get(SESSION_COOKIE)?.value);
+  if (!session) redirect('/login');
+  return session.secret;
 }
 
 /**
@@ -27,19 +52,24 @@ async function apiKey(): Promise<string> {
  * accepts signs the user out.
  */
 export async function gateway<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const key = await apiKey();
-  const answer = await call(path, key, init);
+  const answer = await call(path, await sessionSecret(), init);
   if (answer.status === 401) redirect('/login?expired=1');
   if (!answer.ok) throw await problem(answer);
   return (await answer.json()) as T;
 }
 
-/** The raw answer of a gateway call, for streaming it on (CSV exports, uploads). */
-export async function gatewayResponse(path: string, init: RequestInit = {}): Promise<Response> {
-  return call(path, await apiKey(), init);
+/**
+ * The raw answer of a gateway call, for streaming it on (CSV exports, uploads); {@code timeout} (ms) is how long it may
+ * take, {@link CALL_TIMEOUT} unless said.
+ */
+export async function gatewayResponse(path: string, init: RequestInit = {}, timeout = CALL_TIMEOUT): Promise<Response> {
+  return call(path, await sessionSecret(), init, timeout);
 }
 
-/** The raw answer of a call with a key that is not the session's yet: how sign-in checks the key it was given. */
+/**
+ * The raw answer of a call with a key that is not the session's: how sign-in checks the key it was given and starts
+ * a session with it, and how sign-out ends a session.
+ */
 export function gatewayResponseWith(key: string, path: string, init: RequestInit = {}): Promise<Response> {
   return call(path, key, init);
 }
@@ -59,12 +89,17 @@ export async function load<T>(answer: Promise<T>): Promise<Loaded<T>> {
   }
 }
 
-async function call(path: string, key: string, init: RequestInit): Promise<Response> {
+async function call(path: string, key: string, init: RequestInit, timeout = CALL_TIMEOUT): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('Authorization', `Bearer ${key}`);
+  const deadline = AbortSignal.timeout(timeout);
   try {
-    return await fetch(GATEWAY_URL + path, { ...init, headers, cache: 'no-store', signal: AbortSignal.timeout(30_000) });
+    return await fetch(GATEWAY_URL + path, { ...init, headers, cache: 'no-store', signal: deadline });
   } catch {
+    if (deadline.aborted) {
+      throw new GatewayError(504, 'Gateway Timeout', `The platform did not answer within ${Math.round(timeout / 1000)} s. `
+        + 'Try again in a moment.');
+    }
     throw new GatewayError(0, 'Gateway unavailable', `The platform's gateway (${GATEWAY_URL}) cannot be reached. `
       + 'Is the stack up? Try again in a moment.');
   }

@@ -66,7 +66,7 @@ export function monthlyPurchases(lines: PurchaseLine[]) {
 const CSV_COLUMNS: (keyof CustomerRow)[] = ['customer_id', 'persona', 'churn_probability', 'risk_band',
   'predicted_ltv', 'expected_loss', 'recommended_action'];
 
-/** The at-risk list as CSV (RFC 4180): a header, then one line per customer. */
+/** The at-risk list as CSV (RFC 4180): a header, then one line per customer (text cells safe from formulas). */
 export function customersCsv(rows: OnTheWire<CustomerRow>[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const row of rows) {
@@ -84,9 +84,19 @@ export function planCsv(plan: Pick<Plan, 'selected'>): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-function csvField(value: unknown): string {
+/** What a spreadsheet takes for the start of a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell. A text cell that a spreadsheet would read as a formula (it starts with = + - @, a tab or a carriage
+ * return: a customer id comes from the tenant's own files) gets a leading ' and is quoted (OWASP's advice on CSV
+ * injection); numbers are written as they are, so a negative amount stays a number.
+ */
+export function csvField(value: unknown): string {
   if (value == null) return '';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   const text = String(value);
+  if (FORMULA_START.test(text)) return `"'${text.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

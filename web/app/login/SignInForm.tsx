@@ -3,9 +3,11 @@
 import { useActionState } from 'react';
 import { signIn, type SignInState } from './actions';
 
-export function SignInForm({ expired }: { expired: boolean }) {
+/** The sign-in form; {@code expired}: the gateway stopped accepting the key, {@code ended}: the session timed out. */
+export function SignInForm({ expired, ended = false }: { expired: boolean; ended?: boolean }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signIn, {});
-  const error = state.error ?? (expired ? 'Your key is no longer accepted. Sign in again.' : undefined);
+  const error = state.error ?? (expired ? 'Your key is no longer accepted. Sign in again.'
+    : ended ? 'Your session has ended. Sign in again.' : undefined);
   return (
     <form action={action} className="space-y-4">
       <label htmlFor="key" className="block text-sm font-medium text-slate-700">API key</label>

@@ -1,7 +1,7 @@
 import { SignInForm } from './SignInForm';
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ expired?: string }> }) {
-  const { expired } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ expired?: string; ended?: string }> }) {
+  const { expired, ended } = await searchParams;
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-xl bg-white p-6 shadow">
@@ -9,7 +9,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="mb-6 text-sm text-slate-600">
           Sign in with your organisation&apos;s API key. It stays on this server; your browser never sees it again.
         </p>
-        <SignInForm expired={expired === '1'} />
+        <SignInForm expired={expired === '1'} ended={ended === '1'} />
       </div>
     </main>
   );

@@ -1,4 +1,4 @@
-import { gateway, gatewayResponse } from '@/lib/gateway';
+import { gateway, gatewayResponse, uploadTimeout } from '@/lib/gateway';
 import type { FileReport } from '@/lib/types';
 import type { components } from './schema';
 
@@ -14,7 +14,10 @@ export function savedMapping(): Promise<SavedMapping> {
   return gateway<SavedMapping>('/column-mapping');
 }
 
-/** Passes an upload (a multipart request to this server) on to the gateway as it arrives. */
+/**
+ * Passes an upload (a multipart request to this server) on to the gateway as it arrives; it may take as long as
+ * {@link uploadTimeout} says, not the short deadline of the other calls.
+ */
 export function uploadFile(upload: Request): Promise<Response> {
   return passOn('/files', upload);
 }
@@ -31,5 +34,5 @@ function passOn(path: string, request: Request): Promise<Response> {
     body: request.body,
     // @ts-expect-error Node's fetch needs this to stream a request body
     duplex: 'half',
-  });
+  }, uploadTimeout());
 }

@@ -23,9 +23,10 @@ import { predictionCsv, startPredictions } from '@/lib/api/predictions';
 import { report } from '@/lib/api/report';
 import { setCurrency, setNotifications, stopNotifications, testNotifications } from '@/lib/api/tenant';
 import { startTraining, trainingProgress } from '@/lib/api/training';
-import { GATEWAY_URL, GatewayError, load } from '@/lib/gateway';
+import { CALL_TIMEOUT, GATEWAY_URL, GatewayError, load, problemAnswer, uploadTimeout } from '@/lib/gateway';
 import { customerQuery, gatewayQuery } from '@/lib/query';
-import { seal } from '@/lib/session';
+import { endSession, startSession } from '@/lib/api/sessions';
+import { newSession, seal } from '@/lib/session';
 
 interface Sent { url: URL; method: string; headers: Headers; body: unknown; init: RequestInit }
 
@@ -44,8 +45,8 @@ const json = (body: unknown, status = 200) => () => new Response(JSON.stringify(
   status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
 });
 
-beforeEach(() => { session.cookie = seal('csr_tenant-key'); });
-afterEach(() => { vi.unstubAllGlobals(); });
+beforeEach(() => { session.cookie = seal(newSession({ secret: 'csr_tenant-key', kind: 'session', keyId: 'k1' })); });
+afterEach(() => { vi.unstubAllGlobals(); vi.unstubAllEnvs(); vi.restoreAllMocks(); });
 
 describe('the gateway call every data module makes', () => {
   it('goes to the gateway with the signed-in tenant\'s key, never cached', async () => {
@@ -62,6 +63,17 @@ describe('the gateway call every data module makes', () => {
     const sent = gatewayAnswering(json({}));
     await expect(overview()).rejects.toThrow('redirect /login');
     session.cookie = 'not-a-cookie-of-ours';
+    await expect(overview()).rejects.toThrow('redirect /login');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('sends a visitor whose session ended (idle, too old) to sign in, without calling the gateway', async () => {
+    const sent = gatewayAnswering(json({}));
+    const idle = newSession({ secret: 'csr_tenant-key', kind: 'session' }, Date.now() - 3 * 60 * 60 * 1000);
+    session.cookie = seal(idle);
+    await expect(overview()).rejects.toThrow('redirect /login');
+    await expect(report('pdf', 1)).rejects.toThrow('redirect /login');
+    session.cookie = seal({ ...idle, lastSeen: Math.floor(Date.now() / 1000) - 60, expiresAt: Math.floor(Date.now() / 1000) });
     await expect(overview()).rejects.toThrow('redirect /login');
     expect(sent).toHaveLength(0);
   });
@@ -96,6 +108,15 @@ describe('the gateway call every data module makes', () => {
     const answer = await load(overview());
     expect(answer).toMatchObject({ ok: false, status: 0 });
     expect(!answer.ok && answer.message).toMatch(/cannot be reached/);
+  });
+
+  it('gives up on a call after 30 s, and says the platform did not answer in time', async () => {
+    const timeout = vi.spyOn(AbortSignal, 'timeout').mockImplementation(() => AbortSignal.abort(new DOMException('', 'TimeoutError')));
+    vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => { throw init.signal?.reason; }));
+    expect(await load(overview())).toEqual({ ok: false, status: 504,
+      message: 'The platform did not answer within 30 s. Try again in a moment.' });
+    expect(timeout).toHaveBeenCalledWith(CALL_TIMEOUT);
+    expect(CALL_TIMEOUT).toBe(30_000);
   });
 
   it('passes on what is not a gateway problem (a programming error) instead of hiding it', async () => {
@@ -254,6 +275,67 @@ describe('files', () => {
     expect(sent[0].body).toBeInstanceOf(ReadableStream);
     expect((sent[0].init as { duplex?: string }).duplex).toBe('half');
   });
+
+  it('gives an upload and its preview 15 minutes (CSR_WEB_UPLOAD_TIMEOUT), the other calls 30 s', async () => {
+    gatewayAnswering(json({ accepted: 15 }, 202));
+    const timeout = vi.spyOn(AbortSignal, 'timeout');
+    const upload = () => new Request('http://web/api/upload', { method: 'POST', body: 'the file' });
+    await uploadFile(upload());
+    await previewFile(upload());
+    await startTraining();
+    expect(timeout.mock.calls).toEqual([[15 * 60_000], [15 * 60_000], [30_000]]);
+    vi.stubEnv('CSR_WEB_UPLOAD_TIMEOUT', '3600');
+    await uploadFile(upload());
+    expect(timeout).toHaveBeenLastCalledWith(3_600_000);
+    expect(uploadTimeout({ CSR_WEB_UPLOAD_TIMEOUT: 'forever' })).toBe(900_000);
+    expect(uploadTimeout({ CSR_WEB_UPLOAD_TIMEOUT: '0' })).toBe(900_000);
+  });
+
+  it('turns a gateway failure into a problem the upload form can show', async () => {
+    const answer = problemAnswer(new GatewayError(0, 'Gateway unavailable', 'The platform cannot be reached.'));
+    expect(answer.status).toBe(502);
+    expect(answer.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(await answer.json()).toEqual({ type: 'about:blank', title: 'Gateway unavailable', status: 502,
+      detail: 'The platform cannot be reached.' });
+  });
+});
+
+describe('sessions (sign-in and sign-out)', () => {
+  const issued = { key_id: 'key_7', secret: 'csr_session-secret', expires_at: '2025-03-01T21:00:00Z', scopes: ['tenant'] };
+
+  it('starts a session with the key the user signed in with: POST /sessions answers the session\'s key', async () => {
+    session.cookie = undefined;
+    const sent = gatewayAnswering(json(issued, 201));
+    expect(await startSession('csr_users-key')).toEqual(issued);
+    expect(sent.map((s) => [s.method, s.url.pathname, s.headers.get('Authorization'), s.body ?? null]))
+      .toEqual([['POST', '/sessions', 'Bearer csr_users-key', null]]);
+  });
+
+  it('tells a gateway without sessions (404) from a refused key and from a gateway that cannot say', async () => {
+    gatewayAnswering(json({ title: 'Not Found', status: 404 }, 404));
+    expect(await startSession('k')).toBe('unsupported');
+    gatewayAnswering(json({ title: 'Unauthorized' }, 401));
+    expect(await startSession('k')).toBe('refused');
+    gatewayAnswering(json({ title: 'Forbidden' }, 403));
+    expect(await startSession('k')).toBe('refused');
+    gatewayAnswering(json({ title: 'Internal Server Error' }, 500));
+    expect(await startSession('k')).toBe('unreachable');
+    gatewayAnswering(json({ key_id: 'k', expires_at: 'later' }, 201));
+    expect(await startSession('k')).toBe('unreachable');
+    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('fetch failed'); }));
+    expect(await startSession('k')).toBe('unreachable');
+  });
+
+  it('ends a session with its own secret: DELETE /sessions/current', async () => {
+    const sent = gatewayAnswering(() => new Response(null, { status: 204 }));
+    expect(await endSession('csr_session-secret')).toBe(true);
+    expect(sent.map((s) => [s.method, s.url.pathname, s.headers.get('Authorization')]))
+      .toEqual([['DELETE', '/sessions/current', 'Bearer csr_session-secret']]);
+    gatewayAnswering(json({ title: 'Unauthorized' }, 401));
+    expect(await endSession('csr_session-secret')).toBe(false);
+    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('fetch failed'); }));
+    expect(await endSession('csr_session-secret')).toBe(false);
+  });
 });
 
 describe('keys (sign-in)', () => {
@@ -261,7 +343,7 @@ describe('keys (sign-in)', () => {
     session.cookie = undefined;
     const sent = gatewayAnswering(json([]));
     expect(await checkKey('csr_new-key')).toBe('ok');
-    expect(sent[0].url.pathname).toBe('/keys');
+    expect(sent[0].url.pathname).toBe('/tenant');
     expect(sent[0].headers.get('Authorization')).toBe('Bearer csr_new-key');
   });
 

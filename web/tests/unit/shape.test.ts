@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { churnDrivers, customersCsv, decileBars, monthlyPurchases, planByPersona, planCsv, riskDistribution, rocPoints, segmentMap }
+import { churnDrivers, csvField, customersCsv, decileBars, monthlyPurchases, planByPersona, planCsv, riskDistribution, rocPoints, segmentMap }
   from '@/lib/shape';
 import type { Plan } from '@/lib/api/plan';
 import type { Segment } from '@/lib/api/segments';
@@ -70,6 +70,31 @@ describe('customersCsv', () => {
     expect(customersCsv([{ customer_id: '1', persona: null, segment_id: null, churn_probability: null,
       risk_band: null, predicted_ltv: null, expected_loss: null, recommended_action: null }]).split('\r\n')[1])
       .toBe('1,,,,,,');
+  });
+});
+
+describe('CSV cells a spreadsheet would take for a formula (OWASP CSV injection)', () => {
+  it('get a leading quote mark and are quoted, whatever character starts them', () => {
+    for (const [cell, safe] of [['=1+2', `"'=1+2"`], ['+1+1', `"'+1+1"`], ['-1+1', `"'-1+1"`], ['@SUM(1+1)', `"'@SUM(1+1)"`],
+      ['\tx', `"'\tx"`], ['\rx', `"'\rx"`], ['=HYPERLINK("http://example.invalid","x")',
+        `"'=HYPERLINK(""http://example.invalid"",""x"")"`]]) {
+      expect(csvField(cell)).toBe(safe);
+    }
+  });
+
+  it('leave numbers numeric, negative ones included, and other text as it was', () => {
+    expect([-12.5, 0, 3, -0.25].map(csvField)).toEqual(['-12.5', '0', '3', '-0.25']);
+    expect(['12345', 'a=b', 'x-1', ''].map(csvField)).toEqual(['12345', 'a=b', 'x-1', '']);
+  });
+
+  it('are neutralised in both exports, the figures staying numbers', () => {
+    const csv = customersCsv([{ customer_id: '=1+2', persona: '@risk', segment_id: 1, churn_probability: 0.5,
+      risk_band: 'high', predicted_ltv: -3.5, expected_loss: 1, recommended_action: '-call' }]);
+    expect(csv.split('\r\n')[1]).toBe(`"'=1+2","'@risk",0.5,high,-3.5,1,"'-call"`);
+    const plan = { budget: 10, cost: 8, customers_selected: 1, expected_revenue_saved: 50, by_persona: {},
+      selected: [{ customer_id: '+44 20 7946 0000', persona: 'Champions', action: 'gift', cost: 8, expected_loss: -1,
+        expected_saved: 50 }] } satisfies Plan;
+    expect(planCsv(plan).split('\r\n')[1]).toBe(`"'+44 20 7946 0000",Champions,gift,8,-1,50`);
   });
 });
 

@@ -23,6 +23,7 @@ import io.restassured.response.ValidatableResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,77 @@ class TenantKeysIT {
 
         problem(given().header("Authorization", first).contentType("application/json")
                 .body(Map.of("expires_at", "2020-01-01T00:00:00Z")).post("/keys"), 400);
+    }
+
+    private static String issue(String issuer, Map<String, Object> request) {
+        return "Bearer " + given().header("Authorization", issuer).contentType("application/json").body(request)
+                .post("/keys").then().statusCode(201).extract().path("secret");
+    }
+
+    @Test
+    void scopesLimitWhatAKeyMayDoAndAKeyNeverIssuesOneWithMoreRightsOrALongerLife() {
+        String owner = createTenant("keys-scoped");
+        String firstKeyId = given().header("Authorization", owner).get("/keys").then().statusCode(200)
+                .body("[0].scopes", contains("read", "write", "admin")).extract().path("[0].key_id");
+        String reader = issue(owner, Map.of("label", "dashboard", "scopes", List.of("read")));
+        String writer = issue(owner, Map.of("label", "uploads", "scopes", List.of("read", "write")));
+
+        given().header("Authorization", reader).get("/tenant").then().statusCode(200);
+        problem(given().header("Authorization", reader).contentType("application/json")
+                .body(Map.of("currency", "EUR")).patch("/tenant"), 403)
+                .body("detail", equalTo("this API key lacks the write scope this request needs"));
+        given().header("Authorization", reader).contentType("application/json")
+                .body("{\"customer_id\": 1, \"features\": {\"recency_days\": 10, \"frequency\": 5, "
+                        + "\"monetary\": 500, \"avg_basket_value\": 100, \"unique_products\": 12, "
+                        + "\"avg_interpurchase_days\": 20, \"purchase_span_days\": 80}}")
+                .post("/predict").then().statusCode(200);
+        for (String key : List.of(reader, writer)) {
+            problem(given().header("Authorization", key).get("/keys"), 403)
+                    .body("detail", equalTo("this API key lacks the admin scope this request needs"));
+            problem(given().header("Authorization", key).delete("/keys/" + firstKeyId), 403);
+            problem(given().header("Authorization", key).contentType("application/json").body("{}").post("/keys"),
+                    403);
+            problem(given().header("Authorization", key).get("/tenant/notifications"), 403);
+        }
+        given().header("Authorization", writer).contentType("application/json").body(Map.of("currency", "EUR"))
+                .patch("/tenant").then().statusCode(200);
+
+        // the security review's probe: a short-lived key minting a key for ever, then revoking the owner's
+        Instant soon = Instant.now().plusSeconds(300);
+        String shortLived = issue(owner, Map.of("label", "short", "expires_at", soon.toString()));
+        Map<String, Object> child = given().header("Authorization", shortLived).contentType("application/json")
+                .body(Map.of("label", "forever")).post("/keys").then().statusCode(201).extract().as(Map.class);
+        org.assertj.core.api.Assertions.assertThat(Instant.parse((String) child.get("expires_at")))
+                .as("it inherits its issuer's expiry").isBeforeOrEqualTo(soon);
+        problem(given().header("Authorization", shortLived).contentType("application/json")
+                .body(Map.of("expires_at", soon.plusSeconds(86_400).toString())).post("/keys"), 403)
+                .body("detail", startsWith("a key cannot issue a key that outlives it"));
+        String adminReader = issue(owner, Map.of("scopes", List.of("read", "admin")));
+        problem(given().header("Authorization", adminReader).contentType("application/json")
+                .body(Map.of("scopes", List.of("write"))).post("/keys"), 403)
+                .body("detail", startsWith("a key cannot issue a key with scopes it does not have"));
+        problem(given().header("Authorization", owner).contentType("application/json")
+                .body(Map.of("scopes", List.of("read", "root"))).post("/keys"), 400);
+        given().header("Authorization", owner).get("/keys").then().statusCode(200);
+    }
+
+    @Test
+    void aWebSessionIsAShortLivedKeyThatSigningOutEndsForGood() {
+        String owner = createTenant("keys-session");
+        String reader = issue(owner, Map.of("scopes", List.of("read")));
+        Map<String, Object> session = given().header("Authorization", reader).post("/sessions").then()
+                .statusCode(201).body("label", equalTo("web session")).body("scopes", contains("read"))
+                .extract().as(Map.class);
+        org.assertj.core.api.Assertions.assertThat(Instant.parse((String) session.get("expires_at")))
+                .isBetween(Instant.now().plusSeconds(11 * 3600), Instant.now().plusSeconds(12 * 3600 + 60));
+        String bearer = "Bearer " + session.get("secret");
+        given().header("Authorization", bearer).get("/tenant").then().statusCode(200);
+        problem(given().header("Authorization", reader).delete("/sessions/current"), 403);
+
+        given().header("Authorization", bearer).delete("/sessions/current").then().statusCode(204);
+        problem(given().header("Authorization", bearer).get("/tenant"), 401)
+                .body("detail", startsWith("this API key was revoked"));
+        given().header("Authorization", reader).get("/tenant").then().statusCode(200);
     }
 
     @Test

@@ -1,8 +1,10 @@
 package com.csr.churn.rest;
 
+import com.csr.contracts.ids.KeyScope;
 import com.csr.contracts.models.PredictRequest;
 import com.csr.contracts.problems.Problem;
 import com.csr.kit.web.CurrentCaller;
+import com.csr.kit.web.RequiresScope;
 import com.csr.modelservice.config.ModelServiceConfig;
 import com.csr.modelservice.serving.ChurnExplanation;
 import com.csr.modelservice.serving.ModelRegistry;
@@ -30,6 +32,7 @@ public class ExplainResource {
         this.predictions = new PredictionService(registry, config.maxBatch());
     }
 
+    @RequiresScope(KeyScope.READ)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "What drives one customer's churn probability: each feature's push on the log-odds "

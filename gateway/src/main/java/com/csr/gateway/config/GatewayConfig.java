@@ -55,6 +55,17 @@ public interface GatewayConfig {
     /** How tenants are told that trainings and batch jobs ended. */
     Notifications notifications();
 
+    /** Web sessions ({@code POST /sessions}). */
+    Sessions sessions();
+
+    /** Web sessions: keys the web app holds while a user is signed in. */
+    interface Sessions {
+
+        /** How long a session's key lasts at most ({@code CSR_SESSION_MAX_AGE}); the web app ends idle ones sooner. */
+        @WithDefault("12H")
+        Duration maxAge();
+    }
+
     /** The largest request bodies the gateway reads; a larger one is refused with a 413 before it is read. */
     Limits limits();
 

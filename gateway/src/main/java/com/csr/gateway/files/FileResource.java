@@ -1,9 +1,11 @@
 package com.csr.gateway.files;
 
 import com.csr.contracts.ids.Caller;
+import com.csr.contracts.ids.KeyScope;
 import com.csr.gateway.http.BodyLimit;
 import com.csr.gateway.http.BodyLimits;
 import com.csr.kit.web.CurrentCaller;
+import com.csr.kit.web.RequiresScope;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -49,6 +51,7 @@ public class FileResource {
         return files.upload(who, file, columns, asOf, fileId).map(FileResource::passedBack);
     }
 
+    @RequiresScope(KeyScope.READ)
     @POST
     @Path("/preview")
     @Consumes(MediaType.MULTIPART_FORM_DATA)

@@ -2,11 +2,13 @@ package com.csr.gateway.portfolio;
 
 import com.csr.contracts.ids.Caller;
 import com.csr.contracts.ids.CustomerIds;
+import com.csr.contracts.ids.KeyScope;
 import com.csr.gateway.clients.ChurnApi;
 import com.csr.gateway.clients.FeatureApi;
 import com.csr.gateway.portfolio.scores.MergedScores;
 import com.csr.gateway.portfolio.scores.PortfolioStores;
 import com.csr.kit.web.CurrentCaller;
+import com.csr.kit.web.RequiresScope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -127,6 +129,7 @@ public class PortfolioResource {
         return portfolio.segments(caller.tenantId());
     }
 
+    @RequiresScope(KeyScope.READ)
     @POST
     @Path("plan")
     @Blocking

@@ -1,6 +1,8 @@
 package com.csr.gateway.predict;
 
+import com.csr.contracts.ids.KeyScope;
 import com.csr.kit.web.CurrentCaller;
+import com.csr.kit.web.RequiresScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +23,7 @@ public class PredictResource {
     @Inject
     PredictionService predictions;
 
+    @RequiresScope(KeyScope.READ)
     @POST
     @Operation(summary = "Score one customer with all three models: from the features sent, or from the customer's "
             + "current features when only customer_id is sent; model_id pins one training's versions")

@@ -60,12 +60,14 @@ public class AdminResource {
     @POST
     @Path("/{tenantId}/keys")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue a tenant another API key, shown once ({\"label\": ..., \"expires_at\": ...})")
+    @Operation(summary = "Issue a tenant another API key, shown once ({\"label\": ..., \"expires_at\": ..., "
+            + "\"scopes\": [...]}; every scope unless named)")
     public Response issue(@PathParam("tenantId") String tenantId, KeyRequest request) {
         if (keys.tenants().stream().noneMatch(t -> t.tenantId().equals(tenantId))) {
             throw new NotFoundException("no tenant " + tenantId);
         }
-        KeyRequest r = request == null ? new KeyRequest(null, null) : request;
-        return Response.status(201).entity(KeyView.issued(keys.issueKey(tenantId, r.label(), r.expiresAt()))).build();
+        KeyRequest r = request == null ? new KeyRequest(null, null, null) : request;
+        return Response.status(201).entity(KeyView.issued(keys.issueKey(tenantId, r.label(), r.expiresAt(),
+                r.scopeSet()))).build();
     }
 }

@@ -1,10 +1,12 @@
 package com.csr.gateway.tenants;
 
+import com.csr.contracts.ids.KeyScope;
 import com.csr.contracts.problems.ConflictException;
 import com.csr.contracts.problems.InvalidRequestException;
 import com.csr.gateway.notify.NotificationsView;
 import com.csr.gateway.notify.Notifier;
 import com.csr.kit.web.CurrentCaller;
+import com.csr.kit.web.RequiresScope;
 import com.csr.platform.metadata.Tenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
@@ -43,6 +45,7 @@ public class TenantResource {
         return TenantView.of(settings.of(caller.tenantId()));
     }
 
+    @RequiresScope(KeyScope.ADMIN)
     @GET
     @Path("/notifications")
     @Operation(summary = "Where the tenant is told that a training or a batch prediction job ended: an e-mail "
@@ -51,6 +54,7 @@ public class TenantResource {
         return NotificationsView.of(settings.notifications(caller.tenantId()), settings.mailEnabled());
     }
 
+    @RequiresScope(KeyScope.ADMIN)
     @PUT
     @Path("/notifications")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -67,6 +71,7 @@ public class TenantResource {
                 settings.mailEnabled());
     }
 
+    @RequiresScope(KeyScope.ADMIN)
     @DELETE
     @Path("/notifications")
     @Operation(summary = "Stop notifying the tenant")
@@ -75,6 +80,7 @@ public class TenantResource {
         return Response.noContent().build();
     }
 
+    @RequiresScope(KeyScope.ADMIN)
     @POST
     @Path("/notifications/test")
     @Operation(summary = "Send a test notice now to each channel set, once; answers what became of each "

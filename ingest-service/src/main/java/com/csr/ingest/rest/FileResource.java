@@ -1,11 +1,13 @@
 package com.csr.ingest.rest;
 
 import com.csr.contracts.events.IngestReport;
+import com.csr.contracts.ids.KeyScope;
 import com.csr.domain.transactions.FilePreview;
 import com.csr.ingest.messaging.FileUploads;
 import com.csr.ingest.service.FileRecords;
 import com.csr.ingest.service.ReportView;
 import com.csr.kit.web.CurrentCaller;
+import com.csr.kit.web.RequiresScope;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -56,6 +58,7 @@ public class FileResource {
         return Response.accepted(accepted).location(URI.create("/files/" + accepted.fileId())).build();
     }
 
+    @RequiresScope(KeyScope.READ)
     @POST
     @Path("/preview")
     @Consumes(MediaType.MULTIPART_FORM_DATA)

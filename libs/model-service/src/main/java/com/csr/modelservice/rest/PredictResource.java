@@ -1,5 +1,6 @@
 package com.csr.modelservice.rest;
 
+import com.csr.contracts.ids.KeyScope;
 import com.csr.contracts.models.ChurnPrediction;
 import com.csr.contracts.models.LtvPrediction;
 import com.csr.contracts.models.ModelCard;
@@ -8,6 +9,7 @@ import com.csr.contracts.models.Predictions;
 import com.csr.contracts.models.SegmentPrediction;
 import com.csr.contracts.problems.Problem;
 import com.csr.kit.web.CurrentCaller;
+import com.csr.kit.web.RequiresScope;
 import com.csr.modelservice.config.ModelServiceConfig;
 import com.csr.modelservice.serving.ModelRegistry;
 import com.csr.modelservice.serving.PredictionService;
@@ -44,6 +46,7 @@ public class PredictResource {
         this.served = registry.listener();
     }
 
+    @RequiresScope(KeyScope.READ)
     @POST
     @Path("predict")
     @Consumes(MediaType.APPLICATION_JSON)

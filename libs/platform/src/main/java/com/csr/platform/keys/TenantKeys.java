@@ -2,7 +2,9 @@ package com.csr.platform.keys;
 
 import com.csr.contracts.ids.Caller;
 import com.csr.contracts.ids.CurrencyCodes;
+import com.csr.contracts.ids.KeyScope;
 import com.csr.contracts.ids.RecordIds;
+import com.csr.contracts.problems.ForbiddenException;
 import com.csr.contracts.problems.InvalidRequestException;
 import com.csr.contracts.problems.NotFoundException;
 import com.csr.contracts.problems.UnauthenticatedException;
@@ -15,17 +17,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
 
 /**
- * Tenants' API keys: issuing them (the secret shown once, only its SHA-256 kept), telling the tenant of a request
- * from its {@code Authorization: Bearer <key>} header, and revoking them.
+ * Tenants' API keys: issuing them (the secret shown once, only its SHA-256 kept), telling the tenant and scopes of a
+ * request from its {@code Authorization: Bearer <key>} header, starting and ending web sessions, and revoking them.
+ * A key issues and revokes keys only with the {@code admin} scope, and never issues one with more scopes or a later
+ * expiry than its own ({@link KeyScope}).
  *
  * <p>A secret is {@code csr_} and 32 random bytes (base64url): with that much entropy a plain SHA-256 is as safe as
  * a slow password hash and costs microseconds per request. A key looked up is remembered for {@code remember}, so a
@@ -38,6 +45,8 @@ import java.util.concurrent.ConcurrentMap;
 public final class TenantKeys {
 
     public static final String SECRET_PREFIX = "csr_";
+    /** The label of the keys web sessions are ({@link #startSession}). */
+    public static final String SESSION_LABEL = "web session";
     private static final String SCHEME = "bearer ";
     private static final int SECRET_BYTES = 32;
     private static final int REMEMBERED_KEYS_MAX = 10_000;
@@ -91,12 +100,99 @@ public final class TenantKeys {
     }
 
     /**
-     * Issues another key to an existing tenant.
+     * Issues another key to an existing tenant, with every scope: the admin API's way.
      *
      * @param label     what the key is for; may be {@code null}
      * @param expiresAt when it stops working; {@code null} for never
      */
     public IssuedKey issueKey(String tenantId, String label, Instant expiresAt) {
+        return issue(tenantId, label, expiresAt, KeyScope.ALL);
+    }
+
+    /**
+     * Issues another key to an existing tenant with the scopes named: the admin API's way.
+     *
+     * @param scopes what the key may do; {@code null} or empty for everything
+     */
+    public IssuedKey issueKey(String tenantId, String label, Instant expiresAt, Set<KeyScope> scopes) {
+        return issue(tenantId, label, expiresAt, scopes == null || scopes.isEmpty() ? KeyScope.ALL : scopes);
+    }
+
+    /**
+     * Issues another key of the caller's tenant at the caller's request: only an {@code admin} key may, and never a
+     * key with a scope the caller's key lacks or that outlives it.
+     *
+     * @param scopes    what the new key may do; {@code null} for the caller's own scopes
+     * @param expiresAt when it stops working; {@code null} for never, or for the caller's own expiry if it has one
+     * @throws ForbiddenException      when the caller may not issue keys, or not this one
+     * @throws InvalidRequestException for a label or expiry that cannot be used
+     */
+    public IssuedKey issueKey(Caller issuer, String label, Instant expiresAt, Set<KeyScope> scopes) {
+        requireAdmin(issuer, "issuing keys");
+        Set<KeyScope> granted = scopes == null || scopes.isEmpty() ? issuer.scopes() : scopes;
+        if (!issuer.scopes().containsAll(granted)) {
+            throw new ForbiddenException("a key cannot issue a key with scopes it does not have itself (this one "
+                    + "has " + codes(issuer.scopes()) + ")");
+        }
+        Instant expiry = expiresAt == null ? issuer.expiresAt() : expiresAt;
+        if (issuer.expiresAt() != null && expiry.isAfter(issuer.expiresAt())) {
+            throw new ForbiddenException("a key cannot issue a key that outlives it: this one expires at "
+                    + issuer.expiresAt().truncatedTo(ChronoUnit.SECONDS));
+        }
+        return issue(issuer.tenantId(), label, expiry, granted);
+    }
+
+    /**
+     * Starts a web session for the caller: a new key of its tenant labelled {@value #SESSION_LABEL}, with the
+     * caller's scopes, expiring after {@code maxAge} or when the caller's key does, whichever comes first. Any key
+     * may start one; it ends with {@link #endSession}.
+     */
+    public IssuedKey startSession(Caller caller, Duration maxAge) {
+        Instant end = now().plus(maxAge);
+        if (caller.expiresAt() != null && caller.expiresAt().isBefore(end)) {
+            end = caller.expiresAt();
+        }
+        return issue(caller.tenantId(), SESSION_LABEL, end, caller.scopes());
+    }
+
+    /**
+     * Ends the session the caller's key is: revokes it, for good.
+     *
+     * @throws ForbiddenException when the caller's key is no session's ({@code DELETE /keys/{id}} revokes others)
+     */
+    public ApiKey endSession(Caller caller) {
+        ApiKey key = store.apiKeys(caller.tenantId()).stream().filter(k -> k.keyId().equals(caller.keyId()))
+                .findFirst().orElseThrow(() -> new NotFoundException("no API key " + caller.keyId()));
+        if (!SESSION_LABEL.equals(key.label())) {
+            throw new ForbiddenException("this key is no web session's; revoke keys with DELETE /keys/{key_id}");
+        }
+        return revoke(caller.tenantId(), caller.keyId());
+    }
+
+    /**
+     * Revokes one of the caller's tenant's keys at the caller's request: only an {@code admin} key may.
+     *
+     * @throws ForbiddenException when the caller's key may not
+     * @throws NotFoundException  when the tenant has no such key
+     */
+    public ApiKey revoke(Caller caller, String keyId) {
+        requireAdmin(caller, "revoking keys");
+        return revoke(caller.tenantId(), keyId);
+    }
+
+    private static void requireAdmin(Caller caller, String what) {
+        if (!caller.may(KeyScope.ADMIN)) {
+            throw new ForbiddenException(what + " needs a key with the admin scope; this one has "
+                    + codes(caller.scopes()));
+        }
+    }
+
+    private static String codes(Set<KeyScope> scopes) {
+        return Arrays.stream(KeyScope.values()).filter(scopes::contains).map(KeyScope::code)
+                .collect(Collectors.joining(", "));
+    }
+
+    private IssuedKey issue(String tenantId, String label, Instant expiresAt, Set<KeyScope> scopes) {
         if (store.tenant(tenantId).isEmpty()) {
             throw new NotFoundException("no tenant " + tenantId);
         }
@@ -113,7 +209,7 @@ public final class TenantKeys {
         byte[] id = new byte[6];
         RANDOM.nextBytes(id);
         ApiKey key = new ApiKey(tenantId, "key-" + HexFormat.of().formatHex(id), ApiKey.hashOf(secret), label, now,
-                expiresAt, null);
+                expiresAt, null, scopes);
         store.addApiKey(key);
         unknown.remove(key.sha256Hex());
         return new IssuedKey(key, secret);
@@ -164,7 +260,7 @@ public final class TenantKeys {
             throw new UnauthenticatedException("this API key expired at " + key.expiresAt().truncatedTo(
                     ChronoUnit.SECONDS));
         }
-        return new Caller(key.tenantId(), key.keyId(), authorization);
+        return new Caller(key.tenantId(), key.keyId(), authorization, key.scopes(), key.expiresAt());
     }
 
     /**

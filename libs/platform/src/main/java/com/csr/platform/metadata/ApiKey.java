@@ -1,12 +1,16 @@
 package com.csr.platform.metadata;
 
+import com.csr.contracts.ids.KeyScope;
 import com.csr.contracts.ids.RecordIds;
 import com.csr.contracts.ids.TenantIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An API key of a tenant, kept only as the SHA-256 of its secret: the secret is shown once, when the key is issued,
@@ -19,9 +23,10 @@ import java.util.HexFormat;
  * @param createdAt when it was issued
  * @param expiresAt from when it is no longer accepted; {@code null} when it does not expire
  * @param revokedAt when it was revoked; {@code null} while it is valid
+ * @param scopes    what it may do; {@code null} or empty for everything (keys issued before scopes existed)
  */
 public record ApiKey(String tenantId, String keyId, String sha256Hex, String label, Instant createdAt,
-                     Instant expiresAt, Instant revokedAt) {
+                     Instant expiresAt, Instant revokedAt, Set<KeyScope> scopes) {
 
     /** The longest label kept. */
     public static final int MAX_LABEL_LENGTH = 100;
@@ -36,6 +41,28 @@ public record ApiKey(String tenantId, String keyId, String sha256Hex, String lab
         createdAt = RecordValues.time("createdAt", createdAt);
         expiresAt = RecordValues.optionalTime(expiresAt);
         revokedAt = RecordValues.optionalTime(revokedAt);
+        scopes = scopes == null || scopes.isEmpty() ? KeyScope.ALL : Set.copyOf(scopes);
+    }
+
+    /** A key that may do everything. */
+    public ApiKey(String tenantId, String keyId, String sha256Hex, String label, Instant createdAt,
+                  Instant expiresAt, Instant revokedAt) {
+        this(tenantId, keyId, sha256Hex, label, createdAt, expiresAt, revokedAt, KeyScope.ALL);
+    }
+
+    /** The scopes as kept in a store: their codes, comma-separated, in a fixed order. */
+    public String scopeCodes() {
+        return Arrays.stream(KeyScope.values()).filter(scopes::contains).map(KeyScope::code)
+                .collect(Collectors.joining(","));
+    }
+
+    /** The scopes kept as {@link #scopeCodes}; null or blank for everything. */
+    public static Set<KeyScope> scopesOf(String codes) {
+        if (codes == null || codes.isBlank()) {
+            return KeyScope.ALL;
+        }
+        return Arrays.stream(codes.split(",")).map(String::strip).map(KeyScope::of)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean isRevoked() {

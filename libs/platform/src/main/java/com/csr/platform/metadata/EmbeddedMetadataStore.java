@@ -39,7 +39,7 @@ public final class EmbeddedMetadataStore implements MetadataStore {
 
     public static final String FILE_NAME = "metadata.db";
     static final int BUSY_TIMEOUT_MS = 30_000;
-    private static final int SCHEMA_VERSION = 5;
+    private static final int SCHEMA_VERSION = 6;
     private static final List<String> SCHEMA = List.of("""
             CREATE TABLE IF NOT EXISTS tenants (
                 tenant_id  TEXT PRIMARY KEY,
@@ -193,6 +193,8 @@ public final class EmbeddedMetadataStore implements MetadataStore {
                 // version 5 gave tenants notifications and files their column mapping
                 addColumnIfMissing(c, "tenants", "notifications");
                 addColumnIfMissing(c, "files", "columns");
+                // version 6 gave keys scopes (none kept: every scope, as keys had before)
+                addColumnIfMissing(c, "api_keys", "scopes");
                 statement.execute("PRAGMA user_version = " + SCHEMA_VERSION);
             }
             return null;
@@ -279,9 +281,10 @@ public final class EmbeddedMetadataStore implements MetadataStore {
                     .isPresent()) {
                 throw MetadataConflictException.keyHashTaken(key);
             }
-            update(c, "INSERT INTO api_keys (tenant_id, key_id, sha256, label, created_at, expires_at, revoked_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)", key.tenantId(), key.keyId(), key.sha256Hex(), key.label(),
-                    micros(key.createdAt()), micros(key.expiresAt()), micros(key.revokedAt()));
+            update(c, "INSERT INTO api_keys (tenant_id, key_id, sha256, label, created_at, expires_at, revoked_at, "
+                    + "scopes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", key.tenantId(), key.keyId(), key.sha256Hex(),
+                    key.label(), micros(key.createdAt()), micros(key.expiresAt()), micros(key.revokedAt()),
+                    key.scopeCodes());
             return null;
         });
     }
@@ -563,7 +566,7 @@ public final class EmbeddedMetadataStore implements MetadataStore {
     private static ApiKey apiKeyFrom(ResultSet row) throws SQLException {
         return new ApiKey(row.getString("tenant_id"), row.getString("key_id"), row.getString("sha256"),
                 row.getString("label"), instant(row, "created_at"), instant(row, "expires_at"),
-                instant(row, "revoked_at"));
+                instant(row, "revoked_at"), ApiKey.scopesOf(row.getString("scopes")));
     }
 
     private static FileRecord fileFrom(ResultSet row) throws SQLException {

@@ -378,6 +378,7 @@ public final class FirestoreMetadataStore implements MetadataStore {
         fields.put("createdAt", timestamp(key.createdAt()));
         fields.put("expiresAt", timestamp(key.expiresAt()));
         fields.put("revokedAt", timestamp(key.revokedAt()));
+        fields.put("scopes", key.scopeCodes());
         return fields;
     }
 
@@ -446,7 +447,8 @@ public final class FirestoreMetadataStore implements MetadataStore {
 
     private static ApiKey apiKeyFrom(DocumentSnapshot doc) {
         return new ApiKey(doc.getString("tenantId"), doc.getString("keyId"), doc.getString("sha256"),
-                doc.getString("label"), instant(doc, "createdAt"), instant(doc, "expiresAt"), instant(doc, "revokedAt"));
+                doc.getString("label"), instant(doc, "createdAt"), instant(doc, "expiresAt"), instant(doc, "revokedAt"),
+                ApiKey.scopesOf(doc.getString("scopes")));
     }
 
     @SuppressWarnings("unchecked")

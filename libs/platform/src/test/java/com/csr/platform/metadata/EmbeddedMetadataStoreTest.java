@@ -108,11 +108,13 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContract {
             assertThat(key.keyId()).isEqualTo("k1");
             assertThat(key.label()).isNull();
             assertThat(key.expiresAt()).isNull();
+            assertThat(key.scopes()).as("a key from before scopes may do everything, as it could")
+                    .isEqualTo(com.csr.contracts.ids.KeyScope.ALL);
             assertThat(upgraded.tenants()).containsExactly(new Tenant("acme", Instant.ofEpochSecond(1)));
             assertThat(upgraded.setCurrency("acme", "EUR"))
                     .contains(new Tenant("acme", Instant.ofEpochSecond(1), "EUR"));
         }
-        assertThat(schemaVersion(old)).isEqualTo(5);
+        assertThat(schemaVersion(old)).isEqualTo(6);
     }
 
     @Test
@@ -131,7 +133,7 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContract {
             assertThat(reopened.tenant("beta")).contains(new Tenant("beta", Instant.ofEpochSecond(2), "USD"));
             assertThat(reopened.tenant("acme").orElseThrow().currency()).isNull();
         }
-        assertThat(schemaVersion(old)).isEqualTo(5);
+        assertThat(schemaVersion(old)).isEqualTo(6);
     }
 
     @Test
@@ -147,7 +149,7 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContract {
             upgraded.recordPredictionJob(job);
             assertThat(upgraded.predictionJobs("acme")).containsExactly(job);
         }
-        assertThat(schemaVersion(old)).isEqualTo(5);
+        assertThat(schemaVersion(old)).isEqualTo(6);
     }
 
     @Test
@@ -172,7 +174,7 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContract {
             assertThat(reopened.tenant("acme").orElseThrow().notifications().email()).isEqualTo("ops@acme.example");
             assertThat(reopened.claimNotification("acme", "job-1", Instant.ofEpochSecond(10))).isFalse();
         }
-        assertThat(schemaVersion(old)).isEqualTo(5);
+        assertThat(schemaVersion(old)).isEqualTo(6);
     }
 
     /** A metadata file as an older version of the platform left it. */

@@ -169,6 +169,21 @@ abstract class MetadataStoreContract {
     }
 
     @Test
+    void keepsWhatEachKeyMayDo() {
+        store.createTenant(new Tenant("acme", T0));
+        ApiKey reader = new ApiKey("acme", "k-read", ApiKey.hashOf("secret-r"), "dashboard", T0, null, null,
+                java.util.Set.of(com.csr.contracts.ids.KeyScope.READ));
+        store.addApiKey(reader);
+        store.addApiKey(key("acme", "k-all", "secret-a", T0));
+
+        assertThat(store.apiKeyByHash(ApiKey.hashOf("secret-r")).orElseThrow().scopes())
+                .containsExactly(com.csr.contracts.ids.KeyScope.READ);
+        assertThat(store.apiKeyByHash(ApiKey.hashOf("secret-a")).orElseThrow().scopes())
+                .isEqualTo(com.csr.contracts.ids.KeyScope.ALL);
+        assertThat(store.apiKeys("acme")).contains(reader);
+    }
+
+    @Test
     void aTenantCannotRevokeAnotherTenantsKey() {
         ApiKey key = key("acme", "k1", "secret-1", T0);
         store.addApiKey(key);

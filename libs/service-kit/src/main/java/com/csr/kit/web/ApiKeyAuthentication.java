@@ -1,6 +1,8 @@
 package com.csr.kit.web;
 
 import com.csr.contracts.ids.Caller;
+import com.csr.contracts.ids.KeyScope;
+import com.csr.contracts.problems.ForbiddenException;
 import com.csr.contracts.problems.Problem;
 import com.csr.contracts.problems.TooManyRequestsException;
 import com.csr.contracts.problems.UnauthenticatedException;
@@ -14,8 +16,12 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -25,7 +31,8 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 /**
  * Every request to a service's API names its tenant by an API key ({@code Authorization: Bearer <key>}); this filter
  * turns the key into the {@link CurrentCaller} before any resource runs, or answers 401 with a problem saying what
- * is wrong with the key, and counts the caller against its {@link RateLimits} (429 over them). Resources marked {@link WithoutApiKey} are left alone; Quarkus' own {@code /q/*} routes
+ * is wrong with the key; counts the caller against its {@link RateLimits} (429 over them); and checks that the key
+ * has the scope the endpoint needs ({@link RequiresScope}; 403 otherwise). Resources marked {@link WithoutApiKey} are left alone; Quarkus' own {@code /q/*} routes
  * (health, metrics, OpenAPI) never reach it.
  * <p>
  * Every log line written while a request is answered carries its request id and, once the key is known, its
@@ -44,6 +51,8 @@ public class ApiKeyAuthentication {
     private final TenantKeys keys;
     private final CurrentCaller current;
     private final RateLimits limits;
+    /** The scope each endpoint needs, found once. */
+    private final Map<Method, KeyScope> scopes = new ConcurrentHashMap<>();
 
     public ApiKeyAuthentication(TenantKeys keys, CurrentCaller current, RateLimits limits) {
         this.keys = keys;
@@ -62,7 +71,7 @@ public class ApiKeyAuthentication {
      */
     @ServerRequestFilter
     public Uni<Response> authenticate(ContainerRequestContext request, SimpleResourceInfo resource,
-                                      HttpServerRequest http) {
+                                      ResourceInfo endpoint, HttpServerRequest http) {
         String requestId = RequestIds.ofHeader(request.getHeaderString(RequestIds.HEADER));
         request.setProperty(REQUEST_ID_PROPERTY, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
@@ -70,6 +79,7 @@ public class ApiKeyAuthentication {
             return Uni.createFrom().nullItem();
         }
         String path = request.getUriInfo().getPath();
+        KeyScope needed = needed(endpoint.getResourceMethod(), request.getMethod());
         String address = http == null || http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         boolean atOnce = keys.answersAtOnce(authorization);
@@ -83,12 +93,12 @@ public class ApiKeyAuthentication {
         }
         Context context = Vertx.currentContext();
         if (atOnce || context == null || !Context.isOnEventLoopThread()) {
-            return Uni.createFrom().item(answer(lookUp(authorization), path, address));
+            return Uni.createFrom().item(answer(lookUp(authorization), needed, path, address));
         }
         return Uni.createFrom().item(() -> lookUp(authorization))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                .map(lookup -> answer(lookup, path, address));
+                .map(lookup -> answer(lookup, needed, path, address));
     }
 
     private Lookup lookUp(String authorization) {
@@ -99,17 +109,38 @@ public class ApiKeyAuthentication {
         }
     }
 
-    /** Null to let the request go on as the caller; else the 401, 429 or 503 that answers it. */
-    private Response answer(Lookup lookup, String path, String address) {
+    /** The scope the endpoint needs: its {@link RequiresScope}, else by the HTTP method. */
+    private KeyScope needed(Method method, String httpMethod) {
+        if (method == null) {
+            return KeyScope.READ;
+        }
+        return scopes.computeIfAbsent(method, m -> {
+            RequiresScope declared = m.getAnnotation(RequiresScope.class);
+            if (declared == null) {
+                declared = m.getDeclaringClass().getAnnotation(RequiresScope.class);
+            }
+            if (declared != null) {
+                return declared.value();
+            }
+            return "GET".equals(httpMethod) || "HEAD".equals(httpMethod) ? KeyScope.READ : KeyScope.WRITE;
+        });
+    }
+
+    /** Null to let the request go on as the caller; else the 401, 403, 429 or 503 that answers it. */
+    private Response answer(Lookup lookup, KeyScope needed, String path, String address) {
         if (lookup.caller() != null) {
             current.authenticated(lookup.caller());
             MDC.put(TENANT_MDC_KEY, current.tenantId());
             try {
                 limits.count(lookup.caller());
-                return null;
             } catch (TooManyRequestsException e) {
                 return tooMany(e, path);
             }
+            if (!lookup.caller().may(needed)) {
+                return Response.status(403).type(Problem.MEDIA_TYPE).entity(Problems.of(new ForbiddenException(
+                        "this API key lacks the " + needed.code() + " scope this request needs"), path)).build();
+            }
+            return null;
         }
         if (lookup.failure() instanceof UnauthenticatedException e) {
             limits.failed(address);
