@@ -81,7 +81,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue a tenant another API key, shown once ({"label": ..., "expires_at": ...}) */
+        /** Issue a tenant another API key, shown once ({"label": ..., "expires_at": ..., "scopes": [...]}; every scope unless named) */
         post: {
             parameters: {
                 query?: never;
@@ -527,7 +527,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Issue another key ({"label": ..., "expires_at": ...}); its secret is in this answer only */
+        /** Issue another key ({"label": ..., "expires_at": ..., "scopes": ["read", "write", "admin"]}); its secret is in this answer only. Scopes default to this key's own, and expiry to this key's own; a key cannot issue one with more scopes or a later expiry than itself */
         post: {
             parameters: {
                 query?: never;
@@ -1261,6 +1261,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a web session: a new key of this tenant with this key's scopes, expiring after csr.gateway.sessions.max-age (12 h) or when this key does, whichever is first; its secret is in this answer only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End the web session this request's key is: the key is revoked, for good */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tenant": {
         parameters: {
             query?: never;
@@ -1417,7 +1489,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a test notice now to each channel set, once; answers what became of each (e-mail sent, webhook's HTTP status) */
+        /** Send a test notice now to each channel set, once; answers what became of each (e-mail sent, webhook's HTTP status), within the webhook deadline; one test every few seconds (429 with Retry-After before) */
         post: {
             parameters: {
                 query?: never;
@@ -1613,6 +1685,7 @@ export interface components {
         KeyRequest: {
             label?: string;
             expires_at?: components["schemas"]["Instant"];
+            scopes?: string[];
         };
         KeyView: {
             key_id?: string;
@@ -1620,6 +1693,7 @@ export interface components {
             created_at?: components["schemas"]["Instant"];
             expires_at?: components["schemas"]["Instant"];
             revoked_at?: components["schemas"]["Instant"];
+            scopes?: string[];
             secret?: string;
         };
         LastTraining: {
