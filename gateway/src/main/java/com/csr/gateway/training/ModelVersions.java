@@ -6,6 +6,7 @@ import com.csr.contracts.events.Topics;
 import com.csr.contracts.ids.TrainingRunIds;
 import com.csr.domain.json.EventJson;
 import com.csr.gateway.config.GatewayConfig;
+import com.csr.platform.kafka.KafkaSecurity;
 import com.csr.platform.metadata.MetadataStore;
 import com.csr.platform.metadata.ModelVersion;
 import com.csr.platform.metadata.TrainingRun;
@@ -47,6 +48,7 @@ public class ModelVersions {
         this.metadata = metadata;
         this.mlflowUrl = config.mlflowUrl();
         Map<String, Object> settings = new HashMap<>();
+        settings.putAll(KafkaSecurity.fromEnvironment());
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

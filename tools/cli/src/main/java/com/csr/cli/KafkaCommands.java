@@ -5,6 +5,7 @@ import com.csr.domain.transactions.ColumnMapping;
 import com.csr.domain.transactions.FileLimits;
 import com.csr.domain.transactions.RowSource;
 import com.csr.domain.transactions.TransactionFiles;
+import com.csr.platform.kafka.KafkaSecurity;
 import com.csr.platform.kafka.RawRowPublisher;
 import com.csr.platform.kafka.TopicSetup;
 import java.io.PrintStream;
@@ -92,6 +93,7 @@ final class KafkaCommands {
         long start = System.nanoTime();
         long deadline = start + a.intValue("timeout", 600) * 1_000_000_000L;
         Properties p = new Properties();
+        p.putAll(KafkaSecurity.fromEnvironment());
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(a));
         try (Admin admin = Admin.create(p)) {
             List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)

@@ -4,6 +4,7 @@ import com.csr.contracts.events.EventKeys;
 import com.csr.contracts.events.RawRow;
 import com.csr.contracts.events.Topics;
 import com.csr.domain.json.EventJson;
+import com.csr.platform.kafka.KafkaSecurity;
 import com.csr.platform.kafka.RawRowPublisher;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -202,6 +203,7 @@ final class LiveBench {
 
     private static Producer<String, byte[]> producer(String bootstrap) {
         Properties p = new Properties();
+        p.putAll(KafkaSecurity.fromEnvironment());
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.putAll(RawRowPublisher.producerSettings());
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0);

@@ -3,6 +3,7 @@ package com.csr.cli;
 import com.csr.contracts.events.CustomerScore;
 import com.csr.contracts.events.Topics;
 import com.csr.domain.json.EventJson;
+import com.csr.platform.kafka.KafkaSecurity;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,6 +60,7 @@ final class ScoreAudit {
     /** Every score of the tenant, or only those as of {@code asOf} when it is not null. */
     static List<Version> audit(String bootstrapServers, String tenantId, String asOf) {
         Properties p = new Properties();
+        p.putAll(KafkaSecurity.fromEnvironment());
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);

@@ -37,13 +37,13 @@ public class PortfolioStores {
 
     /** One customer's latest features, as the gateway's copy of {@code customer.features} holds them. */
     public Optional<CustomerFeaturesUpdate> features(String tenantId, String customerId) {
-        return Optional.ofNullable(this.<CustomerFeaturesUpdate>store(PortfolioTopology.FEATURES_STORE)
-                .get(EventKeys.customer(tenantId, customerId)));
+        return whileReady(() -> Optional.ofNullable(this.<CustomerFeaturesUpdate>store(
+                PortfolioTopology.FEATURES_STORE).get(EventKeys.customer(tenantId, customerId))));
     }
 
     public Optional<MergedScores> scores(String tenantId, String customerId) {
-        return Optional.ofNullable(this.<MergedScores>store(PortfolioTopology.SCORES_STORE)
-                .get(EventKeys.customer(tenantId, customerId)));
+        return whileReady(() -> Optional.ofNullable(this.<MergedScores>store(PortfolioTopology.SCORES_STORE)
+                .get(EventKeys.customer(tenantId, customerId))));
     }
 
     /** True once the stores can be queried. */
@@ -52,6 +52,22 @@ public class PortfolioStores {
     }
 
     private <V> List<V> all(String storeName, String tenantId) {
+        return whileReady(() -> allNow(storeName, tenantId));
+    }
+
+    /**
+     * A read of the stores; a store that moves away while it is read (a rebalance starting mid-read) is the same
+     * "still loading" as one not there yet.
+     */
+    private static <T> T whileReady(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidStateStoreException e) {
+            throw new StoresNotReadyException(e);
+        }
+    }
+
+    private <V> List<V> allNow(String storeName, String tenantId) {
         List<V> values = new ArrayList<>();
         try (KeyValueIterator<String, V> it = this.<V>store(storeName)
                 .prefixScan(EventKeys.customer(tenantId, ""), new StringSerializer())) {

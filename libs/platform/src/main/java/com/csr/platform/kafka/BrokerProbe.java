@@ -75,10 +75,12 @@ public final class BrokerProbe implements AutoCloseable {
     private Admin admin() {
         if (admin == null) {
             int millis = (int) timeout.toMillis();
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            Map<String, Object> settings = new java.util.HashMap<>(KafkaSecurity.fromEnvironment());
+            settings.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     AdminClientConfig.CLIENT_ID_CONFIG, clientId,
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis));
+            admin = Admin.create(settings);
         }
         return admin;
     }

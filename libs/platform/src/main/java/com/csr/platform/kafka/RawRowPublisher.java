@@ -55,6 +55,7 @@ public final class RawRowPublisher implements AutoCloseable {
     /** A publisher with its own idempotent producer. */
     public static RawRowPublisher connect(String bootstrapServers) {
         Properties p = new Properties();
+        p.putAll(KafkaSecurity.fromEnvironment());
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

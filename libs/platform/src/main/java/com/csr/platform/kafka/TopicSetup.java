@@ -23,6 +23,7 @@ public final class TopicSetup {
      */
     public static List<String> create(String bootstrapServers, int partitions) {
         Properties p = new Properties();
+        p.putAll(KafkaSecurity.fromEnvironment());
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(p)) {
