@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>{@code csr_training_seconds{kind, outcome}}: how long each training took, retries included, and (its
  *       {@code _count}) how many ended promoted, not promoted or failed;</li>
- *   <li>{@code csr_model_active_info{tenant, kind, version} 1}: the version serving each tenant, one series per
- *       tenant and kind (the one of the version replaced is removed);</li>
+ *   <li>{@code csr_models_active{kind}}: how many tenants a model of the kind serves. No metric names a tenant:
+ *       {@code /q/metrics} takes no key, and the list of tenants is theirs and the operator's, not the network's
+ *       (which version serves a tenant, it asks with its key: {@code GET /model});</li>
  *   <li>{@code csr_model_refused_total{kind}}: published models refused (checksum mismatch, outside the tenant's
  *       artifacts), the previous one serving on;</li>
  *   <li>{@code csr_predictions_total{kind, via}}: customers scored, {@code via} {@code http} or {@code kafka}.</li>
@@ -26,13 +28,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ServingMetrics implements ModelRegistry.Listener {
 
     static final String TRAINING = "csr.training";
-    static final String ACTIVE = "csr.model.active.info";
+    static final String ACTIVE = "csr.models.active";
     static final String REFUSED = "csr.model.refused";
     static final String PREDICTIONS = "csr.predictions";
 
     private final MeterRegistry meters;
-    /** The gauge of the version serving each tenant and kind, by {@code kind/tenant}. */
-    private final Map<String, Gauge> active = new ConcurrentHashMap<>();
+    /** The tenants a model serves, by kind. */
+    private final Map<String, Set<String>> served = new ConcurrentHashMap<>();
 
     public ServingMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -46,13 +48,12 @@ public class ServingMetrics implements ModelRegistry.Listener {
 
     @Override
     public void activated(ModelKind kind, String tenantId, String version) {
-        Gauge now = Gauge.builder(ACTIVE, () -> 1).description("The model version serving each tenant")
-                .tag("tenant", tenantId).tag("kind", kind.code()).tag("version", version).strongReference(true)
-                .register(meters);
-        Gauge before = active.put(kind.code() + "/" + tenantId, now);
-        if (before != null && before != now) {
-            meters.remove(before);
-        }
+        served.computeIfAbsent(kind.code(), code -> {
+            Set<String> tenants = ConcurrentHashMap.newKeySet();
+            Gauge.builder(ACTIVE, tenants, Set::size).description("How many tenants a model of the kind serves")
+                    .tag("kind", code).strongReference(true).register(meters);
+            return tenants;
+        }).add(tenantId);
     }
 
     @Override
