@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The web app's tests: unit tests (Vitest), then end to end in Debian's Chromium (playwright-core) against a whole
 # stack of its own — its own run directory (.csr/e2e) and ports (gateway 8100, web 3100, Kafka 9192), so a stack
-# started with ./csr up is left alone — loaded with the sample and trained, then stopped. Called by ./csr test.
+# started with ./csr up is left alone — loaded with the sample and trained, then stopped; on the same stack, the
+# hostile-input suite (deploy/local/fuzz.sh). Called by ./csr test.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WEB="$ROOT/web"
@@ -34,3 +35,7 @@ say "end-to-end tests in Chromium; screenshots in web/tests/e2e/artifacts/"
 CSR_WEB_URL="http://127.0.0.1:$CSR_WEB_PORT" CSR_GATEWAY_URL="http://127.0.0.1:$CSR_GATEWAY_PORT" \
   CSR_DEMO_KEY="$(<"$CSR_RUN_DIR/demo.key")" CSR_ADMIN_KEY="$(<"$CSR_RUN_DIR/admin.key")" \
   node --test --test-concurrency=1 --test-reporter=spec tests/e2e/run.mjs
+
+say "the hostile-input suite (Schemathesis) against the six services of the same stack"
+CSR_GATEWAY_URL="http://127.0.0.1:$CSR_GATEWAY_PORT" CSR_ADMIN_KEY="$(<"$CSR_RUN_DIR/admin.key")" \
+  "$ROOT/deploy/local/fuzz.sh"

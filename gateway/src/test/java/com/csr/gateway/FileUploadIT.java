@@ -58,6 +58,19 @@ class FileUploadIT {
     }
 
     @Test
+    void aMalformedMultipartBodyIsA400Problem() {
+        // found by the hostile-input suite (deploy/local/fuzz.sh): a part without its headers was a 500
+        String boundary = "46126596f08a02c2b1bfc66ae2fda6e9";
+        for (String path : new String[] {"/files", "/files/preview"}) {
+            given().header("Authorization", TestKeys.keyOf("uploader"))
+                    .contentType("multipart/form-data; boundary=" + boundary)
+                    .body(("--" + boundary + "\r\n-5451--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8))
+                    .post(path).then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.startsWith("the multipart/form-data body is malformed"));
+        }
+    }
+
+    @Test
     void theIngestServicesProblemsArePassedOnAsTheyAre() throws Exception {
         given().header("Authorization", TestKeys.keyOf("uploader")).multiPart("file", tiny().toFile())
                 .multiPart("as_of", "bad-date").post("/files").then().statusCode(400)

@@ -21,6 +21,7 @@ import java.lang.System.Logger.Level;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 /**
  * The problem that answers a failed request: a 400 that says what to fix, in the request's own field names and
@@ -63,6 +64,10 @@ public final class Problems {
         }
         if (failure instanceof JsonProcessingException json) {
             return Problem.badRequest(describe(json), instance);
+        }
+        if (cause(failure, MultipartParser.MalformedMessageException.class) != null) {
+            return Problem.badRequest("the multipart/form-data body is malformed: each part needs its headers "
+                    + "(Content-Disposition: form-data; name=\"file\"; filename=...) and the boundary", instance);
         }
         if (failure instanceof NotFoundException missing) {
             return Problem.notFound(missing.getMessage(), instance);

@@ -117,4 +117,13 @@ class ProblemsTest {
         assertThat(Problems.of(405, "Method Not Allowed", "HTTP 405 Method Not Allowed", "predict"))
                 .isEqualTo(Problem.of(405, "Method Not Allowed", "HTTP 405 Method Not Allowed", "/predict"));
     }
+
+    @Test
+    void aMalformedMultipartBodyIsA400() {
+        Problem problem = Problems.of(new org.jboss.resteasy.reactive.server.core.multipart.MultipartParser
+                .MalformedMessageException(), "/files");
+        org.assertj.core.api.Assertions.assertThat(problem.status()).isEqualTo(400);
+        org.assertj.core.api.Assertions.assertThat(problem.detail()).startsWith("the multipart/form-data body is "
+                + "malformed");
+    }
 }
