@@ -27,21 +27,25 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The three model services, answering in the records of {@code contracts.models}. A single customer's prediction
- * goes through its kind's guard, built from {@code csr.gateway.model-calls.*}: a timeout, a retry and a circuit
- * breaker, so a service that is down or slow costs a request at most its timeout, and after a run of failures it is
- * not called at all for a while. An answer such as 404 (no model for the tenant) is an answer, not a failure: it
- * neither retries nor opens the breaker. The slow paths (batches, model cards, curves) are not guarded; their callers
- * wait as long as they allow. Made at start-up, so the first request does not wait for the guards to be built.
+ * goes through the guard of its kind and tenant, built from {@code csr.gateway.model-calls.*}: a timeout, a retry and
+ * a circuit breaker, so a service that is down or slow costs a request at most its timeout, and after a run of
+ * failures it is not called at all for a while, for that tenant: a tenant whose calls fail (a pinned version that
+ * keeps missing, a model that times out) opens only its own breaker, never every tenant's. An answer such as 404 (no
+ * model for the tenant) is an answer, not a failure: it neither retries nor opens the breaker. The slow paths (batches, model cards, curves) are not guarded; their callers
+ * wait as long as they allow.
  */
 @Startup
 @ApplicationScoped
 public class ModelServices {
 
     private final Map<ModelKindName, ModelApi> services = new EnumMap<>(ModelKindName.class);
-    private final Map<ModelKindName, TypedGuard<Uni<JsonNode>>> guards = new EnumMap<>(ModelKindName.class);
+    /** Per kind and tenant ({@code kind/tenant}) its guard: one tenant's failures open only its own breaker. */
+    private final Map<String, TypedGuard<Uni<JsonNode>>> guards = new ConcurrentHashMap<>();
+    private final GatewayConfig.ModelCalls calls;
     private final ObjectReader answers;
 
     public ModelServices(@Named("segment") ModelApi segment, @Named("churn") ModelApi churn,
@@ -49,17 +53,16 @@ public class ModelServices {
         services.put(ModelKindName.SEGMENT, segment);
         services.put(ModelKindName.CHURN, churn);
         services.put(ModelKindName.LTV, ltv);
-        for (ModelKindName kind : ModelKindName.values()) {
-            guards.put(kind, guard(kind, config.modelCalls()));
-        }
+        this.calls = config.modelCalls();
         // a model service that adds a field to its answer does not break the gateway
         this.answers = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    private static TypedGuard<Uni<JsonNode>> guard(ModelKindName kind, GatewayConfig.ModelCalls calls) {
+    private static TypedGuard<Uni<JsonNode>> guard(ModelKindName kind, String tenantId,
+                                                   GatewayConfig.ModelCalls calls) {
         return TypedGuard.create(new TypeLiteral<Uni<JsonNode>>() {
                 })
-                .withDescription(kind.code() + " service")
+                .withDescription(kind.code() + " service for " + tenantId)
                 .withTimeout().duration(calls.timeout().toMillis(), ChronoUnit.MILLIS).done()
                 .withRetry().maxRetries(calls.retries()).delay(0, ChronoUnit.MILLIS)
                 .abortOn(WebApplicationException.class).done()
@@ -85,7 +88,8 @@ public class ModelServices {
     }
 
     private Uni<JsonNode> guarded(ModelKindName kind, Caller caller, PredictRequest request) {
-        return guards.get(kind).get(() -> services.get(kind).predict(caller.authorization(), request));
+        return guards.computeIfAbsent(kind.code() + "/" + caller.tenantId(), k -> guard(kind, caller.tenantId(), calls))
+                .get(() -> services.get(kind).predict(caller.authorization(), request));
     }
 
     /**

@@ -31,6 +31,13 @@ public interface ModelServiceConfig {
     @WithDefault("10000")
     int maxBatch();
 
+    /**
+     * How many versions other than its serving one each tenant may have loaded for requests that pin one
+     * ({@code model_id}); each costs a model's memory (an LTV model about 0.5 MB).
+     */
+    @WithDefault("2")
+    int pinnedPerTenant();
+
     Readiness readiness();
 
     /** How readiness probes the broker. */

@@ -440,23 +440,28 @@ public final class ModelRegistry {
                 v.createdAt().toString(), Map.copyOf(v.metrics()));
     }
 
-    /** How many versions other than the serving ones an instance keeps loaded for requests that pin one. */
-    static final int PINNED_VERSIONS_KEPT = 4;
+    /** How many versions other than its serving one an instance keeps loaded per tenant, unless told otherwise. */
+    static final int PINNED_VERSIONS_KEPT = 2;
 
-    /** Versions requests pinned, the least recently used first. */
-    private final Map<String, ActiveModel> pinned = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(8, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, ActiveModel> eldest) {
-                    return size() > PINNED_VERSIONS_KEPT;
-                }
-            });
+    /** Per tenant, the versions its requests pinned, the least recently used first; guarded by the map itself. */
+    private final Map<String, Map<String, ActiveModel>> pinned = new ConcurrentHashMap<>();
+    private volatile int pinnedPerTenant = PINNED_VERSIONS_KEPT;
+
+    /** How many pinned versions to keep loaded per tenant ({@code csr.pinned-per-tenant}). */
+    public ModelRegistry keepingPinnedPerTenant(int versions) {
+        if (versions < 1) {
+            throw new IllegalArgumentException("keep at least one pinned version per tenant");
+        }
+        this.pinnedPerTenant = versions;
+        return this;
+    }
 
     /**
      * One of the tenant's trained versions, serving or not, for a request that pins it: the serving model when it is
      * that version, else the version the metadata store registered for the tenant, loaded from the artifact store
-     * (checksum checked) and kept among the last {@link #PINNED_VERSIONS_KEPT} used. Empty when the tenant has no
-     * such version (another tenant's versions are not looked at).
+     * (checksum checked) and kept among the tenant's last few used. Each tenant has its own few: a tenant cycling
+     * through its versions evicts only its own, and its requests for a version not loaded wait for one load, while
+     * other tenants' do not wait. Empty when the tenant has no such version (another tenant's are not looked at).
      *
      * @throws IllegalArgumentException when {@code version} is not a valid version id
      */
@@ -469,18 +474,25 @@ public final class ModelRegistry {
         if (metadata == null) {
             return Optional.empty();
         }
-        String key = tenantId + "/" + version;
-        ActiveModel kept = pinned.get(key);
-        if (kept != null) {
-            return Optional.of(kept);
+        Map<String, ActiveModel> tenants = pinned.computeIfAbsent(tenantId, t -> new LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, ActiveModel> eldest) {
+                return size() > pinnedPerTenant;
+            }
+        });
+        synchronized (tenants) {
+            ActiveModel kept = tenants.get(version);
+            if (kept != null) {
+                return Optional.of(kept);
+            }
+            Optional<ModelVersion> stored = metadata.modelVersion(tenantId, kind.code(), version);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            ActiveModel loaded = load(published(stored.get()));
+            tenants.put(version, loaded);
+            return Optional.of(loaded);
         }
-        Optional<ModelVersion> stored = metadata.modelVersion(tenantId, kind.code(), version);
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        ActiveModel loaded = load(published(stored.get()));
-        pinned.put(key, loaded);
-        return Optional.of(loaded);
     }
 
     /** True when at least one tenant has a model in service. */

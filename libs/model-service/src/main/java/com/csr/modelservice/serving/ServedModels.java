@@ -21,6 +21,7 @@ public class ServedModels {
     ModelRegistry registry(ModelServiceConfig config, MetadataStore metadata, ServingMetrics metrics) {
         return new ModelRegistry(ModelKind.of(config.kind()),
                 ArtifactStores.fromEnvironment(System.getenv(), Path.of(config.artifacts())), config.seed(),
-                ExperimentTracker.fromEnvironment(System.getenv()), metadata, metrics);
+                ExperimentTracker.fromEnvironment(System.getenv()), metadata, metrics)
+                .keepingPinnedPerTenant(config.pinnedPerTenant());
     }
 }

@@ -82,4 +82,35 @@ class PinnedVersionTest {
                     .hasMessageContaining("spend_trend is missing");
         }
     }
+
+    @Test
+    void eachTenantKeepsItsOwnFewPinnedVersionsSoOneCyclingEvictsOnlyItsOwn() {
+        try (MetadataStore metadata = new EmbeddedMetadataStore(root.resolve("metadata"))) {
+            DirectoryArtifactStore artifacts = new DirectoryArtifactStore(root.resolve("artifacts"));
+            ModelRegistry trainer = new ModelRegistry(ModelKind.CHURN, artifacts, Seeds.DEFAULT,
+                    ExperimentTracker.NONE, metadata);
+            for (String version : List.of("ds-a", "ds-b", "ds-c")) {
+                trainer.trainAndScore(SampleTrainingSets.write(artifacts, "t1", version,
+                        SampleTrainingSets.quarter(0)));
+            }
+            trainer.trainAndScore(SampleTrainingSets.write(artifacts, "t2", "ds-x", SampleTrainingSets.quarter(0)));
+            trainer.trainAndScore(SampleTrainingSets.write(artifacts, "t2", "ds-y", SampleTrainingSets.quarter(0)));
+            ModelRegistry serving = new ModelRegistry(ModelKind.CHURN, artifacts, Seeds.DEFAULT,
+                    ExperimentTracker.NONE, metadata).keepingPinnedPerTenant(1);
+            String t2Pinned = serving.serving("t2").map(ModelRegistry.ActiveModel::version).orElse("")
+                    .equals("ds-x") ? "ds-y" : "ds-x";
+            List<String> t1Pinned = List.of("ds-a", "ds-b", "ds-c").stream().filter(v -> !v.equals(
+                    serving.serving("t1").map(ModelRegistry.ActiveModel::version).orElse(""))).limit(2).toList();
+
+            ModelRegistry.ActiveModel neighbour = serving.version("t2", t2Pinned).orElseThrow();
+            ModelRegistry.ActiveModel firstOfT1 = serving.version("t1", t1Pinned.get(0)).orElseThrow();
+            assertThat(serving.version("t1", t1Pinned.get(0)).orElseThrow()).as("kept").isSameAs(firstOfT1);
+            serving.version("t1", t1Pinned.get(1)).orElseThrow();
+
+            assertThat(serving.version("t1", t1Pinned.get(0)).orElseThrow()).as("t1 evicted its own")
+                    .isNotSameAs(firstOfT1);
+            assertThat(serving.version("t2", t2Pinned).orElseThrow()).as("t2's is still loaded").isSameAs(neighbour);
+            assertThatThrownBy(() -> serving.keepingPinnedPerTenant(0)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }
