@@ -11,12 +11,14 @@ import com.csr.contracts.models.Prediction;
 import com.csr.contracts.models.SegmentPrediction;
 import com.csr.contracts.problems.InvalidRequestException;
 import com.csr.contracts.problems.NotFoundException;
+import com.csr.contracts.problems.TooManyRequestsException;
 import com.csr.gateway.clients.ModelServices;
 import com.csr.gateway.portfolio.scores.PortfolioStores;
 import com.csr.platform.artifacts.ArtifactLayout;
 import com.csr.platform.artifacts.ArtifactStore;
 import com.csr.platform.artifacts.ArtifactStores;
 import com.csr.platform.metadata.MetadataStore;
+import com.csr.platform.work.TenantTurns;
 import com.csr.platform.metadata.PredictionJob;
 import com.csr.platform.metadata.Tenant;
 import io.quarkus.runtime.ShutdownEvent;
@@ -37,8 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -67,10 +67,18 @@ public class BatchPredictions {
     private final ArtifactStore artifacts;
     private final PortfolioStores stores;
     private final ModelServices models;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "batch-predictions"));
+    /** Tenants take turns: a tenant's jobs run one at a time, other tenants' on the other threads. */
+    private final TenantTurns worker;
+    /** Jobs made before this are a stopped gateway's: {@link #failInterrupted} fails those left unfinished. */
+    private final Instant startedAt;
 
     public BatchPredictions(MetadataStore metadata, PortfolioStores stores, ModelServices models,
-                            @ConfigProperty(name = "csr.artifacts", defaultValue = "artifacts") String artifacts) {
+                            @ConfigProperty(name = "csr.artifacts", defaultValue = "artifacts") String artifacts,
+                            @ConfigProperty(name = "csr.gateway.batch.threads", defaultValue = "2") int threads,
+                            @ConfigProperty(name = "csr.gateway.batch.max-waiting-per-tenant", defaultValue = "10")
+                            int maxWaiting) {
+        this.worker = new TenantTurns("batch-predictions", threads, maxWaiting);
+        this.startedAt = Instant.now();
         this.metadata = metadata;
         this.stores = stores;
         this.models = models;
@@ -82,19 +90,21 @@ public class BatchPredictions {
      *
      * @param customerIds the customers to score, or null for every customer of the tenant
      * @param modelId     the version to pin, or null for the serving ones
-     * @throws InvalidRequestException for an empty or too long list, a blank id, or an invalid model id
+     * @throws InvalidRequestException  for an empty or too long list, a blank id, or an invalid model id
+     * @throws TooManyRequestsException when the tenant already has the most jobs that may wait
      */
     public PredictionJob submit(Caller caller, List<String> customerIds, String modelId) {
         if (modelId != null && !RecordIds.isValid(modelId)) {
             throw new InvalidRequestException("model_id '" + modelId + "' is not a model version id");
         }
         List<String> listed = customerIds == null ? null : distinct(customerIds);
+        worker.requireRoom(caller.tenantId());
         String jobId = "pred-" + ID_TIME.format(Instant.now()) + "-" + HexFormat.of().formatHex(randomBytes());
         PredictionJob job = new PredictionJob(caller.tenantId(), jobId, PredictionJob.QUEUED,
                 listed == null ? PredictionJob.ALL_CUSTOMERS : PredictionJob.LISTED_CUSTOMERS, modelId, 0, 0,
                 Instant.now(), null, null, null);
         metadata.recordPredictionJob(job);
-        worker.submit(() -> run(caller, job, listed));
+        worker.submit(caller.tenantId(), () -> run(caller, job, listed));
         return job;
     }
 
@@ -224,9 +234,9 @@ public class BatchPredictions {
         return bytes;
     }
 
-    /** At start-up, before any new job runs on the worker. */
+    /** At start-up, on the worker (as a turn of its own): the jobs made before this gateway started. */
     void onStart(@Observes StartupEvent started) {
-        worker.submit(() -> {
+        worker.submit("(start-up)", () -> {
             try {
                 failInterrupted();
             } catch (RuntimeException e) {
@@ -244,7 +254,7 @@ public class BatchPredictions {
         int failed = 0;
         for (Tenant tenant : metadata.tenants()) {
             for (PredictionJob job : metadata.predictionJobs(tenant.tenantId())) {
-                if (!job.hasEnded()) {
+                if (!job.hasEnded() && job.createdAt().isBefore(startedAt)) {
                     metadata.recordPredictionJob(job.failed(INTERRUPTED, Instant.now()));
                     failed++;
                 }
@@ -254,7 +264,7 @@ public class BatchPredictions {
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        worker.shutdownNow();
+        worker.close();
     }
 
     /** One customer of a job and, once scored, what the models said. */

@@ -31,7 +31,7 @@ class BatchPredictionsTest {
             store.recordPredictionJob(queued);
             store.recordPredictionJob(finished);
             BatchPredictions restarted = new BatchPredictions(store, null, null,
-                    directory.resolve("artifacts").toString());
+                    directory.resolve("artifacts").toString(), 2, 10);
 
             assertThat(restarted.failInterrupted()).isEqualTo(2);
 

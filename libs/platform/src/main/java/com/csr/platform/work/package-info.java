@@ -1,0 +1,2 @@
+/** Background work shared fairly between tenants. */
+package com.csr.platform.work;
