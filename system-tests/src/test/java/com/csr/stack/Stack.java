@@ -59,6 +59,9 @@ final class Stack implements AutoCloseable {
         gateway.put("CSR_MAIL_FROM", "retention@csr.test");
         gateway.put("CSR_ALLOW_PRIVATE_WEBHOOKS", "true");
         gateway.put("CSR_GATEWAY_NOTIFICATIONS_POLL", "1S");
+        // the key checks send hundreds of wrong keys from this one address on purpose, each to be a 401; the
+        // failed-authentication limit that would answer them 429 is the gateway's RateLimitsIT's to test
+        gateway.put("CSR_RATE_LIMITS_FAILED_AUTHENTICATION_BURST", "1000000");
         services.startGateway(gateway);
         Stack stack = new Stack(kafka, work, inbox, services);
         stack.awaitReady(ServiceProcesses.GATEWAY, Duration.ofSeconds(180));
