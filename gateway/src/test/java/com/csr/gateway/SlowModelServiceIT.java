@@ -3,17 +3,9 @@ package com.csr.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.csr.kit.testing.KafkaResource;
 import com.csr.platform.testing.TestKeys;
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,46 +30,21 @@ class SlowModelServiceIT {
     }
 
     /** A broker, and a segment service that answers every prediction after 600 ms. */
-    public static class SlowSegmentService extends KafkaResource {
-
-        private HttpServer server;
+    public static class SlowSegmentService extends SegmentServiceStub {
 
         @Override
-        public Map<String, String> start() {
-            Map<String, String> config = new HashMap<>(super.start());
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.createContext("/predict", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                try {
-                    Thread.sleep(600);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                byte[] answer = """
-                        {"customer_id": "7", "segment_id": 2, "persona": "Loyal", "model_version": "v-slow"}"""
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, answer.length);
-                exchange.getResponseBody().write(answer);
-                exchange.close();
-            });
-            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-            server.start();
-            config.put("csr.gateway.services.segment", "http://127.0.0.1:" + server.getAddress().getPort());
-            config.put("csr.gateway.model-calls.timeout", "5s");
-            return config;
+        long delayMillis(String authorization) {
+            return 600;
         }
 
         @Override
-        public void stop() {
-            if (server != null) {
-                server.stop(0);
-            }
-            super.stop();
+        String timeout() {
+            return "5s";
+        }
+
+        @Override
+        String version() {
+            return "v-slow";
         }
     }
 }
