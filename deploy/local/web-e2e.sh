@@ -33,6 +33,7 @@ say "starting a stack of its own in $CSR_RUN_DIR (sample loaded and trained; a f
 
 say "end-to-end tests in Chromium; screenshots in web/tests/e2e/artifacts/"
 CSR_WEB_URL="http://127.0.0.1:$CSR_WEB_PORT" CSR_GATEWAY_URL="http://127.0.0.1:$CSR_GATEWAY_PORT" \
+  CSR_MLFLOW_URL="http://127.0.0.1:$CSR_MLFLOW_PORT" \
   CSR_DEMO_KEY="$(<"$CSR_RUN_DIR/demo.key")" CSR_ADMIN_KEY="$(<"$CSR_RUN_DIR/admin.key")" \
   node --test --test-concurrency=1 --test-reporter=spec tests/e2e/run.mjs
 

@@ -67,6 +67,21 @@ export async function gatewayResponse(path: string, init: RequestInit = {}, time
 }
 
 /**
+ * A file the gateway answered, passed on as a download of {@code type} named {@code filename} (the gateway's own
+ * Content-Disposition when none is given); a refusal is passed on as it came, problem and status.
+ */
+export async function download(answer: Response, type: string, filename?: string): Promise<Response> {
+  if (!answer.ok) {
+    return new Response(await answer.text(), {
+      status: answer.status, headers: { 'Content-Type': answer.headers.get('Content-Type') ?? 'text/plain' },
+    });
+  }
+  const disposition = filename ? `attachment; filename="${filename}"`
+    : answer.headers.get('Content-Disposition') ?? 'attachment';
+  return new Response(answer.body, { headers: { 'Content-Type': type, 'Content-Disposition': disposition } });
+}
+
+/**
  * The raw answer of a call with a key that is not the session's: how sign-in checks the key it was given and starts
  * a session with it, and how sign-out ends a session.
  */

@@ -1,4 +1,4 @@
-import { gateway } from '@/lib/gateway';
+import { gateway, gatewayResponse } from '@/lib/gateway';
 import type { ChurnEvaluation, LtvEvaluation } from '@/lib/types';
 import type { Answer } from './answers';
 import type { components } from './schema';
@@ -11,8 +11,10 @@ export type ModelCard = components['schemas']['ModelCard'];
  * service does not answer, as the operation's description says.
  */
 export type ActiveModels = Partial<Record<ModelKind, Answer<'/models/active', 'get'>[string] | null>>;
-/** One version of a model kind: its status, why it was not promoted, its metrics, the MLflow run that trained it. */
+/** One version of a model kind: its status, why it was not promoted, its metrics, the run that trained it. */
 export type ModelVersion = components['schemas']['VersionView'];
+/** The training run that made a version, the tenant's own: its parameters, metrics and files. */
+export type TrainingRun = components['schemas']['RunView'];
 /** A training: what became of each kind's model, and the data files it was cut from. */
 export type Training = components['schemas']['TrainingView'];
 /** The latest metrics of the model of each kind serving the tenant (GET /metrics). */
@@ -25,6 +27,17 @@ export function activeModels(): Promise<ActiveModels> {
 /** Every version of a kind, newest first. */
 export function versions(kind: ModelKind): Promise<ModelVersion[]> {
   return gateway<ModelVersion[]>(`/models/${encodeURIComponent(kind)}/versions`);
+}
+
+/** The training run that made a version of a kind. */
+export function run(kind: ModelKind, version: string): Promise<TrainingRun> {
+  return gateway<TrainingRun>(`/models/${encodeURIComponent(kind)}/versions/${encodeURIComponent(version)}/run`);
+}
+
+/** One file of a version's model, as the gateway answers it (for streaming it on). */
+export function modelFile(kind: string, version: string, name: string): Promise<Response> {
+  return gatewayResponse(`/models/${encodeURIComponent(kind)}/versions/${encodeURIComponent(version)}/artifacts/`
+    + encodeURIComponent(name));
 }
 
 /** The active churn model's ROC and calibration curves on its out-of-time validation. */

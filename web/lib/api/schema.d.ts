@@ -807,7 +807,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every version of a model kind, newest first: status (active, registered, retired), why one was not promoted, metrics, the MLflow run that trained it */
+        /** Every version of a model kind, newest first: status (active, registered, retired), why one was not promoted, metrics, the training run that made it */
         get: {
             parameters: {
                 query?: never;
@@ -826,6 +826,85 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["VersionView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{kind}/versions/{version}/artifacts/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One file of a version's model, as its run stored it (checked against its manifest) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                    name: string;
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{kind}/versions/{version}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The training run that made a version: its parameters, metrics and files (the tenant's own run; the platform's MLflow UI is for operators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunView"];
                     };
                 };
             };
@@ -1527,7 +1606,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cut a training set as of a date (default: the latest data) and train every model on it */
+        /** Cut a training set as of a date (default: the latest data) and train every model on it; a tenant with a training in progress is answered 429 until it has ended */
         post: {
             parameters: {
                 query?: never;
@@ -1613,6 +1692,11 @@ export interface components {
             cost?: number;
             /** Format: double */
             acceptance_rate?: number;
+        };
+        Artifact: {
+            name?: string;
+            sha256?: string;
+            download?: string;
         };
         BandShare: {
             /** Format: int32 */
@@ -1854,6 +1938,22 @@ export interface components {
             error?: string;
             csv?: string;
         };
+        RunView: {
+            model_kind?: string;
+            version?: string;
+            status?: string;
+            started_at?: components["schemas"]["Instant"];
+            finished_at?: components["schemas"]["Instant"];
+            params?: {
+                [key: string]: string;
+            };
+            metrics?: {
+                [key: string]: number;
+            };
+            error?: string;
+            tracking_run_id?: string;
+            artifacts?: components["schemas"]["Artifact"][];
+        };
         SavedMapping: {
             file_id?: string;
             name?: string;
@@ -1944,7 +2044,7 @@ export interface components {
             artifact_uri?: string;
             sha256?: string;
             tracking_run_id?: string;
-            tracking_url?: string;
+            run?: string;
         };
     };
     responses: never;

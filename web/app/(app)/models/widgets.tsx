@@ -1,4 +1,5 @@
 /** The models page's widgets: each waits for its own gateway call, so a slow one holds up only itself. */
+import Link from 'next/link';
 import { CalibrationChart, DecileChart, RocChart } from '@/components/charts';
 import { Problem } from '@/components/ui';
 import type { ActiveModels, ModelKind, ModelVersion, Training } from '@/lib/api/models';
@@ -41,7 +42,7 @@ export async function ActiveModel({ models, kind, shown }: {
   );
 }
 
-/** Every version of a kind: its status, its metrics, why it was not promoted, the MLflow run that trained it. */
+/** Every version of a kind: its status, its metrics, why it was not promoted, a link to the run that trained it. */
 export async function Versions({ versions, shown }: {
   versions: Promise<Loaded<ModelVersion[]>>; shown: readonly string[];
 }) {
@@ -54,9 +55,10 @@ export async function Versions({ versions, shown }: {
         {answer.data.map((v) => (
           <li key={v.version}>
             <span className="font-mono">{v.version}</span> — {v.status}
-            {v.tracking_url && (
-              <> · <a className="text-brand-700 underline" href={v.tracking_url} target="_blank"
-                rel="noreferrer">MLflow run</a></>
+            {v.run && (
+              <> · <Link className="text-brand-700 underline"
+                href={`/models/${encodeURIComponent(v.model_kind ?? '')}/${encodeURIComponent(v.version ?? '')}`}>
+                training run</Link></>
             )}
             <div className="text-xs tabular-nums text-slate-600">
               {shown.filter((m) => v.metrics?.[m] !== undefined)

@@ -40,7 +40,7 @@ class ConfiguredLimitsIT {
 
     @Test
     void theAdminApiIsOffForEveryoneWithoutReadingTheirBodies() {
-        for (String authorization : new String[] {null, "Bearer test-admin-key", "Bearer anything"}) {
+        for (String authorization : new String[] {null, "Bearer test-admin-key-0123456789abcdef", "Bearer anything"}) {
             var request = given().contentType("application/json").body("{\"tenant_id\": ");
             if (authorization != null) {
                 request.header("Authorization", authorization);

@@ -10,6 +10,9 @@ import com.csr.contracts.events.ModelPublished;
 import com.csr.contracts.events.Topics;
 import com.csr.domain.json.EventJson;
 import com.csr.kit.testing.KafkaResource;
+import com.csr.platform.artifacts.ArtifactFolder;
+import com.csr.platform.artifacts.ArtifactLayout;
+import com.csr.platform.artifacts.DirectoryArtifactStore;
 import com.csr.platform.metadata.EmbeddedMetadataStore;
 import com.csr.platform.metadata.MetadataStore;
 import com.csr.platform.metadata.ModelVersion;
@@ -19,7 +22,9 @@ import com.csr.platform.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,6 +40,8 @@ class ModelVersionsIT {
 
     @ConfigProperty(name = "csr.metadata")
     String metadataDirectory;
+    @ConfigProperty(name = "csr.artifacts")
+    String artifactsDirectory;
 
     private static ModelVersion version(String tenant, String version, String reason) {
         return new ModelVersion(tenant, "churn", version, "file:///artifacts/tenants/" + tenant + "/models/churn/"
@@ -64,8 +71,9 @@ class ModelVersionsIT {
                     .body("find { it.version == 'ds-2' }.reason", containsString("<"))
                     .body("find { it.version == 'ds-1' }.metrics.roc_auc", equalTo(0.72f))
                     .body("find { it.version == 'ds-1' }.tracking_run_id", equalTo("0f1e2d3c"))
-                    .body("find { it.version == 'ds-1' }.tracking_url", equalTo("http://mlflow.test:5000/#/runs/0f1e2d3c"))
-                    .body("find { it.version == 'ds-2' }.tracking_url", equalTo(null));
+                    .body("find { it.version == 'ds-1' }.run", equalTo("/models/churn/versions/ds-1/run"))
+                    .body("find { it.version == 'ds-2' }.run", equalTo(null))
+                    .body("find { it.version == 'ds-1' }.tracking_url", equalTo(null));
             given().header("Authorization", TestKeys.keyOf("someone-else")).get("/models/churn/versions").then().statusCode(200)
                     .body("", hasSize(0));
 
@@ -92,5 +100,68 @@ class ModelVersionsIT {
         given().header("Authorization", TestKeys.keyOf("versions-2")).contentType("application/json").body("{}")
                 .post("/models/churn/rollback").then().statusCode(400).contentType("application/problem+json");
         given().header("Authorization", TestKeys.keyOf("versions-2")).get("/models/fraud/versions").then().statusCode(404);
+    }
+
+    @Test
+    void aTenantWithATrainingInProgressWaitsBehindItselfOnly() {
+        String busy = "training-busy";
+        String stale = "training-stale";
+        try (MetadataStore metadata = new EmbeddedMetadataStore(Path.of(metadataDirectory))) {
+            metadata.recordRun(new TrainingRun(busy, "churn-ds-1", "churn", "ds-1", TrainingRun.RUNNING,
+                    Instant.now(), null, Map.of(), Map.of(), null, null));
+            metadata.recordRun(new TrainingRun(stale, "churn-ds-1", "churn", "ds-1", TrainingRun.RUNNING,
+                    Instant.now().minus(Duration.ofHours(3)), null, Map.of(), Map.of(), null, null));
+        }
+        given().header("Authorization", TestKeys.keyOf(busy)).contentType("application/json").body("{}")
+                .post("/train").then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", "30").body("detail", containsString("1 training in progress"));
+        // a run that never said how it ended (its service died) stops holding its tenant back; another tenant was
+        // never held back: both get as far as the feature service, which is not running here
+        for (String tenant : List.of(stale, "training-idle")) {
+            int status = given().header("Authorization", TestKeys.keyOf(tenant)).contentType("application/json")
+                    .body("{}").post("/train").then().contentType("application/problem+json").extract().statusCode();
+            assertThat(status).as(tenant).isNotEqualTo(429).isGreaterThanOrEqualTo(500);
+        }
+    }
+
+    @Test
+    void aTenantSeesItsOwnRunsParametersMetricsAndFilesAndNoOneElses() {
+        String tenant = "runs-1";
+        byte[] model = "{\"weights\": [0.1, 0.2]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (MetadataStore metadata = new EmbeddedMetadataStore(Path.of(metadataDirectory))) {
+            ArtifactFolder.write(new DirectoryArtifactStore(Path.of(artifactsDirectory)),
+                    ArtifactLayout.model(tenant, "churn", "ds-7"), directory -> {
+                        try {
+                            java.nio.file.Files.write(directory.resolve("model.json"), model);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+            metadata.recordRun(new TrainingRun(tenant, "churn-ds-7", "churn", "ds-7", TrainingRun.FINISHED,
+                    Instant.parse("2026-12-01T10:00:00Z"), Instant.parse("2026-12-01T10:01:00Z"),
+                    Map.of("algorithm", "xgboost", "seed", "42"), Map.of("roc_auc", 0.74), "9a8b7c", null));
+        }
+        given().header("Authorization", TestKeys.keyOf(tenant)).get("/models/churn/versions/ds-7/run").then()
+                .statusCode(200).body("status", equalTo("finished")).body("params.algorithm", equalTo("xgboost"))
+                .body("metrics.roc_auc", equalTo(0.74f)).body("tracking_run_id", equalTo("9a8b7c"))
+                .body("artifacts.name", org.hamcrest.Matchers.contains("model.json"))
+                .body("artifacts[0].sha256", equalTo(ArtifactFolder.sha256(model)))
+                .body("artifacts[0].download", equalTo("/models/churn/versions/ds-7/artifacts/model.json"));
+        byte[] downloaded = given().header("Authorization", TestKeys.keyOf(tenant))
+                .get("/models/churn/versions/ds-7/artifacts/model.json").then().statusCode(200)
+                .header("Content-Disposition", containsString("model.json")).extract().asByteArray();
+        assertThat(downloaded).isEqualTo(model);
+
+        given().header("Authorization", TestKeys.keyOf("runs-2")).get("/models/churn/versions/ds-7/run").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", TestKeys.keyOf("runs-2"))
+                .get("/models/churn/versions/ds-7/artifacts/model.json").then().statusCode(404);
+        for (String name : List.of("manifest.json", "model.tribuo", "..%2F..%2Fmanifest.json")) {
+            given().header("Authorization", TestKeys.keyOf(tenant)).urlEncodingEnabled(false)
+                    .get("/models/churn/versions/ds-7/artifacts/" + name).then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        given().header("Authorization", TestKeys.keyOf(tenant)).get("/models/churn/versions/ds-8/run").then()
+                .statusCode(404).body("detail", containsString("no churn training run on training set ds-8"));
     }
 }

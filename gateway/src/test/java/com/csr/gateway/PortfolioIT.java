@@ -207,7 +207,7 @@ class PortfolioIT {
     void everyEndpointRefusesAMissingOrInvalidKey() {
         EndpointSweep sweep = new EndpointSweep(base, Set.of("/health", "/admin/tenants", "/admin/tenants/{tenantId}/keys"),
                 Map.of("id", "c1", "kind", "churn", "datasetId", "ds-1", "keyId", "key-1", "fileId", "file-1",
-                        "jobId", "pred-1", "modelId", "ds-1"),
+                        "jobId", "pred-1", "modelId", "ds-1", "version", "ds-1", "name", "model.json"),
                 Map.of());
         assertThat(sweep.endpoints()).extracting(EndpointSweep.Endpoint::path)
                 .contains("/overview", "/files", "/files/{fileId}");

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class RequestLimitsIT {
 
     private static final int MIB = 1 << 20;
-    private static final String ADMIN = "Bearer test-admin-key";
+    private static final String ADMIN = "Bearer test-admin-key-0123456789abcdef";
     private static final String DEFAULT_DETAIL = "the request body is larger than 1 MiB, the limit of %s; upload "
             + "transaction files with POST /files, and long lists of customer ids to POST /predictions as text/csv";
 

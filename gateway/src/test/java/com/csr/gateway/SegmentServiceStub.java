@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A broker, and a segment service on this machine that answers every {@code /predict} with one segment, after
@@ -19,6 +21,9 @@ abstract class SegmentServiceStub extends KafkaResource {
 
     private static final String ANSWER = """
             {"customer_id": "7", "segment_id": 2, "persona": "Loyal", "model_version": "%s"}""";
+
+    /** The {@code /predict} calls received, by {@code Authorization} header, counted as they arrive. */
+    static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
 
     private HttpServer server;
 
@@ -42,6 +47,8 @@ abstract class SegmentServiceStub extends KafkaResource {
         byte[] answer = ANSWER.formatted(version()).getBytes(StandardCharsets.UTF_8);
         server.createContext("/predict", exchange -> {
             exchange.getRequestBody().readAllBytes();
+            CALLS.computeIfAbsent(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
+                    a -> new AtomicInteger()).incrementAndGet();
             try {
                 Thread.sleep(delayMillis(exchange.getRequestHeaders().getFirst("Authorization")));
             } catch (InterruptedException e) {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
 class TenantKeysIT {
 
-    private static final String ADMIN = "Bearer test-admin-key";
+    private static final String ADMIN = "Bearer test-admin-key-0123456789abcdef";
 
     @ConfigProperty(name = "csr.metadata")
     String metadataDirectory;

@@ -23,7 +23,7 @@ import java.util.Map;
 final class Stack implements AutoCloseable {
 
     /** The admin key the gateway is started with. */
-    static final String ADMIN_KEY = "test-admin-key";
+    static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
 
     final EmbeddedKafka kafka;
     final Path work;

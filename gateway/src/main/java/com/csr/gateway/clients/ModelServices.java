@@ -28,6 +28,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * The three model services, answering in the records of {@code contracts.models}. A single customer's prediction
@@ -64,8 +65,10 @@ public class ModelServices {
                 })
                 .withDescription(kind.code() + " service for " + tenantId)
                 .withTimeout().duration(calls.timeout().toMillis(), ChronoUnit.MILLIS).done()
-                .withRetry().maxRetries(calls.retries()).delay(0, ChronoUnit.MILLIS)
-                .abortOn(WebApplicationException.class).done()
+                // a call that timed out is not tried again: the service is slow, and a second call adds to its load
+                // just then; a call refused or cut is, after a pause, on the next instance
+                .withRetry().maxRetries(calls.retries()).delay(calls.retryDelay().toMillis(), ChronoUnit.MILLIS)
+                .abortOn(List.of(WebApplicationException.class, TimeoutException.class)).done()
                 .withCircuitBreaker().requestVolumeThreshold(calls.breaker().requests())
                 .failureRatio(calls.breaker().failureRatio()).delay(calls.breaker().delay().toMillis(),
                         ChronoUnit.MILLIS).skipOn(WebApplicationException.class).done()

@@ -46,17 +46,32 @@ public interface GatewayConfig {
      */
     Optional<String> adminKey();
 
-    /**
-     * Where people open MLflow's UI ({@code CSR_MLFLOW_URL}, else {@code MLFLOW_TRACKING_URI}), for links to the run
-     * that trained each model version; without it versions carry no link.
-     */
-    Optional<URI> mlflowUrl();
-
     /** How tenants are told that trainings and batch jobs ended. */
     Notifications notifications();
 
     /** Web sessions ({@code POST /sessions}). */
     Sessions sessions();
+
+    /** How many trainings a tenant may have in progress at once ({@code POST /train}). */
+    Training training();
+
+    /**
+     * Training admission ({@code csr.gateway.training.*}): the model services train one training set after another
+     * for all tenants, so a tenant asking for many at once would make every other tenant wait behind them.
+     */
+    interface Training {
+
+        /** Trainings of one tenant that may be in progress at once; one more is refused with a 429. */
+        @WithDefault("1")
+        int maxInProgress();
+
+        /**
+         * How long after it started a run still counts as in progress: a run whose model service died and never said
+         * how it ended stops holding the tenant back after this.
+         */
+        @WithDefault("2H")
+        Duration staleAfter();
+    }
 
     /** Web sessions: keys the web app holds while a user is signed in. */
     interface Sessions {
@@ -146,9 +161,16 @@ public interface GatewayConfig {
         @WithDefault("250ms")
         Duration timeout();
 
-        /** How many times a failed call is tried again at once (a 4xx answer is an answer and is not). */
+        /**
+         * How many times a failed call is tried again (a 4xx answer is an answer, and a call that timed out is slow,
+         * not failed: neither is).
+         */
         @WithDefault("1")
         int retries();
+
+        /** How long to wait before trying a failed call again. */
+        @WithDefault("20ms")
+        Duration retryDelay();
 
         /** When a service is not called at all for a while. */
         Breaker breaker();

@@ -16,7 +16,6 @@ import com.csr.gateway.clients.ModelServices;
 import com.csr.gateway.portfolio.scores.PortfolioStores;
 import com.csr.platform.artifacts.ArtifactLayout;
 import com.csr.platform.artifacts.ArtifactStore;
-import com.csr.platform.artifacts.ArtifactStores;
 import com.csr.platform.metadata.MetadataStore;
 import com.csr.platform.work.TenantTurns;
 import com.csr.platform.metadata.PredictionJob;
@@ -26,7 +25,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +71,7 @@ public class BatchPredictions {
     private final Instant startedAt;
 
     public BatchPredictions(MetadataStore metadata, PortfolioStores stores, ModelServices models,
-                            @ConfigProperty(name = "csr.artifacts", defaultValue = "artifacts") String artifacts,
+                            ArtifactStore artifacts,
                             @ConfigProperty(name = "csr.gateway.batch.threads", defaultValue = "2") int threads,
                             @ConfigProperty(name = "csr.gateway.batch.max-waiting-per-tenant", defaultValue = "10")
                             int maxWaiting) {
@@ -82,7 +80,7 @@ public class BatchPredictions {
         this.metadata = metadata;
         this.stores = stores;
         this.models = models;
-        this.artifacts = ArtifactStores.fromEnvironment(System.getenv(), Path.of(artifacts));
+        this.artifacts = artifacts;
     }
 
     /**

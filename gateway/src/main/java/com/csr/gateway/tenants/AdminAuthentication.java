@@ -5,7 +5,6 @@ import com.csr.gateway.config.GatewayConfig;
 import com.csr.gateway.http.BodyLimits;
 import com.csr.gateway.http.UnreadBodies;
 import com.csr.kit.web.Problems;
-import com.csr.platform.metadata.ApiKey;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Priorities;
@@ -13,16 +12,14 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
-import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * The admin API's key check, for every resource marked {@link WithAdminKey}: a request filter, so it runs before
  * the body is read or parsed, and a request without the admin key costs nothing but its headers. The admin API off
- * (no {@code CSR_ADMIN_KEY}): 403 to everyone. No key, or another key than the admin key: 401 with a
+ * (no {@code CSR_ADMIN_KEY}, or one shorter than {@value AdminKey#MIN_LENGTH} characters): 403 to everyone. No key, or another key than the admin key: 401 with a
  * {@code WWW-Authenticate: Bearer} challenge.
  */
 @ApplicationScoped
@@ -35,13 +32,17 @@ public class AdminAuthentication {
     static final int PRIORITY = Priorities.USER + 100;
     private static final String BEARER = "bearer ";
 
-    /** The admin key's SHA-256 (hex, ASCII), when the admin API is on. */
-    private final Optional<byte[]> adminKeyDigest;
+    private static final System.Logger LOG = System.getLogger(AdminAuthentication.class.getName());
+
+    private final AdminKey adminKey;
     private final RoutingContext current;
 
     public AdminAuthentication(GatewayConfig config, RoutingContext current) {
-        this.adminKeyDigest = config.adminKey().filter(k -> !k.isBlank()).map(AdminAuthentication::digest);
+        this.adminKey = AdminKey.of(config.adminKey());
         this.current = current;
+        if (adminKey.digest().isEmpty() && config.adminKey().filter(k -> !k.isBlank()).isPresent()) {
+            LOG.log(System.Logger.Level.WARNING, adminKey.offReason());
+        }
     }
 
     @ServerRequestFilter(priority = PRIORITY)
@@ -51,24 +52,20 @@ public class AdminAuthentication {
             return null;
         }
         String path = request.getUriInfo().getPath();
-        if (adminKeyDigest.isEmpty()) {
-            return refused(Problems.of(403, "Forbidden",
-                    "the admin API is off: start the gateway with CSR_ADMIN_KEY set", path));
+        if (adminKey.digest().isEmpty()) {
+            return refused(Problems.of(403, "Forbidden", adminKey.offReason(), path));
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
             return unauthorized("the admin API needs 'Authorization: Bearer <admin key>'", path);
         }
         // compared as digests, so the comparison takes the same time whatever the keys' lengths and contents
-        if (!MessageDigest.isEqual(digest(authorization.substring(BEARER.length()).trim()), adminKeyDigest.get())) {
+        if (!MessageDigest.isEqual(AdminKey.digest(authorization.substring(BEARER.length()).trim()),
+                adminKey.digest().get())) {
             return unauthorized("this is not the admin key: the admin API needs 'Authorization: Bearer <admin key>'",
                     path);
         }
         return null;
-    }
-
-    private static byte[] digest(String key) {
-        return ApiKey.hashOf(key).getBytes(StandardCharsets.US_ASCII);
     }
 
     private Response unauthorized(String detail, String path) {

@@ -7,6 +7,7 @@ import com.csr.gateway.clients.ModelServices;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,9 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ModelCards {
 
     private static final long TTL_MILLIS = 10_000;
+    /**
+     * How soon a card may be fetched again because another version answered: a request pinned to an earlier version
+     * always does, and must not fetch the card each time (review L6).
+     */
+    private static final long OTHER_VERSION_MILLIS = 1_000;
 
     private final ModelServices models;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** The cards being fetched now: one fetch at a time per tenant and kind. */
+    private final Set<String> fetching = ConcurrentHashMap.newKeySet();
 
     private record Cached(ModelCard card, long at) {
     }
@@ -35,9 +43,10 @@ public class ModelCards {
     public String algorithm(Caller caller, ModelKindName kind, String version) {
         String key = caller.tenantId() + ":" + kind.code();
         Cached cached = cache.get(key);
-        boolean stale = cached == null || System.currentTimeMillis() - cached.at() > TTL_MILLIS
-                || (cached.card() != null && !version.equals(cached.card().version()));
-        if (stale) {
+        long age = cached == null ? Long.MAX_VALUE : System.currentTimeMillis() - cached.at();
+        boolean stale = age > TTL_MILLIS || (age > OTHER_VERSION_MILLIS && cached.card() != null
+                && !version.equals(cached.card().version()));
+        if (stale && fetching.add(key)) {
             refresh(caller, kind, key);
         }
         return cached == null || cached.card() == null || cached.card().metrics() == null ? null
@@ -57,7 +66,8 @@ public class ModelCards {
     }
 
     private void refresh(Caller caller, ModelKindName kind, String key) {
-        models.model(kind, caller).subscribe().with(card -> cache.put(key, new Cached(card,
-                System.currentTimeMillis())), failure -> cache.put(key, new Cached(null, System.currentTimeMillis())));
+        models.model(kind, caller).onTermination().invoke(() -> fetching.remove(key)).subscribe().with(
+                card -> cache.put(key, new Cached(card, System.currentTimeMillis())),
+                failure -> cache.put(key, new Cached(null, System.currentTimeMillis())));
     }
 }

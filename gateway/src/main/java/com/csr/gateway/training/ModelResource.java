@@ -19,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,14 +46,37 @@ public class ModelResource {
     Trainings trainings;
     @Inject
     ModelServices models;
+    @Inject
+    ModelRuns runs;
 
     @GET
     @Path("models/{kind}/versions")
     @Blocking
     @Operation(summary = "Every version of a model kind, newest first: status (active, registered, retired), why "
-            + "one was not promoted, metrics, the MLflow run that trained it")
+            + "one was not promoted, metrics, the training run that made it")
     public List<VersionView> versions(@PathParam("kind") String kind) {
         return versions.versions(caller.tenantId(), kind(kind).code());
+    }
+
+    @GET
+    @Path("models/{kind}/versions/{version}/run")
+    @Blocking
+    @Operation(summary = "The training run that made a version: its parameters, metrics and files (the tenant's own "
+            + "run; the platform's MLflow UI is for operators)")
+    public RunView run(@PathParam("kind") String kind, @PathParam("version") String version) {
+        return runs.run(caller.tenantId(), kind(kind).code(), version);
+    }
+
+    @GET
+    @Path("models/{kind}/versions/{version}/artifacts/{name}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Blocking
+    @Operation(summary = "One file of a version's model, as its run stored it (checked against its manifest)")
+    public Response artifact(@PathParam("kind") String kind, @PathParam("version") String version,
+                             @PathParam("name") String name) {
+        byte[] bytes = runs.artifact(caller.tenantId(), kind(kind).code(), version, name);
+        return Response.ok(bytes, MediaType.APPLICATION_OCTET_STREAM)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
     @POST

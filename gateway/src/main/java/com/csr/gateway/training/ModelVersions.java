@@ -5,7 +5,6 @@ import com.csr.contracts.events.ModelPublished;
 import com.csr.contracts.events.Topics;
 import com.csr.contracts.ids.TrainingRunIds;
 import com.csr.domain.json.EventJson;
-import com.csr.gateway.config.GatewayConfig;
 import com.csr.platform.kafka.KafkaSecurity;
 import com.csr.platform.metadata.MetadataStore;
 import com.csr.platform.metadata.ModelVersion;
@@ -14,7 +13,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -40,13 +38,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ModelVersions {
 
     private final MetadataStore metadata;
-    private final Optional<URI> mlflowUrl;
     private final KafkaProducer<String, byte[]> producer;
 
-    ModelVersions(MetadataStore metadata, GatewayConfig config,
-                  @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    ModelVersions(MetadataStore metadata, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.metadata = metadata;
-        this.mlflowUrl = config.mlflowUrl();
         Map<String, Object> settings = new HashMap<>();
         settings.putAll(KafkaSecurity.fromEnvironment());
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -56,10 +51,10 @@ public class ModelVersions {
         this.producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** A kind's versions, newest first, each with the MLflow run that trained it. */
+    /** A kind's versions, newest first, each with the run that trained it. */
     public List<VersionView> versions(String tenantId, String kind) {
         return metadata.modelVersions(tenantId, kind).stream()
-                .map(v -> VersionView.of(v, run(tenantId, kind, v.version()), mlflowUrl)).toList();
+                .map(v -> VersionView.of(v, run(tenantId, kind, v.version()))).toList();
     }
 
     public Optional<ModelVersion> version(String tenantId, String kind, String version) {

@@ -45,18 +45,23 @@ public class TrainResource {
     ModelVersions versions;
     @Inject
     ObjectMapper json;
+    @Inject
+    TrainingAdmission admission;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cut a training set as of a date (default: the latest data) and train every model on it")
+    @Operation(summary = "Cut a training set as of a date (default: the latest data) and train every model on it; "
+            + "a tenant with a training in progress is answered 429 until it has ended")
     @Blocking
     public Response train(JsonNode request) {
         Caller who = caller.get();
-        JsonNode dataset = features.trainingSet(who.authorization(), request == null ? json.createObjectNode()
-                : request).await().atMost(Duration.ofSeconds(120));
-        String datasetId = dataset.path("dataset_id").asText();
-        versions.queue(who.tenantId(), datasetId, ModelKindName.codes());
-        return Response.accepted(dataset).location(URI.create("/train/" + datasetId)).build();
+        return admission.start(who.tenantId(), () -> {
+            JsonNode dataset = features.trainingSet(who.authorization(), request == null ? json.createObjectNode()
+                    : request).await().atMost(Duration.ofSeconds(120));
+            String datasetId = dataset.path("dataset_id").asText();
+            versions.queue(who.tenantId(), datasetId, ModelKindName.codes());
+            return Response.accepted(dataset).location(URI.create("/train/" + datasetId)).build();
+        });
     }
 
     @GET

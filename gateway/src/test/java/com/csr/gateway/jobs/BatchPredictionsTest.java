@@ -2,6 +2,7 @@ package com.csr.gateway.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.csr.platform.artifacts.DirectoryArtifactStore;
 import com.csr.platform.metadata.EmbeddedMetadataStore;
 import com.csr.platform.metadata.MetadataStore;
 import com.csr.platform.metadata.PredictionJob;
@@ -31,7 +32,7 @@ class BatchPredictionsTest {
             store.recordPredictionJob(queued);
             store.recordPredictionJob(finished);
             BatchPredictions restarted = new BatchPredictions(store, null, null,
-                    directory.resolve("artifacts").toString(), 2, 10);
+                    new DirectoryArtifactStore(directory.resolve("artifacts")), 2, 10);
 
             assertThat(restarted.failInterrupted()).isEqualTo(2);
 

@@ -40,6 +40,8 @@ public class FileUploads {
     /** How long publishing may wait for the broker before the upload is answered 503. */
     private static final int MAX_BLOCK_MS = 10_000;
 
+    private static final System.Logger LOG = System.getLogger(FileUploads.class.getName());
+
     private final KafkaClients clients;
     private final ReportView reports;
     private final FileLimits limits;
@@ -88,7 +90,11 @@ public class FileUploads {
             return new Accepted(id, publisher.publish(tenantId, file, id, columns, asOf, limits).rows(),
                     mapping.toDocument());
         } catch (KafkaException | IllegalStateException e) {
-            throw new ServiceUnavailableException("Kafka did not take the file's rows: " + e.getMessage());
+            // the broker's own words name hosts and internals: they go to the log, the tenant is told what to do
+            LOG.log(System.Logger.Level.WARNING, "file " + id + " of tenant " + tenantId + " not published: "
+                    + e.getMessage());
+            throw new ServiceUnavailableException("the platform cannot take files right now (its message broker is "
+                    + "not answering); nothing of this file was counted: upload it again in a few minutes");
         }
     }
 

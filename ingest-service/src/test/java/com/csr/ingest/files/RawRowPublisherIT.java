@@ -1,6 +1,7 @@
 package com.csr.ingest.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.csr.contracts.events.CleanTransaction;
 import com.csr.contracts.events.IngestReport;
@@ -24,7 +25,11 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +112,27 @@ class RawRowPublisherIT {
         assertThat(report).get().extracting(IngestReport::rowsRead).isEqualTo(1_201L);
         // the same 15 rows over and over: each repeat of a kept line is an exact duplicate
         assertThat(clean).hasSize(7);
+    }
+
+    @Test
+    void withNoBrokerTheFirstRefusedRecordStopsThePublishing(@TempDir Path directory) throws IOException {
+        List<String> lines = Files.readAllLines(TestFiles.fixture("tiny.csv"));
+        List<String> file = new ArrayList<>(List.of(lines.get(0)));
+        while (file.size() <= 5_000) {
+            file.addAll(lines.subList(1, lines.size()));
+        }
+        Path csv = Files.write(directory.resolve("rows.csv"), file);
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 300);
+        p.putAll(RawRowPublisher.producerSettings());
+        // a start marker, ten blocks and an end marker: before, each waited for the broker in turn
+        try (RawRowPublisher publisher = new RawRowPublisher(new KafkaProducer<>(p, new StringSerializer(),
+                new ByteArraySerializer()))) {
+            assertThatThrownBy(() -> publisher.publish("t1", csv, "no-broker", null, null))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("Kafka refused a record of file no-broker, so nothing more of it was sent");
+        }
     }
 
     private static List<ConsumerRecord<String, byte[]>> consumeAll(int expected) {

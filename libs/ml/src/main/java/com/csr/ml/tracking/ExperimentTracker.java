@@ -43,10 +43,30 @@ public interface ExperimentTracker extends AutoCloseable {
     default void close() {
     }
 
-    /** The tracker the environment asks for. */
+    /**
+     * The tracker the environment asks for: MLflow at {@code MLFLOW_TRACKING_URI}, each call given
+     * {@code MLFLOW_HTTP_REQUEST_TIMEOUT} seconds (120 by default), as MLflow's own clients read them.
+     *
+     * @throws IllegalArgumentException when the timeout is not a positive whole number of seconds
+     */
     static ExperimentTracker fromEnvironment(Map<String, String> env) {
         String uri = env.get("MLFLOW_TRACKING_URI");
-        return uri == null || uri.isBlank() ? NONE : new MlflowTracker(uri);
+        if (uri == null || uri.isBlank()) {
+            return NONE;
+        }
+        String timeout = env.get("MLFLOW_HTTP_REQUEST_TIMEOUT");
+        if (timeout == null || timeout.isBlank()) {
+            return new MlflowTracker(uri);
+        }
+        try {
+            long seconds = Long.parseLong(timeout.trim());
+            if (seconds > 0) {
+                return new MlflowTracker(uri, java.time.Duration.ofSeconds(seconds));
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("MLFLOW_HTTP_REQUEST_TIMEOUT=" + timeout + " is not a number of seconds");
     }
 
     /** Thrown when the tracker cannot be reached or refuses a run. */

@@ -47,6 +47,11 @@ public class ModelChannels {
     private final KafkaTransactions<byte[]> scores;
     /** Training takes seconds and every core it gets: one at a time, off the event loop. */
     private final ExecutorService training = Executors.newSingleThreadExecutor(r -> new Thread(r, "training"));
+    /**
+     * Scoring a batch reads models and may load one from the artifact store: off the event loop, which serves
+     * {@code /predict}; one batch at a time, as the channel hands them over.
+     */
+    private final ExecutorService scoring = Executors.newSingleThreadExecutor(r -> new Thread(r, "scoring"));
 
     /**
      * @param trained the {@code models.published} and {@code customer.scores} writer of trainings
@@ -85,17 +90,23 @@ public class ModelChannels {
     /** Scores a batch of feature updates with their tenants' active models, in one transaction with its offsets. */
     @Incoming("customer-features")
     public Uni<Void> score(KafkaRecordBatch<String, byte[]> updates) {
+        return Uni.createFrom().item(() -> scoreAll(updates)).runSubscriptionOn(scoring)
+                .chain(answers -> scores.withTransactionAndAck(updates, tx -> send(tx, answers)));
+    }
+
+    private List<OutgoingRecord> scoreAll(KafkaRecordBatch<String, byte[]> updates) {
         List<OutgoingRecord> answers = new ArrayList<>();
         for (KafkaRecord<String, byte[]> update : updates) {
             models.score(update.getPayload()).ifPresent(r -> answers.add(r.withHeader(Topics.SOURCE_HEADER,
                     source(update))));
         }
-        return scores.withTransactionAndAck(updates, tx -> send(tx, answers));
+        return answers;
     }
 
-    /** Stops a training in progress when the service stops. */
+    /** Stops a training or scoring in progress when the service stops. */
     void stop(@Observes ShutdownEvent event) {
         training.shutdownNow();
+        scoring.shutdownNow();
     }
 
     /** Where a record was read: what its answers say they answer. */

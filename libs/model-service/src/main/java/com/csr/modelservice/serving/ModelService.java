@@ -11,6 +11,7 @@ import com.csr.ml.tracking.ExperimentTracker.TrackingException;
 import com.csr.modelservice.serving.ModelRegistry.ActiveModel;
 import com.csr.platform.artifacts.ArtifactStoreUnavailableException;
 import com.csr.platform.metadata.MetadataStoreException;
+import com.csr.contracts.ids.TrainingRunIds;
 import com.csr.platform.metadata.TrainingRun;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -126,8 +127,8 @@ public final class ModelService {
             return;
         }
         try {
-            registry.metadata().get().recordRun(new TrainingRun(dataset.tenantId(), kind().code() + "-"
-                    + dataset.datasetId(), kind().code(), dataset.datasetId(), TrainingRun.FAILED, startedAt,
+            registry.metadata().get().recordRun(new TrainingRun(dataset.tenantId(),
+                    TrainingRunIds.of(kind().code(), dataset.datasetId()), kind().code(), dataset.datasetId(), TrainingRun.FAILED, startedAt,
                     Instant.now(), Map.of(), Map.of(), null, String.valueOf(e.getMessage())));
         } catch (RuntimeException storeDown) {
             LOG.log(Level.ERROR, "the failed run could not be recorded either: " + storeDown.getMessage());

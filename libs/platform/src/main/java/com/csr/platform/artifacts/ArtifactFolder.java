@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -67,9 +68,8 @@ public final class ArtifactFolder {
      * @throws TamperedArtifactException when a file is missing or its bytes do not match the manifest
      */
     public static Manifest download(ArtifactStore store, String prefix, Path directory) {
-        byte[] manifestBytes = store.get(prefix + MANIFEST).orElseThrow(() -> new MissingArtifactException(
+        Manifest manifest = manifest(store, prefix).orElseThrow(() -> new MissingArtifactException(
                 "no complete artifact at " + store.uri(prefix) + ": its " + MANIFEST + " is missing"));
-        Manifest manifest = EventJson.read(manifestBytes, Manifest.class);
         try {
             Files.createDirectories(directory);
             for (Map.Entry<String, String> entry : manifest.files().entrySet()) {
@@ -91,6 +91,11 @@ public final class ArtifactFolder {
             throw new UncheckedIOException("cannot write " + directory, e);
         }
         return manifest;
+    }
+
+    /** The folder's manifest: its files and their checksums; empty while the folder is absent or being written. */
+    public static Optional<Manifest> manifest(ArtifactStore store, String prefix) {
+        return store.get(prefix + MANIFEST).map(bytes -> EventJson.read(bytes, Manifest.class));
     }
 
     /** What reads a folder fetched to local disk. */

@@ -44,6 +44,9 @@ public final class RawRowPublisher implements AutoCloseable {
     /** Characters a block holds at most, well within the 1 MiB a Kafka record may hold. */
     static final int BLOCK_CHARS = 256 * 1024;
 
+    /** How long closing waits for records still unsent. */
+    static final java.time.Duration CLOSE_TIMEOUT = java.time.Duration.ofSeconds(5);
+
     private final Producer<String, byte[]> producer;
     private final java.util.concurrent.atomic.AtomicReference<Exception> failure =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -129,6 +132,12 @@ public final class RawRowPublisher implements AutoCloseable {
     }
 
     private void send(RawRow row) {
+        Exception refused = failure.get();
+        if (refused != null) {
+            // the broker is down or refusing: every further record would wait as long again, for nothing
+            throw new IllegalStateException("Kafka refused a record of file " + row.fileId() + ", so nothing more of"
+                    + " it was sent: " + refused.getMessage(), refused);
+        }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TRANSACTIONS_RAW,
                 EventKeys.row(row.tenantId(), row.fileId(), row.row()), EventJson.write(row));
         record.headers().add(Topics.TENANT_HEADER, row.tenantId().getBytes(StandardCharsets.UTF_8));
@@ -156,8 +165,12 @@ public final class RawRowPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the producer, waiting at most {@link #CLOSE_TIMEOUT} for records still unsent: after a successful
+     * {@link #publish} there are none; after a failed one they are given up, as the file is.
+     */
     @Override
     public void close() {
-        producer.close();
+        producer.close(CLOSE_TIMEOUT);
     }
 }

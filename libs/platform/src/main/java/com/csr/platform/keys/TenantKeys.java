@@ -253,12 +253,11 @@ public final class TenantKeys {
         ApiKey key = lookUp(ApiKey.hashOf(secret))
                 .orElseThrow(() -> new UnauthenticatedException("unknown API key"));
         if (key.isRevoked()) {
-            throw new UnauthenticatedException("this API key was revoked at " + key.revokedAt().truncatedTo(
-                    ChronoUnit.SECONDS));
+            // when is not said: the answer tells whoever holds the secret no more than that it no longer works
+            throw new UnauthenticatedException("this API key was revoked");
         }
         if (key.hasExpired(now())) {
-            throw new UnauthenticatedException("this API key expired at " + key.expiresAt().truncatedTo(
-                    ChronoUnit.SECONDS));
+            throw new UnauthenticatedException("this API key has expired");
         }
         return new Caller(key.tenantId(), key.keyId(), authorization, key.scopes(), key.expiresAt());
     }

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
@@ -146,6 +149,7 @@ public final class EmbeddedMetadataStore implements MetadataStore {
         this.file = directory.toAbsolutePath().resolve(FILE_NAME);
         try {
             Files.createDirectories(file.getParent());
+            ownerOnly(file);
         } catch (IOException e) {
             throw new MetadataStoreException("cannot create the metadata directory " + file.getParent(), e);
         }
@@ -162,6 +166,23 @@ public final class EmbeddedMetadataStore implements MetadataStore {
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /**
+     * Makes the database file readable and writable by its owner only, creating it empty if need be (SQLite takes an
+     * empty file as an empty database, and gives its WAL files the database's permissions): it holds webhook signing
+     * secrets and the tenants' key hashes.
+     */
+    private static void ownerOnly(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rw-------");
+        if (Files.notExists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(owner));
+        } else if (!Files.getPosixFilePermissions(file).equals(owner)) {
+            Files.setPosixFilePermissions(file, owner);
         }
     }
 

@@ -103,7 +103,7 @@ class TenantKeysTest {
         assertThat(keys.authenticate(bearer).tenantId()).isEqualTo("acme");
         clock.move(Duration.ofHours(1));
         assertThatThrownBy(() -> keys.authenticate(bearer)).isInstanceOf(UnauthenticatedException.class)
-                .hasMessage("this API key expired at 2026-11-26T09:00:00Z");
+                .hasMessage("this API key has expired");
         assertThatThrownBy(() -> keys.issueKey("acme", null, T0)).isInstanceOf(InvalidRequestException.class);
     }
 
@@ -116,7 +116,7 @@ class TenantKeysTest {
         ApiKey revoked = keys.revoke("acme", store.apiKeys("acme").get(0).keyId());
 
         assertThat(revoked.revokedAt()).isEqualTo(T0);
-        assertThatThrownBy(() -> keys.authenticate(bearer)).hasMessageStartingWith("this API key was revoked");
+        assertThatThrownBy(() -> keys.authenticate(bearer)).hasMessage("this API key was revoked");
         assertThat(otherProcess.authenticate(bearer).tenantId()).as("remembered for 5 s").isEqualTo("acme");
         clock.move(Duration.ofSeconds(5));
         assertThatThrownBy(() -> otherProcess.authenticate(bearer)).isInstanceOf(UnauthenticatedException.class);

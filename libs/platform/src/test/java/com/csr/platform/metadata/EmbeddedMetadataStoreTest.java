@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -27,6 +28,19 @@ class EmbeddedMetadataStoreTest extends MetadataStoreContract {
     @Override
     MetadataStore openStore() {
         return new EmbeddedMetadataStore(directory);
+    }
+
+    @Test
+    void itsFilesAreTheOwnersOnlyFromTheStartAndAnOlderFileIsMadeSo(@TempDir Path old) throws Exception {
+        store.createTenant("acme", T0);
+        for (String name : List.of(EmbeddedMetadataStore.FILE_NAME, EmbeddedMetadataStore.FILE_NAME + "-wal")) {
+            assertThat(Files.getPosixFilePermissions(directory.resolve(name))).as(name)
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
+        Path readable = old.resolve(EmbeddedMetadataStore.FILE_NAME);
+        Files.createFile(readable, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        new EmbeddedMetadataStore(old).close();
+        assertThat(Files.getPosixFilePermissions(readable)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test
