@@ -252,7 +252,7 @@ start_service() {
     CSR_ADVERTISED_ADDRESS="127.0.0.1:$port" CSR_INSTANCE_ID="$instance" \
     CSR_INGEST_URL="$(urls_of ingest-service)" CSR_FEATURES_URL="$(urls_of feature-service)" \
     CSR_SEGMENT_URL="$(urls_of segment-service)" CSR_CHURN_URL="$(urls_of churn-service)" \
-    CSR_LTV_URL="$(urls_of ltv-service)" CSR_ADMIN_KEY="$ADMIN_KEY" MLFLOW_TRACKING_URI="$MLFLOW_URI" \
+    CSR_LTV_URL="$(urls_of ltv-service)" $(secrets_of "$s") MLFLOW_TRACKING_URI="$MLFLOW_URI" \
     CSR_ALLOW_PRIVATE_WEBHOOKS="${CSR_ALLOW_PRIVATE_WEBHOOKS:-true}" MALLOC_ARENA_MAX=2 \
     QUARKUS_OTEL_SDK_DISABLED="$([[ ${CSR_OTEL:-on} == off ]] && echo true || echo false)" \
     setsid nohup nice -n "$(niceness "$s")" java $(heap "$s") $SERVICE_JVM $(recording "$instance") -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >>"$LOGS/$instance.log" 2>&1 </dev/null &
@@ -283,6 +283,21 @@ start_web() {
     echo $! >"$PIDS/web.pid"
   )
   wait_for web 60 http_ok "http://127.0.0.1:$WEB_PORT/login"
+}
+
+# The secrets a service is given, and only it: the admin key the gateway's, the peer key the feature service's.
+secrets_of() {
+  case $1 in
+    gateway) echo "CSR_ADMIN_KEY=$ADMIN_KEY" ;;
+    feature-service) echo "CSR_PEER_KEY=$PEER_KEY" ;;
+  esac
+}
+
+# The key the feature service's instances call each other with: the one kept in .csr/peer.key, or a new one.
+peer_key() {
+  [[ -s "$RUN/peer.key" ]] && PEER_KEY=$(<"$RUN/peer.key") ||
+    PEER_KEY="peer_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  (umask 077; printf '%s\n' "$PEER_KEY" >"$RUN/peer.key")
 }
 
 # The operator's key for the gateway's admin API: CSR_ADMIN_KEY, or the one kept in .csr/admin.key, or a new one.
@@ -328,6 +343,7 @@ up() {
   command -v curl >/dev/null || die "curl is needed"
   build
   admin_key
+  peer_key
   start_kafka
   start_s3
   start_firestore
@@ -467,6 +483,7 @@ start_one() {
   local s=${1:?which?} n
   mkdir -p "$PIDS" "$LOGS"
   admin_key
+  peer_key
   REPLICAS=1
   for n in 2 3 4 5 6 7 8 9; do [[ -f "$PIDS/feature-service-$n.pid" ]] && REPLICAS=$n; done
   if [[ ${CSR_MLFLOW:-on} == off ]]; then MLFLOW_URI=""; else MLFLOW_URI=${MLFLOW_TRACKING_URI:-http://127.0.0.1:$MLFLOW_PORT}; fi

@@ -203,7 +203,7 @@ class FeatureServiceIT {
 
         Response created = given().header("Authorization", TestKeys.keyOf(tenant)).contentType("application/json")
                 .body("{\"horizon_days\": 30}").post("/training-sets");
-        created.then().statusCode(202).body("dataset_id", matchesPattern("ds-\\d{8}T\\d{6}Z-[0-9a-f]{4}"))
+        created.then().statusCode(202).body("dataset_id", matchesPattern("ds-\\d{8}T\\d{6}Z-[0-9a-f]{8}"))
                 .body("customers", equalTo(lines.size()));
 
         TrainingData written = TrainingDataFiles.read(Path.of(URI.create(created.path("uri"))));

@@ -17,6 +17,8 @@ final class ServiceProcesses implements AutoCloseable {
     static final String[] SERVICES = {"ingest-service", "feature-service", "segment-service", "churn-service",
         "ltv-service"};
     static final String GATEWAY = "gateway";
+    /** The key the feature service's instances call each other with. */
+    static final String PEER_KEY = "test-peer-key-0123456789abcdef";
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -52,6 +54,8 @@ final class ServiceProcesses implements AutoCloseable {
     static ServiceProcesses start(String bootstrapServers, Path work, Map<String, Integer> instances)
             throws IOException {
         ServiceProcesses services = new ServiceProcesses(work, bootstrapServers);
+        // the feature service's instances call each other with their own key, never a caller's
+        services.environment.put("feature-service", Map.of("CSR_PEER_KEY", PEER_KEY));
         for (String service : SERVICES) {
             for (int i = 1; i <= instances.getOrDefault(service, 1); i++) {
                 services.serviceOf.put(i == 1 ? service : service + "-" + i, service);

@@ -214,6 +214,19 @@ class StackIT {
         Assumptions.assumeTrue(fileId != null);
         // each instance holds some partitions, and answers for every customer: the others' by asking their holder
         everyCustomerHasItsBatchFeatures("feature-service", "feature-service-2");
+
+        // the instances ask each other with their peer key (no caller's key goes on); a tenant's own key cannot
+        // pass for a peer's to name another tenant, and the peer key only reads
+        String clock = service("feature-service") + "/tenants/current/clock";
+        long lines = given().header("Authorization", key).get(clock).then().statusCode(200).extract().jsonPath()
+                .getLong("lines");
+        given().header("Authorization", "Bearer " + ServiceProcesses.PEER_KEY).header("X-Csr-Tenant", TENANT)
+                .get(clock).then().statusCode(200).body("lines", equalTo((int) lines));
+        given().header("Authorization", createTenant("e2e-impostor")).header("X-Csr-Tenant", TENANT).get(clock)
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + ServiceProcesses.PEER_KEY).header("X-Csr-Tenant", TENANT)
+                .contentType("application/json").body("{}").post(service("feature-service") + "/training-sets")
+                .then().statusCode(403);
     }
 
     private static void everyCustomerHasItsBatchFeatures(String... instances) {

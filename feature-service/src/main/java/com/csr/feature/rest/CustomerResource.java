@@ -8,6 +8,7 @@ import com.csr.feature.service.Peers;
 import com.csr.feature.service.StoredLine;
 import com.csr.feature.service.TenantWide;
 import com.csr.kit.web.CurrentCaller;
+import com.csr.kit.web.PeerCredential;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -44,6 +45,8 @@ public class CustomerResource {
     CustomerQueries queries;
     @Inject
     Peers peers;
+    @Inject
+    PeerCredential peerKey;
 
     /**
      * A customer's features.
@@ -86,7 +89,8 @@ public class CustomerResource {
         LocalDate date = Dates.optional("as_of", asOf);
         Peers.Holder holder = peers.holderOf(who.tenantId(), customerId);
         if (ownPartitions == null && holder.peer().isPresent()) {
-            return asked(customerId, () -> holder.peer().get().features(who.authorization(), "true", customerId,
+            return asked(customerId, () -> holder.peer().get().features(peerKey.authorization(who),
+                    peerKey.tenantHeader(who), "true", customerId,
                     asOf));
         }
         FeatureLookup.DatedFeatures dated = features.features(who, customerId, holder.partition(), date);
@@ -104,7 +108,8 @@ public class CustomerResource {
         String tenantId = who.tenantId();
         Peers.Holder holder = peers.holderOf(tenantId, customerId);
         if (ownPartitions == null && holder.peer().isPresent()) {
-            return asked(customerId, () -> holder.peer().get().transactions(who.authorization(), "true",
+            return asked(customerId, () -> holder.peer().get().transactions(peerKey.authorization(who),
+                    peerKey.tenantHeader(who), "true",
                     customerId));
         }
         List<StoredLine> lines = queries.customer(tenantId, customerId, holder.partition())

@@ -2,6 +2,7 @@ package com.csr.feature.service;
 
 import com.csr.contracts.ids.Caller;
 import com.csr.domain.features.CustomerHistory;
+import com.csr.kit.web.PeerCredential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.ServiceUnavailableException;
@@ -26,10 +27,12 @@ public class TenantWide {
 
     private final CustomerQueries own;
     private final Peers peers;
+    private final PeerCredential peerKey;
 
-    TenantWide(CustomerQueries own, Peers peers) {
+    TenantWide(CustomerQueries own, Peers peers, PeerCredential peerKey) {
         this.own = own;
         this.peers = peers;
+        this.peerKey = peerKey;
     }
 
     /** A tenant's data clock and stored lines, over every partition. */
@@ -46,7 +49,7 @@ public class TenantWide {
         LocalDate latest = null;
         long lines = 0;
         for (OwnPartitions.Clock part : gather(() -> own.clock(caller.tenantId()),
-                peer -> peer.clock(caller.authorization(), "true"))) {
+                peer -> peer.clock(peerKey.authorization(caller), peerKey.tenantHeader(caller), "true"))) {
             if (part.asOf() != null) {
                 LocalDate date = LocalDate.parse(part.asOf());
                 latest = latest == null || date.isAfter(latest) ? date : latest;
@@ -60,7 +63,7 @@ public class TenantWide {
     public List<CustomerHistory> histories(Caller caller) {
         List<CustomerHistory> histories = new ArrayList<>();
         for (OwnPartitions.Histories part : gather(() -> own.histories(caller.tenantId()),
-                peer -> peer.histories(caller.authorization(), "true"))) {
+                peer -> peer.histories(peerKey.authorization(caller), peerKey.tenantHeader(caller), "true"))) {
             part.histories().forEach(parts -> histories.add(CustomerHistory.fromParts(parts)));
         }
         histories.sort(Comparator.comparing(CustomerHistory::customerId));

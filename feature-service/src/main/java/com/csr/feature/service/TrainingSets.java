@@ -72,7 +72,7 @@ public class TrainingSets {
             throw new BadRequestException(e.getMessage());
         }
         Instant now = Instant.now();
-        byte[] suffix = new byte[2];
+        byte[] suffix = new byte[4];
         RANDOM.nextBytes(suffix);
         String id = "ds-" + ID_TIME.format(now) + "-" + HexFormat.of().formatHex(suffix);
         String folder = ArtifactLayout.dataset(tenantId, id);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class HealthResource {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
+    /**
+     * How long one look at the services answers every {@code GET /health}: it needs no key, so without this each
+     * request from anyone would make five calls inside the platform.
+     */
+    private static final Duration REMEMBERED = Duration.ofSeconds(2);
 
     @Inject
     IngestApi ingest;
@@ -37,9 +43,20 @@ public class HealthResource {
     @Inject
     ObjectMapper json;
 
+    private Uni<JsonNode> remembered;
+
+    @PostConstruct
+    void remember() {
+        remembered = look().memoize().forFixedDuration(REMEMBERED);
+    }
+
     @GET
-    @Operation(summary = "Readiness of every service")
+    @Operation(summary = "Readiness of every service (looked at once every 2 s at most)")
     public Uni<JsonNode> health() {
+        return remembered;
+    }
+
+    private Uni<JsonNode> look() {
         return Uni.combine().all().unis(up(ingest.ready()), up(features.ready()),
                 up(models.ready(ModelKindName.SEGMENT)), up(models.ready(ModelKindName.CHURN)),
                 up(models.ready(ModelKindName.LTV))).asTuple().map(t -> {

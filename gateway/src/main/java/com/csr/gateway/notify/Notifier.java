@@ -1,5 +1,6 @@
 package com.csr.gateway.notify;
 
+import com.csr.contracts.ids.TrainingRunIds;
 import com.csr.contracts.models.ModelKindName;
 import com.csr.contracts.problems.TooManyRequestsException;
 import com.csr.gateway.config.GatewayConfig;
@@ -39,7 +40,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Tells tenants that their trainings and batch prediction jobs ended. Every few seconds it asks the metadata store
- * what ended since each tenant set its notifications, and sends each end once: the first gateway to claim a notice
+ * what ended lately (since its previous look, less a margin; at its first look since each tenant set its
+ * notifications), so a look costs what ended, not a tenant's whole history, and sends each end once: the first gateway to claim a notice
  * in the store sends it (mail, webhook, or both), the others let it be, and a restarted gateway sends what ended
  * while it was down. A notice is claimed before it is sent, so one whose sending is cut off by a crash is lost
  * rather than sent twice. Webhooks go out per tenant in order ({@link WebhookDeliveries}): one that fails is tried
@@ -62,8 +64,16 @@ public class Notifier {
     private final Map<String, Instant> lastTests = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Duration poll;
-    /** Notices this instance has claimed or seen claimed: not asked about again. */
-    private final Set<String> settled = ConcurrentHashMap.newKeySet();
+    /**
+     * How far back each look reaches before the previous one began: ends are recorded by other processes, a little
+     * after they happen, and a training missing a kind is taken as ended {@link #MISSING_KIND_GRACE} late.
+     */
+    private static final Duration LOOK_BACK = MISSING_KIND_GRACE.plus(Duration.ofMinutes(5));
+
+    /** Notices this instance has claimed or seen claimed, with when their end was: not asked about again. */
+    private final Map<String, Instant> settled = new ConcurrentHashMap<>();
+    /** When the last look at each tenant's ends began: the next reads only what ended since (less the look-back). */
+    private final Map<String, Instant> looked = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "notifications-watch"));
     private final ScheduledExecutorService webhookThreads = Executors.newScheduledThreadPool(4,
@@ -146,27 +156,41 @@ public class Notifier {
         }
     }
 
+    /**
+     * What ended since the tenant's previous look (or since it set its notifications, at the first): read by when
+     * it ended, so each look costs what ended lately, not the tenant's whole history.
+     */
     private void sendWhatEnded(Tenant tenant) {
+        String tenantId = tenant.tenantId();
+        Instant now = Instant.now();
         Instant since = tenant.notifications().since();
-        for (PredictionJob job : metadata.predictionJobs(tenant.tenantId())) {
-            if (job.hasEnded() && job.finishedAt() != null && job.finishedAt().isAfter(since)) {
-                send(tenant, () -> Optional.of(Notices.predictionJobEnded(tenant.tenantId(),
-                        PredictionJobView.of(job))), "prediction-" + job.jobId());
+        Instant previous = looked.get(tenantId);
+        Instant from = previous == null || previous.minus(LOOK_BACK).isBefore(since) ? since
+                : previous.minus(LOOK_BACK);
+        for (PredictionJob job : metadata.predictionJobsEndedAfter(tenantId, from)) {
+            if (job.hasEnded()) {
+                send(tenant, () -> Optional.of(Notices.predictionJobEnded(tenantId, PredictionJobView.of(job))),
+                        "prediction-" + job.jobId(), job.finishedAt());
             }
         }
-        Map<String, List<TrainingRun>> byTraining = metadata.runs(tenant.tenantId()).stream()
-                .collect(Collectors.groupingBy(TrainingRun::datasetId));
-        byTraining.forEach((modelId, runs) -> {
+        Set<String> endedTrainings = metadata.runsEndedAfter(tenantId, from).stream().map(TrainingRun::datasetId)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        for (String modelId : endedTrainings) {
+            List<TrainingRun> runs = ModelKindName.codes().stream()
+                    .map(kind -> metadata.run(tenantId, TrainingRunIds.of(kind, modelId))).flatMap(Optional::stream)
+                    .toList();
             Optional<Instant> ended = runs.stream().allMatch(r -> r.finishedAt() != null)
                     ? runs.stream().map(TrainingRun::finishedAt).max(Instant::compareTo) : Optional.empty();
             if (ended.isPresent() && ended.get().isAfter(since)) {
-                boolean everyKind = runs.stream().map(TrainingRun::modelKind).distinct().count()
-                        == ModelKindName.values().length;
-                if (everyKind || ended.get().plus(MISSING_KIND_GRACE).isBefore(Instant.now())) {
-                    send(tenant, () -> trainingNotice(tenant.tenantId(), modelId), "training-" + modelId);
+                boolean everyKind = runs.size() == ModelKindName.values().length;
+                if (everyKind || ended.get().plus(MISSING_KIND_GRACE).isBefore(now)) {
+                    send(tenant, () -> trainingNotice(tenantId, modelId), "training-" + modelId, ended.get());
                 }
             }
-        });
+        }
+        looked.put(tenantId, now);
+        // what ended before this look's reach is not read again, so need not be remembered
+        settled.values().removeIf(end -> end.isBefore(from.minus(LOOK_BACK)));
     }
 
     private Optional<Notice> trainingNotice(String tenantId, String modelId) {
@@ -176,9 +200,9 @@ public class Notifier {
     }
 
     /** Claims the notice and hands it to a sender, unless this instance settled it before. */
-    private void send(Tenant tenant, Supplier<Optional<Notice>> notice, String noticeId) {
+    private void send(Tenant tenant, Supplier<Optional<Notice>> notice, String noticeId, Instant ended) {
         String key = tenant.tenantId() + "/" + noticeId;
-        if (settled.contains(key)) {
+        if (settled.containsKey(key)) {
             return;
         }
         Optional<Notice> ready = notice.get();
@@ -186,7 +210,7 @@ public class Notifier {
             return;
         }
         boolean claimed = metadata.claimNotification(tenant.tenantId(), noticeId, Instant.now());
-        settled.add(key);
+        settled.put(key, ended);
         if (claimed) {
             NotificationSettings to = tenant.notifications();
             if (to.email() != null) {

@@ -4,6 +4,7 @@ import com.csr.contracts.events.IngestReport;
 import com.csr.contracts.events.Topics;
 import com.csr.contracts.ids.TenantIds;
 import com.csr.ingest.config.IngestConfig;
+import com.csr.ingest.service.FileRecords;
 import com.csr.ingest.service.ReportView;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads {@code ingest.reports} from its beginning into the {@link ReportView}, says when it has caught up with what
- * was there at start-up, and keeps following it, so every instance knows the reports the others publish.
+ * was there at start-up, and keeps following it, so every instance knows the reports the others publish; a report
+ * whose file has no record in the metadata store gets one.
  */
 @Singleton
 public class ReportFollower extends ConsumerLoop {
@@ -25,12 +27,14 @@ public class ReportFollower extends ConsumerLoop {
 
     private final KafkaClients clients;
     private final ReportView reports;
+    private final FileRecords files;
     private final IngestConfig config;
 
-    ReportFollower(KafkaClients clients, ReportView reports, IngestConfig config) {
+    ReportFollower(KafkaClients clients, ReportView reports, FileRecords files, IngestConfig config) {
         super("ingest-report-follower", config.retryBackoff());
         this.clients = clients;
         this.reports = reports;
+        this.files = files;
         this.config = config;
     }
 
@@ -69,6 +73,7 @@ public class ReportFollower extends ConsumerLoop {
         EventRecords.read(record, IngestReport.class).ifPresent(report -> {
             if (TenantIds.isValid(report.tenantId()) && report.fileId() != null) {
                 reports.record(report);
+                files.reconcile(report);
             } else {
                 EventRecords.skip(record, "a report without a valid tenant and file");
             }

@@ -7,14 +7,20 @@ import com.csr.contracts.events.IngestReport;
 import com.csr.contracts.events.Topics;
 import com.csr.domain.json.EventJson;
 import com.csr.ingest.config.IngestConfig;
+import com.csr.ingest.service.FileRecords;
 import com.csr.ingest.service.ReportView;
+import com.csr.platform.metadata.EmbeddedMetadataStore;
+import com.csr.platform.metadata.FileRecord;
+import com.csr.platform.metadata.MetadataStore;
 import com.csr.platform.testing.EmbeddedKafka;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What a restarted instance knows: the reported files, rebuilt from ingest.reports, tenant by tenant. */
 class ReportFollowerIT {
@@ -32,7 +38,8 @@ class ReportFollowerIT {
     }
 
     @Test
-    void theReportedFilesAreRebuiltFromTheTopicBeforeItSaysItHasCaughtUp() throws Exception {
+    void theReportedFilesAreRebuiltFromTheTopicBeforeItSaysItHasCaughtUp(@TempDir Path metadataDirectory)
+            throws Exception {
         KafkaClients clients = new KafkaClients(Map.of("bootstrap.servers", kafka.bootstrapServers()));
         try (var producer = clients.producer(Map.of())) {
             for (IngestReport report : new IngestReport[] {report("retailer-a", "f1"), report("retailer-b", "f1"),
@@ -43,7 +50,8 @@ class ReportFollowerIT {
             producer.send(new ProducerRecord<>(Topics.INGEST_REPORTS, "retailer-a:junk", new byte[] {'{'})).get();
         }
         ReportView view = new ReportView();
-        ReportFollower follower = new ReportFollower(clients, view, config());
+        MetadataStore metadata = new EmbeddedMetadataStore(metadataDirectory);
+        ReportFollower follower = new ReportFollower(clients, view, new FileRecords(metadata), config());
         follower.start();
         try {
             assertThat(view.awaitCaughtUp(30_000)).isTrue();
@@ -51,8 +59,12 @@ class ReportFollowerIT {
             assertThat(view.isReported("retailer-b", "f1")).isTrue();
             assertThat(view.isReported("retailer-b", "f2")).isFalse();
             assertThat(view.reports("retailer-c")).isEmpty();
+            // files with no record in the metadata store (written while it was down) get one
+            assertThat(metadata.file("retailer-b", "f1")).get().extracting(FileRecord::report).isNotNull();
+            assertThat(metadata.files("retailer-a")).hasSize(2);
         } finally {
             follower.stop();
+            metadata.close();
         }
     }
 

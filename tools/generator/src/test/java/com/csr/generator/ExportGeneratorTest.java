@@ -54,7 +54,10 @@ class ExportGeneratorTest {
         CleanTransactions clean = ExportReadBack.clean(file);
 
         for (RejectReason reason : RejectReason.values()) {
-            if (reason != RejectReason.AFTER_AS_OF) {
+            // rows after the as-of date, dated in the future or with kilobyte customer ids are not mess a shop's own
+            // export has: hostile input, which the cleaning tests give it
+            if (!java.util.EnumSet.of(RejectReason.AFTER_AS_OF, RejectReason.IMPLAUSIBLE_DATE,
+                    RejectReason.OVERLONG_CUSTOMER).contains(reason)) {
                 assertThat(accounting.rejected().get(reason)).as(reason.code()).isPositive();
             }
             assertThat(clean.report().rejected().getOrDefault(reason, 0L)).as(reason.code())

@@ -7,7 +7,7 @@ package com.csr.contracts.ids;
 public final class CustomerIds {
 
     /** The longest customer id an API takes. */
-    public static final int MAX_LENGTH = 1_000;
+    public static final int MAX_LENGTH = com.csr.domain.cleaning.CleaningRules.LONGEST_CUSTOMER_ID;
 
     private CustomerIds() {
     }

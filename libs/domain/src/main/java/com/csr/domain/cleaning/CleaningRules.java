@@ -16,7 +16,27 @@ public final class CleaningRules {
 
     private static final Set<String> MISSING_VALUES = Set.of("", "nan", "null", "none", "na", "n/a", "-");
 
+    /** The longest customer id kept: a longer one could not be asked about, as it would not fit in a URL. */
+    public static final int LONGEST_CUSTOMER_ID = 1_000;
+
+    /** The earliest time a row may be dated (1970-01-01): anything before is a wrong column or a typo. */
+    public static final long EARLIEST_PLAUSIBLE_TIME = 0;
+
     private CleaningRules() {
+    }
+
+    /**
+     * The latest time a row read now may be dated: the end of tomorrow (UTC), which allows for every time zone. A row
+     * dated later is a typo or a wrong column; kept, it would move the tenant's data clock into the future, and
+     * every customer would look lapsed.
+     */
+    public static long latestPlausibleTime(java.time.Instant now) {
+        return (now.getEpochSecond() / 86_400 + 2) * 86_400 - 1;
+    }
+
+    /** A customer id longer than {@link #LONGEST_CUSTOMER_ID}. */
+    public static boolean isOverlongCustomer(String customerId) {
+        return customerId.trim().length() > LONGEST_CUSTOMER_ID;
     }
 
     /** A customer id that is blank or one of the usual placeholders for missing. */

@@ -28,6 +28,8 @@ public final class FileCleaner {
     private final RejectedRowListener rejected;
     private final int requiredWidth;
     private final TimestampParser timestamps = new TimestampParser();
+    /** After this, a row's date is in the future: a typo or a wrong column, which would move the data's clock. */
+    private final long latestPlausible = CleaningRules.latestPlausibleTime(java.time.Instant.now());
     private long latest;
     private boolean finished;
 
@@ -82,8 +84,12 @@ public final class FileCleaner {
             reason = RejectReason.MALFORMED_ROW;
         } else if (CleaningRules.isMissingCustomer(customer)) {
             reason = RejectReason.MISSING_CUSTOMER;
+        } else if (CleaningRules.isOverlongCustomer(customer)) {
+            reason = RejectReason.OVERLONG_CUSTOMER;
         } else if ((time = timestamps.parse(layout.cell(cells, Field.DATE))) == TimestampParser.INVALID) {
             reason = RejectReason.UNPARSABLE_DATE;
+        } else if (time < CleaningRules.EARLIEST_PLAUSIBLE_TIME || time > latestPlausible) {
+            reason = RejectReason.IMPLAUSIBLE_DATE;
         } else if (Double.isNaN(quantity) || Double.isNaN(amount)) {
             reason = RejectReason.UNPARSABLE_NUMBER;
         } else if (time >= cutoff) {

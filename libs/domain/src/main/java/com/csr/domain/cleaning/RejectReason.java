@@ -9,7 +9,9 @@ import java.util.Locale;
 public enum RejectReason {
     MALFORMED_ROW("fewer cells than the columns it needs"),
     MISSING_CUSTOMER("no customer id"),
+    OVERLONG_CUSTOMER("customer id over 1,000 characters, which no API could be asked about"),
     UNPARSABLE_DATE("date not readable"),
+    IMPLAUSIBLE_DATE("dated before 1970, or after the day the file was read"),
     UNPARSABLE_NUMBER("quantity, price or amount not a number"),
     AFTER_AS_OF("dated after the as-of time"),
     NON_MERCHANDISE("postage, fees, manual adjustments, bank charges, samples, vouchers"),

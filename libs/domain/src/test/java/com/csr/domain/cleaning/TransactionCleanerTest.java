@@ -56,4 +56,28 @@ class TransactionCleanerTest {
         assertThat(result.report().rejected()).doesNotContainKey(RejectReason.AFTER_AS_OF);
         assertThat(result.report().rowsKept()).isEqualTo(7);
     }
+
+    @Test
+    void aRowDatedInTheFutureOrBefore1970OrWithAnOverlongCustomerIsRejectedAndDoesNotMoveTheClock() {
+        String tomorrow = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1) + " 23:00";
+        String csv = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                + "1001,A,Apple,2,2010-01-01 10:00,5.00,100,United Kingdom\n"
+                + "1002,A,Apple,2,2099-01-01 00:00,5.00,100,United Kingdom\n"
+                + "1003,A,Apple,2,99999,5.00,100,United Kingdom\n"
+                + "1004,A,Apple,2,1960-05-01 00:00,5.00,100,United Kingdom\n"
+                + "1005,A,Apple,2,2010-01-02 10:00,5.00," + "7".repeat(1_001) + ",United Kingdom\n"
+                + "1006,A,Apple,2," + tomorrow + ",5.00,200,United Kingdom\n";
+        List<String> rejected = new ArrayList<>();
+        CleanTransactions result;
+        try (RowSource rows = TransactionFiles.open(new java.io.ByteArrayInputStream(
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), ColumnMapping.none())) {
+            result = new TransactionCleaner(null, (row, reason, cells) -> rejected.add(row + ":" + reason.code()))
+                    .clean(rows);
+        }
+
+        assertThat(rejected).containsExactly("2:implausible_date", "3:implausible_date", "4:implausible_date",
+                "5:overlong_customer");
+        assertThat(result.report().rowsKept()).as("2010 and tomorrow, any time zone's today").isEqualTo(2);
+        assertThat(result.asOf()).isEqualTo(LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1));
+    }
 }

@@ -108,6 +108,8 @@ public final class EmbeddedMetadataStore implements MetadataStore {
                 result_key  TEXT,
                 error       TEXT,
                 PRIMARY KEY (tenant_id, job_id))""", """
+            CREATE INDEX IF NOT EXISTS training_runs_by_end ON training_runs (tenant_id, finished_at)""", """
+            CREATE INDEX IF NOT EXISTS prediction_jobs_by_end ON prediction_jobs (tenant_id, finished_at)""", """
             CREATE TABLE IF NOT EXISTS active_models (
                 tenant_id  TEXT NOT NULL,
                 model_kind TEXT NOT NULL,
@@ -377,6 +379,11 @@ public final class EmbeddedMetadataStore implements MetadataStore {
     }
 
     @Override
+    public List<TrainingRun> runsEndedAfter(String tenantId, Instant since) {
+        return endedAfter(RUNS, tenantId, since);
+    }
+
+    @Override
     public void recordPredictionJob(PredictionJob j) {
         write("record prediction job " + j.jobId() + " of tenant " + j.tenantId(), c -> update(c, """
                         INSERT OR REPLACE INTO prediction_jobs (tenant_id, job_id, status, scope, model_id, total, done,
@@ -394,6 +401,11 @@ public final class EmbeddedMetadataStore implements MetadataStore {
     @Override
     public List<PredictionJob> predictionJobs(String tenantId) {
         return all(JOBS, tenantId);
+    }
+
+    @Override
+    public List<PredictionJob> predictionJobsEndedAfter(String tenantId, Instant since) {
+        return endedAfter(JOBS, tenantId, since);
     }
 
     @Override
@@ -493,6 +505,14 @@ public final class EmbeddedMetadataStore implements MetadataStore {
         return inTurn("list the " + table.what() + "s of tenant " + tenantId, c -> ListOrder.sorted(
                 list(c, table.row(), "SELECT * FROM " + table.name() + " WHERE tenant_id = ?", tenantId),
                 table.order()));
+    }
+
+    /** The records of a table with a {@code finished_at} that ended after {@code since} (by its index). */
+    private <T> List<T> endedAfter(Table<T> table, String tenantId, Instant since) {
+        TenantIds.require(tenantId);
+        return inTurn("list the " + table.what() + "s of tenant " + tenantId + " ended after " + since,
+                c -> ListOrder.sorted(list(c, table.row(), "SELECT * FROM " + table.name()
+                        + " WHERE tenant_id = ? AND finished_at > ?", tenantId, micros(since)), table.order()));
     }
 
     private static Optional<Tenant> tenant(Connection c, String tenantId) throws SQLException {

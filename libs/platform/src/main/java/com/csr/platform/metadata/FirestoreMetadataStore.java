@@ -216,6 +216,11 @@ public final class FirestoreMetadataStore implements MetadataStore {
     }
 
     @Override
+    public List<TrainingRun> runsEndedAfter(String tenantId, Instant since) {
+        return endedAfter(RUNS, tenantId, since);
+    }
+
+    @Override
     public void recordPredictionJob(PredictionJob j) {
         await("record prediction job " + j.jobId() + " of tenant " + j.tenantId(),
                 doc(JOBS, j.tenantId(), j.jobId()).set(fields(j)));
@@ -229,6 +234,11 @@ public final class FirestoreMetadataStore implements MetadataStore {
     @Override
     public List<PredictionJob> predictionJobs(String tenantId) {
         return all(JOBS, tenantId);
+    }
+
+    @Override
+    public List<PredictionJob> predictionJobsEndedAfter(String tenantId, Instant since) {
+        return endedAfter(JOBS, tenantId, since);
     }
 
     @Override
@@ -313,6 +323,14 @@ public final class FirestoreMetadataStore implements MetadataStore {
     private <T> List<T> all(Kept<T> kept, String tenantId) {
         return list("list the " + kept.what() + "s of tenant " + tenantId,
                 tenantDoc(tenantId).collection(kept.collection()), kept.from(), kept.order());
+    }
+
+    /** A range on one field of a tenant's collection: Firestore's automatic single-field index answers it. */
+    private <T> List<T> endedAfter(Kept<T> kept, String tenantId, Instant since) {
+        String what = "list the " + kept.what() + "s of tenant " + tenantId + " ended after " + since;
+        return ListOrder.sorted(await(what, tenantDoc(tenantId).collection(kept.collection())
+                .whereGreaterThan("finishedAt", timestamp(since)).get()).getDocuments().stream()
+                .map(kept.from()).toList(), kept.order());
     }
 
     private CollectionReference versionDocs(String tenantId, String modelKind) {

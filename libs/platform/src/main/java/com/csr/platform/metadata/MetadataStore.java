@@ -102,6 +102,12 @@ public interface MetadataStore extends AutoCloseable {
     /** The tenant's runs, newest first. */
     List<TrainingRun> runs(String tenantId);
 
+    /**
+     * The tenant's runs that ended after {@code since}, newest first: what ended lately, read without the whole
+     * history (the notifier asks this every few seconds).
+     */
+    List<TrainingRun> runsEndedAfter(String tenantId, Instant since);
+
     /** Records a batch prediction job, or replaces what was recorded about it (its progress, its end). */
     void recordPredictionJob(PredictionJob job);
 
@@ -109,6 +115,9 @@ public interface MetadataStore extends AutoCloseable {
 
     /** The tenant's batch prediction jobs, newest first. */
     List<PredictionJob> predictionJobs(String tenantId);
+
+    /** The tenant's batch prediction jobs that ended after {@code since}, newest first. */
+    List<PredictionJob> predictionJobsEndedAfter(String tenantId, Instant since);
 
     /**
      * Records a model version, or replaces what was recorded about it. Only {@link #promote} changes which version

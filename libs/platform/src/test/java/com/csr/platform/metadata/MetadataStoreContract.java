@@ -258,6 +258,36 @@ abstract class MetadataStoreContract {
     }
 
     @Test
+    void givesTheRunsAndJobsThatEndedAfterATimeWithoutTheRest() {
+        TrainingRun early = new TrainingRun("acme", "r1", "churn", "ds-1", TrainingRun.FINISHED, T1, T1, null, null,
+                null, null);
+        TrainingRun late = new TrainingRun("acme", "r2", "ltv", "ds-2", TrainingRun.FAILED, T2, T3, null, null,
+                null, "no customer has a purchase after the cutoff");
+        TrainingRun running = new TrainingRun("acme", "r3", "segment", "ds-3", TrainingRun.RUNNING, T3, null, null,
+                null, null, null);
+        TrainingRun otherTenants = new TrainingRun("beta", "r4", "ltv", "ds-4", TrainingRun.FINISHED, T3, T3, null,
+                null, null, null);
+        for (TrainingRun run : List.of(early, late, running, otherTenants)) {
+            store.recordRun(run);
+        }
+        PredictionJob ended = new PredictionJob("acme", "p1", PredictionJob.QUEUED, PredictionJob.ALL_CUSTOMERS,
+                null, 0, 0, T1, null, null, null).running(5).finished("tenants/acme/predictions/p1.csv", T3);
+        PredictionJob endedBefore = new PredictionJob("acme", "p2", PredictionJob.QUEUED,
+                PredictionJob.ALL_CUSTOMERS, null, 0, 0, T1, null, null, null).running(5).failed("stopped", T1);
+        PredictionJob queued = new PredictionJob("acme", "p3", PredictionJob.QUEUED, PredictionJob.ALL_CUSTOMERS,
+                null, 0, 0, T3, null, null, null);
+        for (PredictionJob job : List.of(ended, endedBefore, queued)) {
+            store.recordPredictionJob(job);
+        }
+
+        assertThat(store.runsEndedAfter("acme", T2)).containsExactly(late);
+        assertThat(store.runsEndedAfter("acme", T3)).isEmpty();
+        assertThat(store.runsEndedAfter("acme", T0)).containsExactly(late, early);
+        assertThat(store.predictionJobsEndedAfter("acme", T2)).containsExactly(ended);
+        assertThat(store.predictionJobsEndedAfter("beta", T0)).isEmpty();
+    }
+
+    @Test
     void recordsAPredictionJobAsItGoesAndListsJobsNewestFirst() {
         PredictionJob queued = new PredictionJob("acme", "p1", PredictionJob.QUEUED, PredictionJob.ALL_CUSTOMERS,
                 null, 0, 0, T1, null, null, null);

@@ -51,13 +51,15 @@ public class ApiKeyAuthentication {
     private final TenantKeys keys;
     private final CurrentCaller current;
     private final RateLimits limits;
+    private final PeerCredential peers;
     /** The scope each endpoint needs, found once. */
     private final Map<Method, KeyScope> scopes = new ConcurrentHashMap<>();
 
-    public ApiKeyAuthentication(TenantKeys keys, CurrentCaller current, RateLimits limits) {
+    public ApiKeyAuthentication(TenantKeys keys, CurrentCaller current, RateLimits limits, PeerCredential peers) {
         this.keys = keys;
         this.current = current;
         this.limits = limits;
+        this.peers = peers;
     }
 
     /** What looking a key up came to: the caller, or why there is none. */
@@ -82,6 +84,17 @@ public class ApiKeyAuthentication {
         KeyScope needed = needed(endpoint.getResourceMethod(), request.getMethod());
         String address = http == null || http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String peerTenant = request.getHeaderString(PeerCredential.TENANT_HEADER);
+        if (peerTenant != null) {
+            // another instance of this service, asking for a tenant: its key is the peer key, checked here
+            Lookup peer;
+            try {
+                peer = new Lookup(peers.callerOf(authorization, peerTenant), null);
+            } catch (UnauthenticatedException e) {
+                peer = new Lookup(null, e);
+            }
+            return Uni.createFrom().item(answer(peer, needed, path, address));
+        }
         boolean atOnce = keys.answersAtOnce(authorization);
         if (!atOnce) {
             // a key the store must be asked about: not for a client address that sent many wrong keys lately
@@ -132,7 +145,10 @@ public class ApiKeyAuthentication {
             current.authenticated(lookup.caller());
             MDC.put(TENANT_MDC_KEY, current.tenantId());
             try {
-                limits.count(lookup.caller());
+                if (!PeerCredential.KEY_ID.equals(lookup.caller().keyId())) {
+                    // a peer's request is part of one a caller made, counted where it came in
+                    limits.count(lookup.caller());
+                }
             } catch (TooManyRequestsException e) {
                 return tooMany(e, path);
             }
