@@ -469,7 +469,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness of every service */
+        /** Readiness of every service (looked at once every 2 s at most) */
         get: {
             parameters: {
                 query?: never;
@@ -646,10 +646,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's trainings, newest first: per kind what became of its model (active, registered with why, retired, failed), its metrics, and the data files it was cut from */
+        /** The tenant's trainings, newest first: per kind what became of its model (active, registered with why, retired, failed), its metrics, and the data files it was cut from; the 50 newest, or ?limit= up to 500 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1130,10 +1132,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's batch predictions, newest first: status, progress, the CSV when finished */
+        /** The tenant's batch predictions, newest first: status, progress, the CSV when finished; the 50 newest, or ?limit= up to 500 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;

@@ -164,4 +164,29 @@ class ModelVersionsIT {
         given().header("Authorization", TestKeys.keyOf(tenant)).get("/models/churn/versions/ds-8/run").then()
                 .statusCode(404).body("detail", containsString("no churn training run on training set ds-8"));
     }
+
+    @Test
+    void theTrainingsListAnswersTheNewestFewAsAskedAndRefusesALimitOutOfRange() {
+        String tenant = "listed-1";
+        try (MetadataStore metadata = new EmbeddedMetadataStore(Path.of(metadataDirectory))) {
+            for (int i = 1; i <= 3; i++) {
+                Instant started = Instant.parse("2026-12-0" + i + "T10:00:00Z");
+                for (String kind : List.of("segment", "churn", "ltv")) {
+                    metadata.recordRun(new TrainingRun(tenant, kind + "-ds-" + i, kind, "ds-" + i,
+                            TrainingRun.FAILED, started, started.plusSeconds(60), Map.of(), Map.of(), null, "no"));
+                }
+            }
+        }
+        given().header("Authorization", TestKeys.keyOf(tenant)).get("/models?limit=2").then().statusCode(200)
+                .body("model_id", org.hamcrest.Matchers.contains("ds-3", "ds-2"))
+                .body("[1].models.keySet()", org.hamcrest.Matchers.hasSize(3));
+        given().header("Authorization", TestKeys.keyOf(tenant)).get("/models").then().statusCode(200)
+                .body("", hasSize(3));
+        for (String limit : List.of("0", "501")) {
+            given().header("Authorization", TestKeys.keyOf(tenant)).get("/models?limit=" + limit).then()
+                    .statusCode(400).contentType("application/problem+json").body("detail", containsString("1 to 500"));
+            given().header("Authorization", TestKeys.keyOf(tenant)).get("/predictions?limit=" + limit).then()
+                    .statusCode(400).contentType("application/problem+json");
+        }
+    }
 }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The feature service's own settings, {@code csr.*}; Kafka and Kafka Streams are configured under their own keys. */
 @ConfigMapping(prefix = "csr")
@@ -19,6 +20,12 @@ public interface FeatureConfig {
      */
     @WithDefault("metadata")
     String metadata();
+
+    /**
+     * The key the instances call each other with ({@code CSR_PEER_KEY}), read by the service kit's
+     * {@code web.PeerCredential}; unset, they pass the caller's key on.
+     */
+    Optional<String> peerKey();
 
     /** The label horizon of a training set when the request names none. */
     @WithName("training.horizon-days")

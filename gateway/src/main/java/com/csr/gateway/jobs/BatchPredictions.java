@@ -106,9 +106,9 @@ public class BatchPredictions {
         return job;
     }
 
-    /** The tenant's jobs, newest first. */
-    public List<PredictionJob> jobs(String tenantId) {
-        return metadata.predictionJobs(tenantId);
+    /** The tenant's {@code limit} newest jobs, newest first. */
+    public List<PredictionJob> jobs(String tenantId, int limit) {
+        return metadata.latestPredictionJobs(tenantId, limit);
     }
 
     /** @throws NotFoundException when the tenant has no such job */

@@ -4,12 +4,14 @@ import com.csr.contracts.problems.ConflictException;
 import com.csr.contracts.problems.InvalidRequestException;
 import com.csr.gateway.http.BodyLimit;
 import com.csr.gateway.http.BodyLimits;
+import com.csr.gateway.http.ListLimit;
 import com.csr.kit.web.CurrentCaller;
 import com.csr.platform.metadata.PredictionJob;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -99,9 +101,10 @@ public class PredictionJobResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's batch predictions, newest first: status, progress, the CSV when finished")
-    public List<PredictionJobView> jobs() {
-        return predictions.jobs(caller.tenantId()).stream().map(PredictionJobView::of).toList();
+    @Operation(summary = "The tenant's batch predictions, newest first: status, progress, the CSV when finished; "
+            + "the 50 newest, or ?limit= up to 500")
+    public List<PredictionJobView> jobs(@QueryParam("limit") @DefaultValue(ListLimit.DEFAULT) int limit) {
+        return predictions.jobs(caller.tenantId(), ListLimit.of(limit)).stream().map(PredictionJobView::of).toList();
     }
 
     @GET

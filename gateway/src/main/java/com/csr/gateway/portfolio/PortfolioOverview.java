@@ -73,7 +73,7 @@ public class PortfolioOverview {
 
     /** The newest run of any kind (the store lists them newest first), or null. */
     private Overview.LastTraining lastTraining(String tenant) {
-        List<TrainingRun> runs = metadata.runs(tenant);
+        List<TrainingRun> runs = metadata.latestRuns(tenant, 1);
         if (runs.isEmpty()) {
             return null;
         }

@@ -4,6 +4,7 @@ import com.csr.contracts.ids.Caller;
 import com.csr.contracts.models.ModelCard;
 import com.csr.contracts.models.ModelKindName;
 import com.csr.gateway.clients.ModelServices;
+import com.csr.gateway.http.ListLimit;
 import com.csr.kit.web.CurrentCaller;
 import com.csr.platform.metadata.ModelVersion;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,12 +13,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -109,9 +112,10 @@ public class ModelResource {
     @Path("models")
     @Blocking
     @Operation(summary = "The tenant's trainings, newest first: per kind what became of its model (active, "
-            + "registered with why, retired, failed), its metrics, and the data files it was cut from")
-    public List<TrainingView> trainings() {
-        return trainings.list(caller.tenantId());
+            + "registered with why, retired, failed), its metrics, and the data files it was cut from; the 50 "
+            + "newest, or ?limit= up to 500")
+    public List<TrainingView> trainings(@QueryParam("limit") @DefaultValue(ListLimit.DEFAULT) int limit) {
+        return trainings.list(caller.tenantId(), ListLimit.of(limit));
     }
 
     @GET

@@ -30,6 +30,9 @@ public class TrainingAdmission {
     /** How soon to ask again when the tenant's trainings are at the limit: about a training on the sample. */
     private static final Duration BUSY_RETRY = Duration.ofSeconds(30);
 
+    /** How many of the tenant's newest runs are looked at for those in progress. */
+    private static final int RECENT_RUNS = 100;
+
     private final MetadataStore metadata;
     private final GatewayConfig.Training limits;
     private final Clock clock;
@@ -73,7 +76,8 @@ public class TrainingAdmission {
     /** How many training sets of the tenant have a run still running, started within {@code stale-after}. */
     long inProgress(String tenantId) {
         Instant since = clock.instant().minus(limits.staleAfter());
-        return metadata.runs(tenantId).stream()
+        // runs in progress are among the newest: a run of each kind per training in progress, and a margin
+        return metadata.latestRuns(tenantId, RECENT_RUNS).stream()
                 .filter(run -> run.status().equals(TrainingRun.RUNNING) && run.startedAt().isAfter(since))
                 .map(TrainingRun::datasetId).distinct().count();
     }

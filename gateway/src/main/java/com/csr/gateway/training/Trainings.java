@@ -33,16 +33,17 @@ public class Trainings {
         this.versions = versions;
     }
 
-    /** The tenant's trainings, newest first. */
-    public List<TrainingView> list(String tenantId) {
+    /** The tenant's {@code limit} newest trainings, newest first. */
+    public List<TrainingView> list(String tenantId, int limit) {
         Map<String, List<TrainingRun>> byTraining = new LinkedHashMap<>();
-        for (TrainingRun run : metadata.runs(tenantId)) {
+        // a training is a run of each kind, started together: the newest runs of that many trainings, no more
+        for (TrainingRun run : metadata.latestRuns(tenantId, limit * ModelKindName.values().length)) {
             byTraining.computeIfAbsent(run.datasetId(), id -> new ArrayList<>()).add(run);
         }
         List<FileRecord> files = metadata.files(tenantId);
         return byTraining.entrySet().stream().map(e -> view(tenantId, e.getKey(), e.getValue(), files))
                 .sorted(Comparator.comparing(TrainingView::startedAt).reversed()
-                        .thenComparing(TrainingView::modelId)).toList();
+                        .thenComparing(TrainingView::modelId)).limit(limit).toList();
     }
 
     /** @throws NotFoundException when the tenant has no such training */

@@ -55,6 +55,9 @@ public final class S3ArtifactStore implements ArtifactStore {
                 AwsBasicCredentials.create(keyId, secret));
         S3Client client = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.of(region))
                 .forcePathStyle(true).httpClientBuilder(UrlConnectionHttpClient.builder())
+                // each attempt and the whole call, retries included, have a deadline: a silent store is a down one
+                .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofSeconds(60))
+                        .apiCallTimeout(Duration.ofMinutes(3)))
                 .credentialsProvider(credentials).build();
         S3Presigner presigner = S3Presigner.builder().endpointOverride(URI.create(endpoint))
                 .region(Region.of(region)).credentialsProvider(credentials)

@@ -109,6 +109,8 @@ public final class EmbeddedMetadataStore implements MetadataStore {
                 error       TEXT,
                 PRIMARY KEY (tenant_id, job_id))""", """
             CREATE INDEX IF NOT EXISTS training_runs_by_end ON training_runs (tenant_id, finished_at)""", """
+            CREATE INDEX IF NOT EXISTS training_runs_by_start ON training_runs (tenant_id, started_at)""", """
+            CREATE INDEX IF NOT EXISTS prediction_jobs_by_creation ON prediction_jobs (tenant_id, created_at)""", """
             CREATE INDEX IF NOT EXISTS prediction_jobs_by_end ON prediction_jobs (tenant_id, finished_at)""", """
             CREATE TABLE IF NOT EXISTS active_models (
                 tenant_id  TEXT NOT NULL,
@@ -384,6 +386,11 @@ public final class EmbeddedMetadataStore implements MetadataStore {
     }
 
     @Override
+    public List<TrainingRun> latestRuns(String tenantId, int limit) {
+        return latest(RUNS, "started_at DESC, run_id", tenantId, limit);
+    }
+
+    @Override
     public void recordPredictionJob(PredictionJob j) {
         write("record prediction job " + j.jobId() + " of tenant " + j.tenantId(), c -> update(c, """
                         INSERT OR REPLACE INTO prediction_jobs (tenant_id, job_id, status, scope, model_id, total, done,
@@ -406,6 +413,11 @@ public final class EmbeddedMetadataStore implements MetadataStore {
     @Override
     public List<PredictionJob> predictionJobsEndedAfter(String tenantId, Instant since) {
         return endedAfter(JOBS, tenantId, since);
+    }
+
+    @Override
+    public List<PredictionJob> latestPredictionJobs(String tenantId, int limit) {
+        return latest(JOBS, "created_at DESC, job_id", tenantId, limit);
     }
 
     @Override
@@ -513,6 +525,15 @@ public final class EmbeddedMetadataStore implements MetadataStore {
         return inTurn("list the " + table.what() + "s of tenant " + tenantId + " ended after " + since,
                 c -> ListOrder.sorted(list(c, table.row(), "SELECT * FROM " + table.name()
                         + " WHERE tenant_id = ? AND finished_at > ?", tenantId, micros(since)), table.order()));
+    }
+
+    /** The first {@code limit} records of a table in {@code order} (an index's), in its list order. */
+    private <T> List<T> latest(Table<T> table, String order, String tenantId, int limit) {
+        TenantIds.require(tenantId);
+        return inTurn("list the " + limit + " newest " + table.what() + "s of tenant " + tenantId,
+                c -> ListOrder.sorted(list(c, table.row(), "SELECT * FROM " + table.name()
+                        + " WHERE tenant_id = ? ORDER BY " + order + " LIMIT ?", tenantId, Math.max(0, limit)),
+                        table.order()));
     }
 
     private static Optional<Tenant> tenant(Connection c, String tenantId) throws SQLException {

@@ -11,6 +11,7 @@ import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
+import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.Transaction;
 import java.time.Instant;
 import java.util.Comparator;
@@ -34,6 +35,9 @@ import java.util.function.Function;
  * sort it here, so no composite index has to be deployed.
  */
 public final class FirestoreMetadataStore implements MetadataStore {
+
+    /** How long one call to Firestore may take, its own retries included: a store that long silent is down. */
+    private static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(30);
 
     private static final String TENANTS = "tenants";
     private static final String API_KEY_HASHES = "apiKeyHashes";
@@ -221,6 +225,11 @@ public final class FirestoreMetadataStore implements MetadataStore {
     }
 
     @Override
+    public List<TrainingRun> latestRuns(String tenantId, int limit) {
+        return latest(RUNS, "startedAt", tenantId, limit);
+    }
+
+    @Override
     public void recordPredictionJob(PredictionJob j) {
         await("record prediction job " + j.jobId() + " of tenant " + j.tenantId(),
                 doc(JOBS, j.tenantId(), j.jobId()).set(fields(j)));
@@ -239,6 +248,11 @@ public final class FirestoreMetadataStore implements MetadataStore {
     @Override
     public List<PredictionJob> predictionJobsEndedAfter(String tenantId, Instant since) {
         return endedAfter(JOBS, tenantId, since);
+    }
+
+    @Override
+    public List<PredictionJob> latestPredictionJobs(String tenantId, int limit) {
+        return latest(JOBS, "createdAt", tenantId, limit);
     }
 
     @Override
@@ -333,6 +347,17 @@ public final class FirestoreMetadataStore implements MetadataStore {
                 .map(kept.from()).toList(), kept.order());
     }
 
+    /** The newest {@code limit} documents by one time field, descending (Firestore's automatic index). */
+    private <T> List<T> latest(Kept<T> kept, String field, String tenantId, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        String what = "list the " + limit + " newest " + kept.what() + "s of tenant " + tenantId;
+        return ListOrder.sorted(await(what, tenantDoc(tenantId).collection(kept.collection())
+                .orderBy(field, Query.Direction.DESCENDING).limit(limit).get()).getDocuments().stream()
+                .map(kept.from()).toList(), kept.order());
+    }
+
     private CollectionReference versionDocs(String tenantId, String modelKind) {
         return tenantDoc(tenantId).collection(MODELS).document(RecordIds.require("model kind", modelKind))
                 .collection(VERSIONS);
@@ -362,7 +387,11 @@ public final class FirestoreMetadataStore implements MetadataStore {
      */
     private <T> T await(String what, ApiFuture<T> answer) {
         try {
-            return answer.get();
+            return answer.get(DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            answer.cancel(true);
+            throw new MetadataStoreException("cannot " + what + " in Firestore project " + projectId + ": no answer"
+                    + " within " + DEADLINE.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MetadataStoreException("interrupted while trying to " + what, e);

@@ -108,6 +108,9 @@ public interface MetadataStore extends AutoCloseable {
      */
     List<TrainingRun> runsEndedAfter(String tenantId, Instant since);
 
+    /** The tenant's {@code limit} newest runs (by when they started), newest first, read without the rest. */
+    List<TrainingRun> latestRuns(String tenantId, int limit);
+
     /** Records a batch prediction job, or replaces what was recorded about it (its progress, its end). */
     void recordPredictionJob(PredictionJob job);
 
@@ -118,6 +121,9 @@ public interface MetadataStore extends AutoCloseable {
 
     /** The tenant's batch prediction jobs that ended after {@code since}, newest first. */
     List<PredictionJob> predictionJobsEndedAfter(String tenantId, Instant since);
+
+    /** The tenant's {@code limit} newest batch prediction jobs (by when they were made), newest first. */
+    List<PredictionJob> latestPredictionJobs(String tenantId, int limit);
 
     /**
      * Records a model version, or replaces what was recorded about it. Only {@link #promote} changes which version

@@ -258,7 +258,7 @@ abstract class MetadataStoreContract {
     }
 
     @Test
-    void givesTheRunsAndJobsThatEndedAfterATimeWithoutTheRest() {
+    void givesTheRunsAndJobsThatEndedAfterATimeOrTheNewestFewWithoutTheRest() {
         TrainingRun early = new TrainingRun("acme", "r1", "churn", "ds-1", TrainingRun.FINISHED, T1, T1, null, null,
                 null, null);
         TrainingRun late = new TrainingRun("acme", "r2", "ltv", "ds-2", TrainingRun.FAILED, T2, T3, null, null,
@@ -285,6 +285,12 @@ abstract class MetadataStoreContract {
         assertThat(store.runsEndedAfter("acme", T0)).containsExactly(late, early);
         assertThat(store.predictionJobsEndedAfter("acme", T2)).containsExactly(ended);
         assertThat(store.predictionJobsEndedAfter("beta", T0)).isEmpty();
+
+        // the newest few, without the rest
+        assertThat(store.latestRuns("acme", 2)).containsExactly(running, late);
+        assertThat(store.latestRuns("acme", 10)).containsExactly(running, late, early);
+        assertThat(store.latestPredictionJobs("acme", 1)).containsExactly(queued);
+        assertThat(store.latestPredictionJobs("beta", 5)).isEmpty();
     }
 
     @Test
