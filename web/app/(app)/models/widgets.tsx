@@ -12,8 +12,8 @@ import { makeDefault } from './actions';
 /** Each model kind: its title and the metrics shown for it, in order. */
 export const KINDS: readonly (readonly [ModelKind, string, readonly string[]])[] = [
   ['segment', 'Segments (K-Means)', ['k', 'silhouette']],
-  ['churn', 'Churn', ['algorithm', 'roc_auc', 'pr_auc', 'brier', 'lift_top_decile']],
-  ['ltv', 'Lifetime value', ['algorithm', 'spearman', 'normalized_gini', 'mae', 'rmse']],
+  ['churn', 'Churn', ['algorithm', 'roc_auc', 'pr_auc', 'brier', 'mean_predicted', 'churn_rate']],
+  ['ltv', 'Lifetime value', ['algorithm', 'spearman', 'normalized_gini', 'total_ratio', 'mae', 'rmse']],
 ];
 
 function figure(value: unknown): string {

@@ -597,8 +597,10 @@ class StackIT {
         Assumptions.assumeTrue(datasetId != null);
         String keyId = given().header("Authorization", key).get("/keys").then().statusCode(200)
                 .extract().path("[0].key_id");
-        Map<String, String> pathValues = Map.of("id", "13085", "customerId", "13085", "fileId", fileId, "kind", "churn",
-                "datasetId", datasetId, "keyId", keyId, "jobId", jobId, "modelId", datasetId);
+        Map<String, String> pathValues = Map.ofEntries(Map.entry("id", "13085"), Map.entry("customerId", "13085"),
+                Map.entry("fileId", fileId), Map.entry("kind", "churn"), Map.entry("datasetId", datasetId),
+                Map.entry("keyId", keyId), Map.entry("jobId", jobId), Map.entry("modelId", datasetId),
+                Map.entry("version", datasetId), Map.entry("name", "model.json"));
         Map<String, String> bodies = Map.of(
                 "/predict", "{\"customer_id\": \"probe\", \"features\": {\"recency_days\": 10, \"frequency\": 5, "
                         + "\"monetary\": 500, \"avg_basket_value\": 100, \"unique_products\": 12, "

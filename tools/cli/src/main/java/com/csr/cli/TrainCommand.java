@@ -65,14 +65,18 @@ final class TrainCommand {
     private static String headline(PipelineResult r, Path outDir) {
         return String.format(Locale.ROOT, """
                 %,d rows read, %,d kept, %,d rejected; %,d customers as of %s
-                segments: %d (silhouette %.3f); churn: %s, out-of-time ROC-AUC %.3f (recency alone %.3f)
-                lifetime value: XGBoost Spearman %.3f, normalized Gini %.3f (BG/NBD + Gamma-Gamma %.3f)
+                segments: %d (silhouette %.3f); churn: %s, out-of-time ROC-AUC %.3f (recency alone %.3f), mean predicted %.3f against %.3f churned
+                lifetime value: XGBoost Spearman %.3f, normalized Gini %.3f, total %.2f of actual (BG/NBD + Gamma-Gamma %.3f, %.2f)
                 plan: %,d customers for %s %,.2f, expected revenue saved %s %,.2f
                 written to %s (predictions.csv, summary.json, report.md, models/)""",
                 r.quality().rowsRead(), r.quality().rowsKept(), r.quality().rejectedTotal(), r.customerIds().size(),
                 r.asOf(), r.segments().k(), r.segments().silhouette(), r.churn().model().algorithm().code(),
-                r.churn().chosenMetrics().rocAuc(), r.churn().recencyOnlyRocAuc(), r.ltv().xgboost().spearman(),
-                r.ltv().xgboost().normalizedGini(), r.ltv().baseline() == null ? Double.NaN : r.ltv().baseline().normalizedGini(), r.plan().selectedCount(),
+                r.churn().chosenMetrics().rocAuc(), r.churn().recencyOnlyRocAuc(),
+                r.churn().chosenMetrics().meanPredicted(), r.churn().chosenMetrics().churnRate(),
+                r.ltv().xgboost().spearman(),
+                r.ltv().xgboost().normalizedGini(), r.ltv().xgboost().totalRatio(),
+                r.ltv().baseline() == null ? Double.NaN : r.ltv().baseline().normalizedGini(),
+                r.ltv().baseline() == null ? Double.NaN : r.ltv().baseline().totalRatio(), r.plan().selectedCount(),
                 r.config().currency(), r.plan().cost(), r.config().currency(), r.plan().expectedRevenueSaved(),
                 outDir.toAbsolutePath().normalize());
     }

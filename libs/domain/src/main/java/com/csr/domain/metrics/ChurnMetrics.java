@@ -11,12 +11,13 @@ import java.util.List;
  * @param brier         mean squared error of the probabilities
  * @param ece           expected calibration error over 10 equal-width probability bins
  * @param churnRate     share of churners
+ * @param meanPredicted mean predicted probability: beside {@code churnRate}, whether the level holds
  * @param liftByDecile  churn rate in each decile of predicted risk (highest first) divided by the overall rate
  * @param calibration   mean predicted probability and observed churn rate per non-empty bin
  * @param roc           the ROC curve as (false positive rate, true positive rate) points
  */
 public record ChurnMetrics(double rocAuc, double prAuc, double brier, double ece, double churnRate,
-                           double[] liftByDecile, List<double[]> calibration, List<double[]> roc) {
+                           double meanPredicted, double[] liftByDecile, List<double[]> calibration, List<double[]> roc) {
 
     private static final int BINS = 10;
 
@@ -35,13 +36,16 @@ public record ChurnMetrics(double rocAuc, double prAuc, double brier, double ece
         int n = probability.length;
         int positives = 0;
         double brier = 0;
+        double predicted = 0;
         for (int i = 0; i < n; i++) {
             positives += churned[i];
+            predicted += probability[i];
             brier += (probability[i] - churned[i]) * (probability[i] - churned[i]);
         }
         double rate = (double) positives / n;
         return new ChurnMetrics(rocAuc(probability, churned, positives), averagePrecision(probability, churned,
-                positives), brier / n, calibrationError(probability, churned), rate, lift(probability, churned, rate),
+                positives), brier / n, calibrationError(probability, churned), rate, predicted / n,
+                lift(probability, churned, rate),
                 calibrationCurve(probability, churned), rocCurve(probability, churned, positives));
     }
 

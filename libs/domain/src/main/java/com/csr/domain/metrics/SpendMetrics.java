@@ -10,10 +10,13 @@ import java.util.List;
  * @param rmse           root mean squared error
  * @param spearman       Spearman rank correlation over all customers, zeros included (average ranks for ties)
  * @param normalizedGini Gini of actual spend ordered by the prediction / Gini of actual spend ordered by itself
+ * @param totalRatio     the predicted total over the actual total: the level, which the rank figures above do not
+ *                       see (1 is right; NaN when nobody spent)
  * @param deciles        per decile of prediction (highest first): customers, mean predicted, mean actual, share of
  *                       all actual spend
  */
-public record SpendMetrics(double mae, double rmse, double spearman, double normalizedGini, List<Decile> deciles) {
+public record SpendMetrics(double mae, double rmse, double spearman, double normalizedGini, double totalRatio,
+                           List<Decile> deciles) {
 
     /** One tenth of the customers, ranked by predicted spend. */
     public record Decile(int decile, int customers, double meanPredicted, double meanActual, double shareOfActual) {
@@ -24,15 +27,20 @@ public record SpendMetrics(double mae, double rmse, double spearman, double norm
         int n = predicted.length;
         double absolute = 0;
         double squared = 0;
+        double predictedTotal = 0;
+        double actualTotal = 0;
         for (int i = 0; i < n; i++) {
             double error = predicted[i] - actual[i];
             absolute += Math.abs(error);
             squared += error * error;
+            predictedTotal += predicted[i];
+            actualTotal += actual[i];
         }
         double spearman = Ranks.pearson(Ranks.averageRanks(predicted), Ranks.averageRanks(actual));
         double perfect = gini(actual, actual);
         return new SpendMetrics(absolute / n, Math.sqrt(squared / n), spearman,
-                perfect == 0 ? Double.NaN : gini(actual, predicted) / perfect, deciles(predicted, actual));
+                perfect == 0 ? Double.NaN : gini(actual, predicted) / perfect,
+                actualTotal == 0 ? Double.NaN : predictedTotal / actualTotal, deciles(predicted, actual));
     }
 
     /**

@@ -107,6 +107,7 @@ class ChurnMetricsTest {
 
         assertThat(m.brier()).isCloseTo((0.01 + 0.04 + 0.36 + 0.49) / 4, EXACT);
         assertThat(m.churnRate()).isCloseTo(0.5, EXACT);
+        assertThat(m.meanPredicted()).as("the level, beside the churn rate").isCloseTo(0.5, EXACT);
     }
 
     @Test

@@ -139,4 +139,12 @@ class SpendMetricsTest {
         org.assertj.core.api.Assertions.assertThat(SpendMetrics.of(constant, new double[] {0, 10, 30, 60})
                 .normalizedGini()).isZero();
     }
+
+    @Test
+    void theTotalRatioIsThePredictedTotalOverTheActualOneWhichRanksDoNotSee() {
+        SpendMetrics half = SpendMetrics.of(new double[] {5, 10, 0}, new double[] {10, 20, 0});
+        assertThat(half.totalRatio()).isCloseTo(0.5, EXACT);
+        assertThat(half.spearman()).as("the ranking is perfect all the same").isCloseTo(1.0, EXACT);
+        assertThat(SpendMetrics.of(new double[] {1, 2}, new double[] {0, 0}).totalRatio()).isNaN();
+    }
 }

@@ -46,7 +46,7 @@ public final class LtvTrainer {
             double[] baselineSpend = summaries.stream()
                     .mapToDouble(s -> baseline.expectedSpend(s, later.horizon().days())).toArray();
             return new LtvSelection(model, xgboost, SpendMetrics.of(baselineSpend, actual), baseline, null);
-        } catch (ArithmeticException | IllegalStateException e) {
+        } catch (ArithmeticException | IllegalStateException | IllegalArgumentException e) {
             // the baseline is a yardstick: a history it cannot be fitted to (a short one, say, where the fit runs
             // off to extreme parameters) must not cost the model itself
             return new LtvSelection(model, xgboost, null, null, "the BG/NBD + Gamma-Gamma baseline could not be "

@@ -57,6 +57,8 @@ public enum ModelKind {
             metrics.put("pr_auc", m.prAuc());
             metrics.put("brier", m.brier());
             metrics.put("ece", m.ece());
+            metrics.put("churn_rate", m.churnRate());
+            metrics.put("mean_predicted", m.meanPredicted());
             metrics.put("recency_only_roc_auc", s.recencyOnlyRocAuc());
             metrics.put("validation_customers", s.validationCustomers());
             s.candidates().forEach((algorithm, c) -> metrics.put(algorithm.code() + "_roc_auc", c.rocAuc()));
@@ -88,6 +90,7 @@ public enum ModelKind {
             metrics.put(prefix + "rmse", m.rmse());
             metrics.put(prefix + "spearman", m.spearman());
             metrics.put(prefix + "normalized_gini", m.normalizedGini());
+            metrics.put(prefix + "total_ratio", m.totalRatio());
         }
 
         @Override

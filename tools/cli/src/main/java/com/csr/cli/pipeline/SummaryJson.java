@@ -72,6 +72,7 @@ final class SummaryJson {
             c.put("brier", round(m.brier()));
             c.put("ece", round(m.ece()));
             c.put("churn_rate", round(m.churnRate()));
+            c.put("mean_predicted", round(m.meanPredicted()));
             c.put("lift_by_decile", roundAll(m.liftByDecile()));
             candidates.put(e.getKey().code(), c);
         }
@@ -104,6 +105,7 @@ final class SummaryJson {
         json.put("rmse", round(m.rmse()));
         json.put("spearman", round(m.spearman()));
         json.put("normalized_gini", round(m.normalizedGini()));
+        json.put("total_ratio", round(m.totalRatio()));
         List<Map<String, Object>> deciles = new ArrayList<>();
         for (SpendMetrics.Decile d : m.deciles()) {
             deciles.add(Map.of("decile", d.decile(), "customers", d.customers(),
