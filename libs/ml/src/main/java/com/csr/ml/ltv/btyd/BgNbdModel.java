@@ -49,6 +49,22 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
      *                                  purchase (the likelihood then has no interior maximum)
      */
     public static BgNbdModel fit(List<RepeatPurchaseSummary> customers) {
+        return fit(customers, 0);
+    }
+
+    /**
+     * Fits the model by maximum likelihood with an L2 penalty on the parameters, as {@code lifetimes}'
+     * {@code penalizer_coef} does: the mean log-likelihood less {@code penalizer} × (r² + α'² + a² + b²), with α'
+     * the purchase-rate scale in units of the mean inter-purchase time, so the penalty means the same in days or
+     * weeks. A history whose unpenalized fit runs off to extreme parameters (a and b in the millions, where the
+     * expectation's series no longer converges) is held near the data by a small one.
+     *
+     * @param penalizer 0 for plain maximum likelihood
+     */
+    public static BgNbdModel fit(List<RepeatPurchaseSummary> customers, double penalizer) {
+        if (!(penalizer >= 0) || Double.isInfinite(penalizer)) {
+            throw new IllegalArgumentException("penalizer must be finite and at least 0, got " + penalizer);
+        }
         if (customers == null || customers.isEmpty()) {
             throw new IllegalArgumentException("Cannot fit BG/NBD model: no customer summaries given");
         }
@@ -61,7 +77,9 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
         // second sits near typical published fits (r < 1, a < 1 < b).
         double meanRate = likelihood.totalRepeats / likelihood.totalAge;
         double[] best = LogSpaceMinimizer.minimize(
-                params -> -likelihood.mean(params[0], params[1], params[2], params[3]),
+                params -> -likelihood.mean(params[0], params[1], params[2], params[3]) + penalizer
+                        * (params[0] * params[0] + Math.pow(params[1] * meanRate, 2) + params[2] * params[2]
+                        + params[3] * params[3]),
                 new double[] {1.0, 1.0 / meanRate, 1.0, 1.0},
                 new double[] {0.25, 0.25 / meanRate, 0.75, 2.5});
         return new BgNbdModel(best[0], best[1], best[2], best[3]);

@@ -14,6 +14,11 @@ import java.util.Objects;
  */
 public record BtydBaseline(BgNbdModel purchases, GammaGammaModel spend) {
 
+    /** Dropout shapes this large mean the plain BG/NBD fit ran off; published fits have a, b below 100. */
+    static final double RUNAWAY = 1e4;
+    /** The penalizer a run-away fit is refitted with: the value with which lifetimes converges on such histories. */
+    static final double RUNAWAY_PENALIZER = 0.1;
+
     /**
      * Validates the parts.
      *
@@ -34,7 +39,12 @@ public record BtydBaseline(BgNbdModel purchases, GammaGammaModel spend) {
      *                                  {@link BgNbdModel#fit} and {@link GammaGammaModel#fit})
      */
     public static BtydBaseline fit(List<RepeatPurchaseSummary> customers) {
-        return new BtydBaseline(BgNbdModel.fit(customers), GammaGammaModel.fit(customers));
+        BgNbdModel purchases = BgNbdModel.fit(customers);
+        if (!(purchases.a() < RUNAWAY && purchases.b() < RUNAWAY)) {
+            // the plain fit ran off (the likelihood is flat along a + b → ∞ on some histories): lifetimes' advice
+            purchases = BgNbdModel.fit(customers, RUNAWAY_PENALIZER);
+        }
+        return new BtydBaseline(purchases, GammaGammaModel.fit(customers));
     }
 
     /**
