@@ -42,6 +42,7 @@ public final class Csr {
         try {
             switch (command) {
                 case "train" -> TrainCommand.run(rest, home, out, err, FileLimits.fromEnvironment(environment));
+                case "evaluate" -> EvaluateCommand.run(rest, home, out, err, FileLimits.fromEnvironment(environment));
                 case "bench" -> BenchCommand.run(rest, home, out);
                 case "generate" -> GenerateCommand.run(rest, out, err);
                 case "topics" -> KafkaCommands.topics(rest, out);
@@ -49,11 +50,11 @@ public final class Csr {
                 case "await-consumed" -> KafkaCommands.awaitConsumed(rest, out);
                 case "bench-live" -> LiveBench.run(rest, home, out);
                 case "audit-scores" -> ScoreAudit.run(rest, out);
-                case "help", "--help", "-h" -> out.println(TrainCommand.USAGE + "\n\n" + BenchCommand.USAGE + "\n\n"
+                case "help", "--help", "-h" -> out.println(TrainCommand.USAGE + "\n\n" + EvaluateCommand.USAGE + "\n\n" + BenchCommand.USAGE + "\n\n"
                         + GenerateCommand.USAGE + "\n\n" + KafkaCommands.USAGE + "\n\n" + LiveBench.USAGE + "\n\n"
                         + ScoreAudit.USAGE);
                 default -> throw new Arguments.UsageException("unknown command '" + command
-                        + "'; try: train, bench, generate, topics, publish, await-consumed, bench-live, audit-scores");
+                        + "'; try: train, evaluate, bench, generate, topics, publish, await-consumed, bench-live, audit-scores");
             }
             return 0;
         } catch (Arguments.UsageException e) {

@@ -49,8 +49,7 @@ public final class ChurnTrainer {
             }
         }
         ChurnModel chosen = fit(best, latest).withCalibration(calibrations.get(best));
-        double[] recency = validationFeatures.stream().mapToDouble(CustomerFeatures::recencyDays).toArray();
-        return new ChurnSelection(chosen, metrics, ChurnMetrics.of(scaleToUnit(recency), churned).rocAuc(),
+        return new ChurnSelection(chosen, metrics, ChurnMetrics.of(recencyOnly(validationFeatures), churned).rocAuc(),
                 later.size());
     }
 
@@ -67,15 +66,18 @@ public final class ChurnTrainer {
         return a.rocAuc() > b.rocAuc() || (a.rocAuc() == b.rocAuc() && a.prAuc() > b.prAuc());
     }
 
-    /** Recency as a probability-like score in [0, 1]: only its order matters for ROC-AUC. */
-    private static double[] scaleToUnit(double[] values) {
+    /**
+     * The simplest churn rule, days since the last purchase, as a probability-like score in [0, 1]: only its order
+     * means anything, which is all ROC-AUC reads.
+     */
+    public static double[] recencyOnly(List<CustomerFeatures> customers) {
         double max = 0;
-        for (double v : values) {
-            max = Math.max(max, v);
+        for (CustomerFeatures c : customers) {
+            max = Math.max(max, c.recencyDays());
         }
-        double[] scaled = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            scaled[i] = max == 0 ? 0 : values[i] / max;
+        double[] scaled = new double[customers.size()];
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] = max == 0 ? 0 : customers.get(i).recencyDays() / max;
         }
         return scaled;
     }

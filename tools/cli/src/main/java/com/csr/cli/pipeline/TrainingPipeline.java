@@ -115,16 +115,31 @@ public final class TrainingPipeline {
      * took a gigabyte and more of the heap the trainers needed).
      */
     private Prepared prepare(PipelineConfig config, Stopwatch watch) {
+        Cleaned cleaned = clean(config);
+        watch.lap("read_and_clean");
+        progress.stage("computing features of " + cleaned.histories().size() + " customers from "
+                + cleaned.outcome().report().rowsKept() + " transactions");
+        return new Prepared(cleaned.outcome(), TrainingData.build(cleaned.histories().histories().values(),
+                cleaned.outcome().asOf(), config.horizon()));
+    }
+
+    /** A file cleaned into per-customer histories, with its accounting. */
+    public record Cleaned(FileCleaner.Outcome outcome, CustomerHistories histories) {
+    }
+
+    /**
+     * Reads and cleans the file up to the configured as-of date into per-customer histories.
+     *
+     * @throws IllegalArgumentException when no row of the file can be kept
+     */
+    public Cleaned clean(PipelineConfig config) {
         progress.stage("reading and cleaning " + config.dataPath());
         CustomerHistories kept = new CustomerHistories();
         FileCleaner.Outcome clean = read(config, kept);
-        watch.lap("read_and_clean");
         if (clean.report().rowsKept() == 0) {
             throw new IllegalArgumentException(noDataMessage(clean.report()));
         }
-        progress.stage("computing features of " + kept.size() + " customers from " + clean.report().rowsKept()
-                + " transactions");
-        return new Prepared(clean, TrainingData.build(kept.histories().values(), clean.asOf(), config.horizon()));
+        return new Cleaned(clean, kept);
     }
 
     /** Cleans as the rows come, the file read ahead on a second core. */

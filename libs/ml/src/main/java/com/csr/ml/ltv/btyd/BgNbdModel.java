@@ -115,6 +115,24 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
     }
 
     /**
+     * Probability that the customer makes no purchase in the next {@code t} time units: either they have dropped
+     * out, or they are alive and their Poisson clock does not tick. Given alive, the purchase rate's posterior is
+     * Gamma(r + x, α + T), so the second part is ((α + T) / (α + T + t))^(r + x). Exact for the BG/NBD, where a
+     * customer can only drop out right after a purchase.
+     *
+     * @throws IllegalArgumentException if t is negative or not finite
+     */
+    public double probabilityOfNoPurchase(RepeatPurchaseSummary customer, double t) {
+        if (!(t >= 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException("Horizon t must be finite and >= 0 but was " + t);
+        }
+        double alive = probabilityAlive(customer);
+        double quiet = Math.exp((r + customer.frequency())
+                * Math.log((alpha + customer.age()) / (alpha + customer.age() + t)));
+        return 1 - alive + alive * quiet;
+    }
+
+    /**
      * Conditional expected number of purchases in the next {@code t} time units (FHL 2005, eq. 10).
      *
      * @param customer the customer's summary

@@ -125,6 +125,32 @@ class BgNbdModelTest {
                 .hasMessageContaining("Horizon");
     }
 
+    @Test
+    void noPurchaseInTheHorizonIsDroppedOutOrAliveAndQuiet() {
+        RepeatPurchaseSummary c = LIFETIMES_EXAMPLE;
+        double alive = PUBLISHED.probabilityAlive(c);
+
+        assertThat(PUBLISHED.probabilityOfNoPurchase(c, 0)).isCloseTo(1.0, within(1e-12));
+        // over a very long horizon an alive customer surely buys: what is left is having dropped out
+        assertThat(PUBLISHED.probabilityOfNoPurchase(c, 1e7)).isCloseTo(1 - alive, within(1e-4));
+        double previous = 1;
+        for (double t : new double[] {1, 4, 13, 26, 52}) {
+            double p = PUBLISHED.probabilityOfNoPurchase(c, t);
+            assertThat(p).isLessThan(previous).isBetween(1 - alive, 1.0);
+            previous = p;
+        }
+        // over a short horizon at most one purchase happens: P(some purchase) is the expected count
+        double t = 1e-3;
+        assertThat(1 - PUBLISHED.probabilityOfNoPurchase(c, t))
+                .isCloseTo(PUBLISHED.expectedPurchases(c, t), withinPercentage(0.1));
+        // a one-time buyer is alive for sure; only the Poisson clock is left
+        RepeatPurchaseSummary once = RepeatPurchaseSummary.withoutSpend("once", 0, 0, 20);
+        assertThat(PUBLISHED.probabilityOfNoPurchase(once, 10))
+                .isCloseTo(Math.pow((4.414 + 20) / (4.414 + 30), 0.243), within(1e-12));
+        assertThatThrownBy(() -> PUBLISHED.probabilityOfNoPurchase(c, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     static void assertMatchesPublished(BgNbdModel model) {
         assertThat(model.r()).isCloseTo(PUBLISHED.r(), withinPercentage(1));
         assertThat(model.alpha()).isCloseTo(PUBLISHED.alpha(), withinPercentage(1));
